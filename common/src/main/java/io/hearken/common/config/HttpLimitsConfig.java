@@ -1,0 +1,13 @@
+package io.hearken.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Request limits every service enforces ({@code hearken.http.*}). */
+@ConfigMapping(prefix = "hearken.http")
+public interface HttpLimitsConfig {
+
+    /** Largest request body accepted, in bytes, judged by Content-Length; larger ones get a 413 problem. */
+    @WithDefault("65536")
+    long maxBodyBytes();
+}

@@ -1,0 +1,14 @@
+package io.hearken.common.events;
+
+/** Kafka topics Hearken's services exchange events on; documented in docs/events.md. */
+public final class Topics {
+
+    /** Every accepted response, keyed by response id. The record of truth for responses: retained, replayable. */
+    public static final String RESPONSES = "hearken.responses";
+
+    /** The latest definition of every survey, keyed by survey id; compacted. */
+    public static final String SURVEYS = "hearken.surveys";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,143 @@
+package io.hearken.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every failure a REST call can meet into RFC 9457 problem+json, so that no service ever answers with a
+ * stack trace, an HTML page or an empty body.
+ */
+public class ProblemExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException exception) {
+        return Problems.from(exception);
+    }
+
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
+    public Response mapViolation(ConstraintViolationException exception) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldPath(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.from(ProblemException.validation(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response mapMalformedJson(JsonParseException exception) {
+        return Problems.response(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON: " + exception.getOriginalMessage(), List.of());
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
+    public Response mapUnreadableJson(JsonMappingException exception) {
+        String field = jsonPath(exception);
+        String message = "has the wrong type or shape";
+        if (exception.getCause() instanceof ProblemException problem) {
+            return Problems.from(problem);
+        }
+        if (String.valueOf(exception.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+            return Problems.response(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON: it ends too early.", List.of());
+        }
+        return Problems.from(ProblemException.invalidField(field.isEmpty() ? "body" : field,
+                field.isEmpty() ? "the request body " + message : message));
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException exception) {
+        // The JSON reader reports unreadable bodies as 400 wrapping Jackson's exception: name the real fault.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return mapMalformedJson(parse);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return mapUnreadableJson(mapping);
+            }
+        }
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        if (status == 400 && thrownByBodyReader(exception)) {
+            // Quarkus's Jackson reader turns a JSON syntax error into a bare 400 without its cause.
+            return Problems.response(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON.", List.of());
+        }
+        if (Problem.MEDIA_TYPE.equals(String.valueOf(original.getMediaType()))) {
+            return original;
+        }
+        Response.StatusType statusInfo = original.getStatusInfo();
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            default -> status >= 500 ? "server-error" : "bad-request";
+        };
+        return Problems.response(status, slug, statusInfo.getReasonPhrase(), exception.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response mapUnexpected(Throwable exception) {
+        Log.error("Unexpected failure while serving a request", exception);
+        return Problems.response(500, "server-error", "Internal server error",
+                "The request failed unexpectedly; it was logged.", List.of());
+    }
+
+    private static boolean thrownByBodyReader(WebApplicationException exception) {
+        StackTraceElement[] trace = exception.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().endsWith("MessageBodyReader");
+    }
+
+    /** "submit.request.answers[nps]" becomes "answers[nps]": the caller knows the body, not our method names. */
+    static String fieldPath(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                default -> {
+                    String name = node.getName() == null ? "" : node.getName();
+                    if (node.getIndex() != null) {
+                        name += "[" + node.getIndex() + "]";
+                    } else if (node.getKey() != null) {
+                        name += "[" + node.getKey() + "]";
+                    }
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    static String jsonPath(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

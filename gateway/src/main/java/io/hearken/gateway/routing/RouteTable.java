@@ -1,0 +1,52 @@
+package io.hearken.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's API and its authorization rules in one place. The first matching route wins; a request that
+ * matches none is 404. Paths are given without the {@code /api} prefix, which the gateway strips.
+ *
+ * <pre>
+ * role      may
+ * admin     create and read surveys, read scores and profiles
+ * analyst   read surveys, scores and profiles
+ * agent     read profiles (to close the loop with a customer)
+ * partner   (partner webhook API, to come)
+ * anyone    read an active survey and submit a response
+ * </pre>
+ */
+public final class RouteTable {
+
+    private static final Set<String> READ = Set.of("GET", "HEAD");
+    private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String SEGMENT = "[^/]+";
+
+    private static final List<ApiRoute> ROUTES = List.of(
+            route("public-survey", Set.of("GET"), "/v1/public/surveys/" + SEGMENT, Upstream.SURVEY),
+            route("submit-response", Set.of("POST"), "/v1/public/surveys/" + SEGMENT + "/responses",
+                    Upstream.SURVEY),
+            route("survey-nps", READ, "/v1/surveys/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
+            route("survey-write", WRITE, "/v1/surveys(/.*)?", Upstream.SURVEY, "admin"),
+            route("survey-read", READ, "/v1/surveys(/.*)?", Upstream.SURVEY, "admin", "analyst"),
+            route("profile-read", READ, "/v1/profiles(/.*)?", Upstream.PROFILE, "admin", "analyst", "agent"));
+
+    private RouteTable() {
+    }
+
+    public static Optional<ApiRoute> find(String method, String path) {
+        return ROUTES.stream().filter(route -> route.matches(method, path)).findFirst();
+    }
+
+    /** Whether any route has this path, for telling 405 from 404. */
+    public static boolean knowsPath(String path) {
+        return ROUTES.stream().anyMatch(route -> route.path().matcher(path).matches());
+    }
+
+    private static ApiRoute route(String name, Set<String> methods, String path, Upstream upstream,
+                                  String... rolesAllowed) {
+        return new ApiRoute(name, methods, Pattern.compile(path), upstream, Set.of(rolesAllowed));
+    }
+}

@@ -1,0 +1,6 @@
+package io.hearken.gateway.routing;
+
+/** The services behind the gateway. */
+public enum Upstream {
+    SURVEY, PROFILE, INSIGHT
+}

@@ -1,0 +1,101 @@
+package io.hearken.gateway;
+
+import io.hearken.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Every route's roles, both ways, with real Keycloak tokens. */
+@QuarkusTest
+class AuthorizationTest {
+
+    @ConfigProperty(name = "KEYCLOAK_URL")
+    String keycloakUrl;
+
+    private String token(String user) {
+        return KeycloakTokens.forUser(keycloakUrl, user);
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource({
+            "POST, /api/v1/surveys,            alice,  200, survey",
+            "POST, /api/v1/surveys,            arthur, 403, ",
+            "POST, /api/v1/surveys,            agatha, 403, ",
+            "POST, /api/v1/surveys,            nora,   403, ",
+            "GET,  /api/v1/surveys/s1,         alice,  200, survey",
+            "GET,  /api/v1/surveys/s1,         arthur, 200, survey",
+            "GET,  /api/v1/surveys/s1,         agatha, 403, ",
+            "GET,  /api/v1/surveys/s1/nps,     arthur, 200, insight",
+            "GET,  /api/v1/surveys/s1/nps,     agatha, 403, ",
+            "GET,  /api/v1/profiles,           agatha, 200, profile",
+            "GET,  /api/v1/profiles,           arthur, 200, profile",
+            "GET,  /api/v1/profiles,           nora,   403, "
+    })
+    void enforcesRolesPerRoute(String method, String path, String user, int status, String service) {
+        var response = given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
+                .when().request(method, path)
+                .then().statusCode(status);
+        if (status == 200) {
+            response.body("service", equalTo(service)).body("path", equalTo(path.substring(4)));
+        } else {
+            response.contentType("application/problem+json").body("status", equalTo(status));
+        }
+    }
+
+    @Test
+    void adminCallWithoutTokenIs401Problem() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://hearken.io/problems/unauthorized"));
+    }
+
+    @Test
+    void garbageTokenIs401Problem() {
+        given().auth().oauth2("not.a.token").when().get("/api/v1/surveys")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void tenantComesFromTheTokenNotFromTheClient() {
+        given().auth().oauth2(token("gina")).header("X-Hearken-Tenant", "acme")
+                .when().get("/api/v1/surveys/s1")
+                .then().statusCode(200)
+                .body("tenant", equalTo("globex"))
+                .body("authorization", equalTo(false));
+        given().auth().oauth2(token("alice"))
+                .when().get("/api/v1/surveys/s1")
+                .then().statusCode(200)
+                .body("tenant", equalTo("acme"));
+    }
+
+    @Test
+    void publicSubmissionNeedsNoLoginAndCarriesNoTenant() {
+        given().contentType(ContentType.JSON).header("X-Hearken-Tenant", "forged")
+                .body("{\"channel\": \"web\", \"answers\": {\"nps\": 9}}")
+                .when().post("/api/v1/public/surveys/s1/responses")
+                .then().statusCode(200)
+                .header("X-Request-Id", notNullValue())
+                .body("service", equalTo("survey"))
+                .body("path", equalTo("/v1/public/surveys/s1/responses"))
+                .body("tenant", equalTo("null"));
+    }
+
+    @Test
+    void partnerClientCredentialsTokenIsNotAnAdmin() {
+        String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/surveys")
+                .then().statusCode(403);
+    }
+}

@@ -1,0 +1,53 @@
+package io.hearken.survey.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of survey-service beyond the Quarkus ones ({@code hearken.survey.*} in application.properties). */
+@ConfigMapping(prefix = "hearken.survey")
+public interface SurveyServiceConfig {
+
+    /** How submissions are acknowledged. */
+    Journal journal();
+
+    /** How MongoDB is kept in step with the topics. */
+    Projection projection();
+
+    /** How long a survey definition is served from memory before it is read again. */
+    @WithDefault("30s")
+    Duration surveyCacheTtl();
+
+    interface Journal {
+        /** Longest wait for the broker to acknowledge an event before the client gets 503. */
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        /** The Retry-After a client gets when the broker is unreachable. */
+        @WithDefault("2")
+        int retryAfterSeconds();
+    }
+
+    interface Projection {
+        /** Whether this instance keeps the MongoDB projections (off only in tests of one layer). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group of the projector. */
+        @WithDefault("survey-service-projector")
+        String groupId();
+
+        /**
+         * How long a write must have been in MongoDB before its topic offset is committed. The embedded
+         * mongo-java-server flushes its H2 file about once a second, so a kill loses up to that much; keeping the
+         * offset behind by more than that means a restart replays what was lost. 0 with a journaled real MongoDB.
+         */
+        @WithDefault("3s")
+        Duration durabilityDelay();
+
+        /** Pause before re-reading from the last committed offsets after MongoDB failed. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+    }
+}

@@ -1,0 +1,7 @@
+package io.hearken.survey.domain;
+
+/** Whether a survey takes responses. */
+public enum SurveyStatus {
+    ACTIVE,
+    CLOSED
+}

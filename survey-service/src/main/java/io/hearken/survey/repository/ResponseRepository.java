@@ -1,0 +1,44 @@
+package io.hearken.survey.repository;
+
+import com.mongodb.client.model.Filters;
+import io.hearken.common.events.ResponseSubmitted;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads stored responses (collection {@code responses}), a projection of the {@code hearken.responses} topic. */
+@ApplicationScoped
+public class ResponseRepository {
+
+    static final String COLLECTION = "responses";
+
+    private final ReactiveMongoCollection<Document> responses;
+
+    public ResponseRepository(ReactiveMongoClient client,
+                              @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.responses = client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    public Uni<Optional<ResponseSubmitted>> findById(String tenant, String responseId) {
+        return responses.find(Filters.and(Filters.eq(SurveyDocuments.ID, responseId),
+                        Filters.eq(SurveyDocuments.TENANT, tenant))).collect().first()
+                .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toResponse));
+    }
+
+    public Uni<List<ResponseSubmitted>> findBySurvey(String tenant, String surveyId) {
+        return responses.find(Filters.and(Filters.eq(SurveyDocuments.SURVEY_ID, surveyId),
+                        Filters.eq(SurveyDocuments.TENANT, tenant))).collect().asList()
+                .map(documents -> documents.stream().map(SurveyDocuments::toResponse).toList());
+    }
+
+    public Uni<Long> countBySurvey(String tenant, String surveyId) {
+        return responses.countDocuments(Filters.and(Filters.eq(SurveyDocuments.SURVEY_ID, surveyId),
+                Filters.eq(SurveyDocuments.TENANT, tenant)));
+    }
+}

@@ -1,0 +1,59 @@
+package io.hearken.survey.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.hearken.survey.domain.Survey;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Survey definitions in MongoDB (collection {@code surveys}), a projection of the {@code hearken.surveys} topic. */
+@ApplicationScoped
+public class SurveyRepository {
+
+    static final String COLLECTION = "surveys";
+
+    private final ReactiveMongoCollection<Document> surveys;
+
+    public SurveyRepository(ReactiveMongoClient client,
+                            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.surveys = client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    public Uni<Optional<Survey>> findById(String id) {
+        return surveys.find(Filters.eq(SurveyDocuments.ID, id)).collect().first()
+                .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toSurvey));
+    }
+
+    public Uni<List<Survey>> findByTenant(String tenant, int limit) {
+        return surveys.find(Filters.eq(SurveyDocuments.TENANT, tenant)).collect().asList()
+                .map(documents -> documents.stream()
+                        .map(SurveyDocuments::toSurvey)
+                        .sorted((left, right) -> right.createdAt().compareTo(left.createdAt()))
+                        .limit(limit)
+                        .toList());
+    }
+
+    /** Stores the definition unless a newer version is already there; repeating it changes nothing. */
+    public Uni<Void> save(Survey survey) {
+        return surveys.replaceOne(
+                        Filters.and(Filters.eq(SurveyDocuments.ID, survey.id()),
+                                Filters.lt(SurveyDocuments.VERSION, survey.version())),
+                        SurveyDocuments.toDocument(survey), new ReplaceOptions().upsert(true))
+                .replaceWithVoid()
+                .onFailure(SurveyRepository::isDuplicateKey).recoverWithNull();
+    }
+
+    static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}

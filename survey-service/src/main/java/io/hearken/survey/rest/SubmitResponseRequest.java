@@ -1,0 +1,29 @@
+package io.hearken.survey.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/**
+ * Body of a response submission, the same for every channel. {@code answers} maps question id to the answer:
+ * a whole number for scale questions, a string for text.
+ */
+public record SubmitResponseRequest(
+        @NotBlank String channel,
+        @Pattern(regexp = CreateSurveyRequest.LANGUAGE_TAG, message = "must be a language tag such as en, ja or zh")
+        String language,
+        @Valid Respondent respondent,
+        @NotNull Map<String, Object> answers) {
+
+    /** Who answered; all optional, so anonymous feedback is possible. */
+    public record Respondent(
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone,
+            @Size(max = 128) String customerId) {
+    }
+}

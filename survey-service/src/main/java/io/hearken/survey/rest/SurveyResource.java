@@ -1,0 +1,77 @@
+package io.hearken.survey.rest;
+
+import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.common.http.TenantHeader;
+import io.hearken.survey.domain.Survey;
+import io.hearken.survey.service.ResponseService;
+import io.hearken.survey.service.SurveyService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Survey administration for a tenant; reached through the gateway, which checks roles and sets the tenant. */
+@Path("/v1/surveys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Surveys")
+public class SurveyResource {
+
+    private final SurveyService surveys;
+    private final ResponseService responses;
+
+    public SurveyResource(SurveyService surveys, ResponseService responses) {
+        this.surveys = surveys;
+        this.responses = responses;
+    }
+
+    @POST
+    @Operation(summary = "Create a survey", description = "Kept once the event store acknowledges it (201).")
+    public Uni<Response> create(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                @Valid @NotNull CreateSurveyRequest request, UriInfo uriInfo) {
+        return surveys.create(tenant, request)
+                .map(survey -> Response.created(uriInfo.getAbsolutePathBuilder().path(survey.id()).build())
+                        .entity(survey).build());
+    }
+
+    @GET
+    @Operation(summary = "List the tenant's surveys, newest first")
+    public Uni<List<Survey>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return surveys.list(tenant, limit);
+    }
+
+    @GET
+    @Path("/{surveyId}")
+    @Operation(summary = "Get one survey definition")
+    public Uni<Survey> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                           @PathParam("surveyId") String surveyId) {
+        return surveys.get(tenant, surveyId);
+    }
+
+    @GET
+    @Path("/{surveyId}/responses")
+    @Operation(summary = "List the stored responses of a survey")
+    public Uni<List<ResponseSubmitted>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                  @PathParam("surveyId") String surveyId) {
+        return surveys.get(tenant, surveyId).chain(survey -> responses.listForSurvey(tenant, surveyId));
+    }
+}

@@ -1,0 +1,114 @@
+package io.hearken.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real servers of one test run: Kafka, PostgreSQL and (when asked) Keycloak.
+ *
+ * <p>{@code ./hearken test} starts them once for the whole build and exports their addresses
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code POSTGRES_HOST}, ...); every module then reuses them. When a module is
+ * tested on its own (an IDE, {@code ./mvnw -pl survey-service test}) nothing is exported, so the first test
+ * resource starts them through the same launcher and stops them when the JVM ends.
+ */
+public final class TestInfrastructure {
+
+    private static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST", "POSTGRES_PORT",
+            "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL");
+
+    private static Map<String, String> settings;
+
+    private TestInfrastructure() {
+    }
+
+    /** Connection settings by environment-variable name, as the services read them. */
+    public static synchronized Map<String, String> settings(boolean needsKeycloak) {
+        if (settings == null || (needsKeycloak && !settings.containsKey("KEYCLOAK_URL"))) {
+            settings = System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null && (!needsKeycloak
+                    || System.getenv("KEYCLOAK_URL") != null) ? fromEnvironment() : startWithLauncher(needsKeycloak);
+        }
+        return settings;
+    }
+
+    private static Map<String, String> fromEnvironment() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            String value = System.getenv(key);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> startWithLauncher(boolean needsKeycloak) {
+        Path root = repositoryRoot();
+        Path runDir = root.resolve("target/test-run-standalone");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("HEARKEN_RUN_DIR", runDir.toString());
+        environment.put("HEARKEN_WITH_KEYCLOAK", needsKeycloak ? "1" : "0");
+        environment.put("HEARKEN_KAFKA_PORT", "29092");
+        environment.put("HEARKEN_KAFKA_CONTROLLER_PORT", "29093");
+        environment.put("HEARKEN_PG_PORT", "25432");
+        environment.put("HEARKEN_KEYCLOAK_PORT", "28180");
+        environment.put("HEARKEN_KEYCLOAK_MGMT_PORT", "29180");
+        runLauncher(root, environment, "infra-up", Duration.ofMinutes(6));
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> runLauncher(root, environment, "infra-down", Duration.ofMinutes(1)), "test-infra-down"));
+        return readEnvFile(runDir.resolve("infra.env"));
+    }
+
+    private static void runLauncher(Path root, Map<String, String> environment, String command, Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("hearken").toString(), command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(root.resolve("target/test-infra-" + command + ".log").toFile());
+            builder.environment().putAll(environment);
+            Files.createDirectories(root.resolve("target"));
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./hearken " + command + " failed; see target/test-infra-"
+                        + command + ".log");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run ./hearken " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running ./hearken " + command, e);
+        }
+    }
+
+    static Map<String, String> readEnvFile(Path file) {
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file)) {
+                int separator = line.indexOf('=');
+                if (separator > 0 && !line.startsWith("#")) {
+                    values.put(line.substring(0, separator).trim(), line.substring(separator + 1).trim());
+                }
+            }
+            return values;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.isExecutable(directory.resolve("hearken"))) {
+            directory = directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("cannot find the ./hearken launcher above " + Path.of("").toAbsolutePath());
+        }
+        return directory;
+    }
+}
