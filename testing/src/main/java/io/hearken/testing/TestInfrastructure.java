@@ -101,7 +101,8 @@ public final class TestInfrastructure {
         }
     }
 
-    static Path repositoryRoot() {
+    /** The folder that holds the ./hearken launcher. */
+    public static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null && !Files.isExecutable(directory.resolve("hearken"))) {
             directory = directory.getParent();
