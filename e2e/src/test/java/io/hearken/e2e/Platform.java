@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,11 @@ final class Platform {
     final String gatewayUrl;
     final String keycloakUrl;
     final String kafkaBootstrapServers;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Service> services = new LinkedHashMap<>();
     private final MongoServer mongo;
+    private final Path root;
+    private final Path logs;
+    private final Map<String, String> environment;
 
     private Platform() throws Exception {
         Map<String, String> infrastructure = TestInfrastructure.settings(true);
@@ -40,8 +42,8 @@ final class Platform {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
 
-        Path root = TestInfrastructure.repositoryRoot();
-        Path logs = root.resolve("e2e/target/service-logs");
+        root = TestInfrastructure.repositoryRoot();
+        logs = root.resolve("e2e/target/service-logs");
         Files.createDirectories(logs);
         int surveyPort = freePort();
         int profilePort = freePort();
@@ -54,12 +56,16 @@ final class Platform {
         common.put("PROFILE_SERVICE_URL", "http://localhost:" + profilePort);
         common.put("INSIGHT_SERVICE_URL", "http://localhost:" + insightPort);
 
-        start(root, logs, "survey-service", surveyPort, common);
-        start(root, logs, "profile-service", profilePort, common);
-        start(root, logs, "insight-service", insightPort, common);
-        start(root, logs, "gateway", gatewayPort, common);
-        for (int port : new int[] {surveyPort, profilePort, insightPort, gatewayPort}) {
-            awaitReady("http://localhost:" + port + "/q/health/ready", Duration.ofSeconds(120));
+        environment = common;
+        services.put("survey", new Service("survey-service", surveyPort));
+        services.put("profile", new Service("profile-service", profilePort));
+        services.put("insight", new Service("insight-service", insightPort));
+        services.put("gateway", new Service("gateway", gatewayPort));
+        for (Service service : services.values()) {
+            service.process = launch(service);
+        }
+        for (Service service : services.values()) {
+            awaitReady(service.readinessUrl(), Duration.ofSeconds(120));
         }
         gatewayUrl = "http://localhost:" + gatewayPort;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-platform-stop"));
@@ -76,8 +82,28 @@ final class Platform {
         return instance;
     }
 
-    private void start(Path root, Path logs, String module, int port, Map<String, String> environment)
-            throws IOException {
+    /** Whether {@code name} (survey, profile, insight, gateway) is one of the services this platform runs. */
+    boolean runs(String name) {
+        return services.containsKey(name);
+    }
+
+    /** SIGKILL, as a crash: no shutdown hook runs, no consumer leaves its group. */
+    void kill(String name) throws InterruptedException {
+        Process process = services.get(name).process;
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed service again on the same port and waits until it is ready. */
+    void start(String name) throws IOException, InterruptedException {
+        Service service = services.get(name);
+        service.process = launch(service);
+        awaitReady(service.readinessUrl(), Duration.ofSeconds(120));
+    }
+
+    private Process launch(Service service) throws IOException {
+        String module = service.module;
+        int port = service.port;
         Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
@@ -85,10 +111,10 @@ final class Platform {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        processes.add(builder.start());
+        return builder.start();
     }
 
     private static void awaitReady(String url, Duration timeout) throws InterruptedException {
@@ -110,6 +136,7 @@ final class Platform {
     }
 
     private void stop() {
+        List<Process> processes = services.values().stream().map(service -> service.process).toList();
         for (Process process : processes) {
             process.destroy();
         }
@@ -123,6 +150,22 @@ final class Platform {
             }
         }
         mongo.shutdownNow();
+    }
+
+    /** One packaged service: its module, its port and its current process. */
+    private static final class Service {
+        final String module;
+        final int port;
+        Process process;
+
+        Service(String module, int port) {
+            this.module = module;
+            this.port = port;
+        }
+
+        String readinessUrl() {
+            return "http://localhost:" + port + "/q/health/ready";
+        }
     }
 
     private static int freePort() throws IOException {

@@ -23,6 +23,7 @@ public final class TestInfrastructure {
             "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL");
 
     private static Map<String, String> settings;
+    private static Map<String, String> launcherEnvironment = Map.of();
 
     private TestInfrastructure() {
     }
@@ -34,6 +35,14 @@ public final class TestInfrastructure {
                     || System.getenv("KEYCLOAK_URL") != null) ? fromEnvironment() : startWithLauncher(needsKeycloak);
         }
         return settings;
+    }
+
+    /**
+     * What {@code ./hearken} needs in its environment to act on this run's servers (run directory, ports): empty
+     * when the launcher's own variables are already inherited from {@code ./hearken test}.
+     */
+    public static synchronized Map<String, String> launcherEnvironment() {
+        return launcherEnvironment;
     }
 
     private static Map<String, String> fromEnvironment() {
@@ -59,6 +68,7 @@ public final class TestInfrastructure {
         environment.put("HEARKEN_KEYCLOAK_PORT", "28180");
         environment.put("HEARKEN_KEYCLOAK_MGMT_PORT", "29180");
         runLauncher(root, environment, "infra-up", Duration.ofMinutes(6));
+        launcherEnvironment = Map.copyOf(environment);
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> runLauncher(root, environment, "infra-down", Duration.ofMinutes(1)), "test-infra-down"));
         return readEnvFile(runDir.resolve("infra.env"));

@@ -1,0 +1,117 @@
+package io.hearken.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * The fault run: for each component in turn, a fresh set of surveys and customers under steady load, a kill -9 of
+ * the component, a fixed outage, a restart; then, once everything has settled, a check of every phase against
+ * what clients were told.
+ */
+public final class FaultRun {
+
+    /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
+    public record Settings(int ratePerSecond, Duration warmup, Duration outage, Duration settle,
+                           Duration retryWindow, Duration drainTimeout, int surveysPerPhase, int customersPerPhase) {
+
+        public static Settings defaults() {
+            return new Settings(40, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    Duration.ofSeconds(90), Duration.ofSeconds(180), 2, 25);
+        }
+    }
+
+    private final GatewayClient client;
+    private final ProcessControl control;
+    private final Settings settings;
+    private final String adminUser;
+    private final String password;
+
+    public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
+                    String password) {
+        this.client = client;
+        this.control = control;
+        this.settings = settings;
+        this.adminUser = adminUser;
+        this.password = password;
+    }
+
+    public List<PhaseResult> run(List<String> components) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Verifier.Phase> phases = new ArrayList<>();
+        List<PhaseResult> results = new ArrayList<>();
+        try (LoadGenerator load = new LoadGenerator(client, settings.retryWindow())) {
+            for (String component : components) {
+                String token = client.token(adminUser, password);
+                List<String> surveys = new ArrayList<>();
+                for (int i = 0; i < settings.surveysPerPhase(); i++) {
+                    surveys.add(client.createNpsSurvey(token, "chaos " + run + " " + component + " " + i));
+                }
+                List<String> customers = IntStream.range(0, settings.customersPerPhase())
+                        .mapToObj(i -> "chaos-" + run + "-" + component + "-" + i + "@example.com").toList();
+                log("phase %s: load %d/s on %d surveys, %d customers", component, settings.ratePerSecond(),
+                        surveys.size(), customers.size());
+                load.start(component, surveys, customers, settings.ratePerSecond());
+                Thread.sleep(settings.warmup().toMillis());
+
+                long killedAt = System.nanoTime();
+                log("kill -9 %s", component);
+                control.kill(component);
+                Thread.sleep(settings.outage().toMillis());
+                log("restarting %s", component);
+                control.start(component);
+                double recovery = (System.nanoTime() - killedAt) / 1e9;
+                log("%s ready again %.1f s after the kill", component, recovery);
+                Thread.sleep(settings.settle().toMillis());
+                load.stopSending();
+                phases.add(new Verifier.Phase(component, surveys, customers, recovery));
+            }
+            log("load stopped; waiting for every submission to settle");
+            load.awaitSettled(settings.retryWindow().plusSeconds(30));
+
+            Verifier verifier = new Verifier(client, adminUser, password);
+            long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+            while (true) {
+                results.clear();
+                for (Verifier.Phase phase : phases) {
+                    results.add(verifier.verify(phase, load.submissions(phase.killed()), load.answers(phase.killed())));
+                }
+                if (results.stream().allMatch(PhaseResult::holds) || System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(2000);
+            }
+            log("longest single request: %d ms", load.longestRequestMillis());
+        }
+        return results;
+    }
+
+    /** The reliability table in Markdown. */
+    public static String table(List<PhaseResult> results) {
+        StringBuilder table = new StringBuilder("""
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | recovery s | longest gap in acks s |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                """);
+        for (PhaseResult result : results) {
+            long lost = result.storedLost() + result.timelineLost() + Math.max(0, result.acknowledged()
+                    - result.counted());
+            long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
+                    - result.acknowledged() - result.unacknowledgedKept());
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %.1f | %.1f |%n",
+                    result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
+                    result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
+                    result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
+                    result.recoverySeconds(), result.submissionGapSeconds()));
+        }
+        return table.toString();
+    }
+
+    static void log(String format, Object... arguments) {
+        System.out.printf("[chaos] " + format + "%n", arguments);
+        System.out.flush();
+    }
+}

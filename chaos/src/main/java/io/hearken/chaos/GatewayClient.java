@@ -1,0 +1,132 @@
+package io.hearken.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What the fault run needs of Hearken's public API, through the gateway only, as a real client would use it. */
+public final class GatewayClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String gatewayUrl;
+    private final String keycloakUrl;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+
+    public GatewayClient(String gatewayUrl, String keycloakUrl, Duration requestTimeout) {
+        this.gatewayUrl = gatewayUrl;
+        this.keycloakUrl = keycloakUrl;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    /** A demo user's access token (password grant on the public client). */
+    public String token(String user, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=hearken-web&username=" + encode(user) + "&password="
+                + encode(password);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(keycloakUrl + "/realms/hearken/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "token for " + user);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    public String createNpsSurvey(String token, String name) throws IOException, InterruptedException {
+        String body = """
+                {"name": "%s", "title": {"en": "%s", "ja": "%s", "zh": "%s"}, "defaultLanguage": "en",
+                 "questions": [{"id": "nps", "type": "NPS", "required": true,
+                                "text": {"en": "How likely are you to recommend us?", "ja": "当社を薦めますか?",
+                                         "zh": "您会推荐我们吗?"}},
+                               {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}
+                """.formatted(name, name, name, name);
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 201, "create survey " + name);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** Submits one response; completes with the answer, or exceptionally when no answer came in time. */
+    public CompletableFuture<HttpResponse<String>> submit(String surveyId, String idempotencyKey, String email,
+                                                          int score, String channel) {
+        String body = """
+                {"channel": "%s", "language": "en", "respondent": {"email": "%s"},
+                 "answers": {"nps": %d, "reason": "load"}}""".formatted(channel, email, score);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(gatewayUrl + "/api/v1/public/surveys/" + surveyId + "/responses"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Response ids survey-service has stored for a survey, with repeats if it stored any twice. */
+    public List<String> storedResponseIds(String token, String surveyId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/responses")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "responses of " + surveyId);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(node -> ids.add(node.get("responseId").asText()));
+        return ids;
+    }
+
+    /** insight-service's NPS counts: promoters, passives, detractors, total, and the score. */
+    public JsonNode nps(String token, String surveyId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/nps")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "NPS of " + surveyId);
+        return JSON.readTree(response.body());
+    }
+
+    /** Response ids on a customer's timeline (empty when profile-service has no profile for the email). */
+    public List<String> timelineResponseIds(String token, String email) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/profiles?email=" + encode(email))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> ids = new ArrayList<>();
+        if (response.statusCode() == 404) {
+            return ids;
+        }
+        expect(response, 200, "profile of " + email);
+        JSON.readTree(response.body()).get("timeline").forEach(node -> ids.add(node.get("responseId").asText()));
+        return ids;
+    }
+
+    static String responseId(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).get("id").asText();
+        } catch (IOException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private HttpRequest.Builder authorized(String token, String path) {
+        return HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(requestTimeout);
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

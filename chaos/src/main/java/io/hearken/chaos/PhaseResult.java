@@ -1,0 +1,47 @@
+package io.hearken.chaos;
+
+import java.util.Map;
+
+/**
+ * What one kill did, checked against the load generator's record: the row of the reliability table.
+ *
+ * @param storedOnce          acknowledged responses stored exactly once by survey-service
+ * @param storedLost          acknowledged responses survey-service does not have
+ * @param storedDuplicated    acknowledged responses stored more than once
+ * @param unacknowledgedKept  responses kept although the client never got a 2xx (the client gave up)
+ * @param counted             responses insight-service counted in the phase's surveys
+ * @param npsMatches          whether every survey's NPS equals the NPS of its acknowledged responses
+ * @param onTimelinesOnce     acknowledged responses exactly once on their customer's timeline
+ * @param timelineLost        acknowledged responses missing from the timeline
+ * @param timelineDuplicated  acknowledged responses more than once on the timeline
+ */
+public record PhaseResult(
+        String killed,
+        long sent,
+        long acknowledged,
+        long rejected,
+        long gaveUp,
+        long storedOnce,
+        long storedLost,
+        long storedDuplicated,
+        long unacknowledgedKept,
+        long counted,
+        boolean npsMatches,
+        long onTimelinesOnce,
+        long timelineLost,
+        long timelineDuplicated,
+        Map<String, Long> answers,
+        double recoverySeconds,
+        double submissionGapSeconds) {
+
+    /** Client-visible errors: every answer that was not a 2xx, including timeouts and refused connections. */
+    public long clientErrors() {
+        return answers.entrySet().stream().filter(entry -> !entry.getKey().startsWith("2"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    public boolean holds() {
+        return rejected == 0 && gaveUp == 0 && storedLost == 0 && storedDuplicated == 0 && npsMatches && counted == acknowledged
+                && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0;
+    }
+}

@@ -1,0 +1,38 @@
+package io.hearken.e2e;
+
+import io.hearken.chaos.FaultRun;
+import io.hearken.chaos.GatewayClient;
+import io.hearken.chaos.PhaseResult;
+import io.hearken.testing.KeycloakTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The short variant of {@code ./hearken chaos}, in every build: survey-service and the Kafka broker are each
+ * killed once (kill -9) under a small load; nothing acknowledged may be lost or counted twice.
+ */
+class FaultToleranceIT {
+
+    @Test
+    void nothingAcknowledgedIsLostOrCountedTwiceWhenSurveyServiceOrTheBrokerDies() throws Exception {
+        Platform platform = Platform.get();
+        GatewayClient client = new GatewayClient(platform.gatewayUrl, platform.keycloakUrl, Duration.ofSeconds(20));
+        FaultRun.Settings settings = new FaultRun.Settings(15, Duration.ofSeconds(3), Duration.ofSeconds(3),
+                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(90), 2, 10);
+
+        List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
+                KeycloakTokens.DEMO_PASSWORD).run(List.of("survey", "kafka"));
+
+        String table = FaultRun.table(results);
+        System.out.println(table);
+        for (PhaseResult result : results) {
+            assertTrue(result.acknowledged() > 0, "no submission was acknowledged while " + result.killed()
+                    + " was killed:\n" + table);
+            assertTrue(result.holds(), "the promise broke when " + result.killed() + " was killed:\n" + table);
+        }
+    }
+}
