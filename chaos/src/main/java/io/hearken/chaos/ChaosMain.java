@@ -41,8 +41,17 @@ public final class ChaosMain {
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),
                 Map.of());
 
+        String survey = "http://localhost:" + options.getOrDefault("survey-port", "8081") + "/q/health/ready";
+        String profile = "http://localhost:" + options.getOrDefault("profile-port", "8082") + "/q/health/ready";
+        String insight = "http://localhost:" + options.getOrDefault("insight-port", "8083") + "/q/health/ready";
+        Map<String, List<String>> dependents = Map.of(
+                "mongo", List.of(survey),
+                "kafka", List.of(survey, profile, insight),
+                "postgres", List.of(profile, insight));
+
         Instant started = Instant.now();
-        List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo").run(targets);
+        List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents)
+                .run(targets);
         String table = FaultRun.table(results);
         System.out.println();
         System.out.println(table);

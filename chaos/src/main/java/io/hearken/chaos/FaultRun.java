@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -29,14 +30,20 @@ public final class FaultRun {
     private final Settings settings;
     private final String adminUser;
     private final String password;
+    private final Map<String, List<String>> dependentReadiness;
 
+    /**
+     * @param dependentReadiness per component, the readiness URLs of the services that depend on it and must
+     *                           report DOWN while it is away
+     */
     public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
-                    String password) {
+                    String password, Map<String, List<String>> dependentReadiness) {
         this.client = client;
         this.control = control;
         this.settings = settings;
         this.adminUser = adminUser;
         this.password = password;
+        this.dependentReadiness = dependentReadiness;
     }
 
     public List<PhaseResult> run(List<String> components) throws Exception {
@@ -57,17 +64,27 @@ public final class FaultRun {
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
 
+                List<String> dependents = dependentReadiness.getOrDefault(component, List.of());
                 long killedAt = System.nanoTime();
                 log("kill -9 %s", component);
-                control.kill(component);
-                Thread.sleep(settings.outage().toMillis());
-                log("restarting %s", component);
-                control.start(component);
-                double recovery = (System.nanoTime() - killedAt) / 1e9;
-                log("%s ready again %.1f s after the kill", component, recovery);
+                Boolean dependentsWentDown = null;
+                double dependentsRecovery = 0;
+                try (ReadinessWatch watch = new ReadinessWatch(dependents)) {
+                    control.kill(component);
+                    Thread.sleep(settings.outage().toMillis());
+                    log("restarting %s", component);
+                    control.start(component);
+                    if (!dependents.isEmpty()) {
+                        boolean up = watch.awaitAllUp(settings.retryWindow());
+                        dependentsWentDown = watch.sawDown() && up;
+                        dependentsRecovery = (System.nanoTime() - killedAt) / 1e9;
+                    }
+                }
+                double recovery = Math.max((System.nanoTime() - killedAt) / 1e9, dependentsRecovery);
+                log("%s and its dependents ready again %.1f s after the kill", component, recovery);
                 Thread.sleep(settings.settle().toMillis());
                 load.stopSending();
-                phases.add(new Verifier.Phase(component, surveys, customers, recovery));
+                phases.add(new Verifier.Phase(component, surveys, customers, recovery, dependentsWentDown));
             }
             log("load stopped; waiting for every submission to settle");
             load.awaitSettled(settings.retryWindow().plusSeconds(30));
@@ -92,8 +109,8 @@ public final class FaultRun {
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | recovery s | longest gap in acks s |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
             long lost = result.storedLost() + result.timelineLost() + Math.max(0, result.acknowledged()
@@ -101,10 +118,11 @@ public final class FaultRun {
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %.1f | %.1f |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
+                    result.dependentsWentDown() == null ? "n/a" : result.dependentsWentDown() ? "yes" : "NO",
                     result.recoverySeconds(), result.submissionGapSeconds()));
         }
         return table.toString();

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param onTimelinesOnce     acknowledged responses exactly once on their customer's timeline
  * @param timelineLost        acknowledged responses missing from the timeline
  * @param timelineDuplicated  acknowledged responses more than once on the timeline
+ * @param dependentsWentDown  whether the services depending on the killed component reported not ready while it
+ *                            was away and ready again after (null when nothing depends on it)
  */
 public record PhaseResult(
         String killed,
@@ -31,6 +33,7 @@ public record PhaseResult(
         long timelineLost,
         long timelineDuplicated,
         Map<String, Long> answers,
+        Boolean dependentsWentDown,
         double recoverySeconds,
         double submissionGapSeconds) {
 
@@ -42,6 +45,7 @@ public record PhaseResult(
 
     public boolean holds() {
         return rejected == 0 && gaveUp == 0 && storedLost == 0 && storedDuplicated == 0 && npsMatches && counted == acknowledged
-                && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0;
+                && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
+                && !Boolean.FALSE.equals(dependentsWentDown);
     }
 }

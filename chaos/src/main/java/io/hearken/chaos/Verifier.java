@@ -68,7 +68,8 @@ public final class Verifier {
         long gaveUp = submissions.stream().filter(s -> s.outcome == Submission.Outcome.GAVE_UP).count();
         return new PhaseResult(phase.killed(), submissions.size(), acknowledged.size(), rejected, gaveUp, storedOnce,
                 storedLost, storedDuplicated, unacknowledgedKept, counted, npsMatches, timelineOnce, timelineLost,
-                timelineDuplicated, answers, phase.recoverySeconds(), longestAcknowledgementGap(acknowledged));
+                timelineDuplicated, answers, phase.dependentsWentDown(), phase.recoverySeconds(),
+                longestAcknowledgementGap(acknowledged));
     }
 
     /** The longest stretch of the phase in which no submission was acknowledged: the outage clients saw. */
@@ -86,6 +87,7 @@ public final class Verifier {
     }
 
     /** The surveys and customers one kill's submissions went to, and how long the killed part took to return. */
-    public record Phase(String killed, List<String> surveyIds, List<String> customers, double recoverySeconds) {
+    public record Phase(String killed, List<String> surveyIds, List<String> customers, double recoverySeconds,
+                        Boolean dependentsWentDown) {
     }
 }

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The short variant of {@code ./hearken chaos}, in every build: survey-service and the Kafka broker are each
- * killed once (kill -9) under a small load; nothing acknowledged may be lost or counted twice.
+ * killed once (kill -9) under a small load; nothing acknowledged may be lost or counted twice, and the services
+ * that need the broker must report not ready while it is away.
  */
 class FaultToleranceIT {
 
@@ -24,8 +26,11 @@ class FaultToleranceIT {
         FaultRun.Settings settings = new FaultRun.Settings(15, Duration.ofSeconds(3), Duration.ofSeconds(3),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(90), 2, 10);
 
+        Map<String, List<String>> dependents = Map.of("kafka", List.of(platform.readinessUrl("survey"),
+                platform.readinessUrl("profile"), platform.readinessUrl("insight")));
+
         List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
-                KeycloakTokens.DEMO_PASSWORD).run(List.of("survey", "kafka"));
+                KeycloakTokens.DEMO_PASSWORD, dependents).run(List.of("survey", "kafka"));
 
         String table = FaultRun.table(results);
         System.out.println(table);

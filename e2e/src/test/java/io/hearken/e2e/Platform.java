@@ -82,6 +82,11 @@ final class Platform {
         return instance;
     }
 
+    /** The readiness URL of a service (survey, profile, insight, gateway). */
+    String readinessUrl(String name) {
+        return services.get(name).readinessUrl();
+    }
+
     /** Whether {@code name} (survey, profile, insight, gateway) is one of the services this platform runs. */
     boolean runs(String name) {
         return services.containsKey(name);
