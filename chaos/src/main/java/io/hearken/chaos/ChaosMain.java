@@ -14,7 +14,7 @@ import java.util.Map;
  * Exits 1 if anything acknowledged was lost or counted twice.
  *
  * <p>Options: {@code --gateway URL --keycloak URL --launcher PATH --rate N --outage S --settle S
- * --targets a,b,c --report FILE}.
+ * --targets a,b,c --report FILE --record FILE}.
  */
 public final class ChaosMain {
 
@@ -51,7 +51,7 @@ public final class ChaosMain {
 
         Instant started = Instant.now();
         List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents)
-                .run(targets);
+                .run(targets, options.containsKey("record") ? Path.of(options.get("record")) : null);
         String table = FaultRun.table(results);
         System.out.println();
         System.out.println(table);

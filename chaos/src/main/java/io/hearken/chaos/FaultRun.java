@@ -47,6 +47,11 @@ public final class FaultRun {
     }
 
     public List<PhaseResult> run(List<String> components) throws Exception {
+        return run(components, null);
+    }
+
+    /** Runs the phases; if {@code record} is given, every submission and its outcome is written there. */
+    public List<PhaseResult> run(List<String> components, java.nio.file.Path record) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
@@ -88,6 +93,10 @@ public final class FaultRun {
             }
             log("load stopped; waiting for every submission to settle");
             load.awaitSettled(settings.retryWindow().plusSeconds(30));
+            if (record != null) {
+                load.writeRecord(record);
+                log("record of every submission: %s", record);
+            }
 
             Verifier verifier = new Verifier(client, adminUser, password);
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();

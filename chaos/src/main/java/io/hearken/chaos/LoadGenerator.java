@@ -151,6 +151,17 @@ public final class LoadGenerator implements AutoCloseable {
         return submissions.stream().filter(submission -> submission.phase.equals(phase)).toList();
     }
 
+    /** Writes the record of every submission (one line each, tab-separated) for anyone who wants to audit a run. */
+    public void writeRecord(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("phase\tidempotency_key\tsurvey_id\temail\tscore\tchannel\toutcome\tresponse_id\tattempts");
+        for (Submission s : submissions) {
+            lines.add(String.join("\t", s.phase, s.idempotencyKey, s.surveyId, s.email, String.valueOf(s.score),
+                    s.channel, s.outcome.name(), String.valueOf(s.responseId), String.valueOf(s.attempts.get())));
+        }
+        java.nio.file.Files.write(file, lines);
+    }
+
     public long lastAcknowledgedAtNanos() {
         return lastAcknowledgedAtNanos.get();
     }
