@@ -41,9 +41,9 @@ public final class ChaosMain {
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),
                 Map.of());
 
-        String survey = "http://localhost:" + options.getOrDefault("survey-port", "8081") + "/q/health/ready";
-        String profile = "http://localhost:" + options.getOrDefault("profile-port", "8082") + "/q/health/ready";
-        String insight = "http://localhost:" + options.getOrDefault("insight-port", "8083") + "/q/health/ready";
+        String survey = "http://127.0.0.1:" + options.getOrDefault("survey-port", "8081") + "/q/health/ready";
+        String profile = "http://127.0.0.1:" + options.getOrDefault("profile-port", "8082") + "/q/health/ready";
+        String insight = "http://127.0.0.1:" + options.getOrDefault("insight-port", "8083") + "/q/health/ready";
         Map<String, List<String>> dependents = Map.of(
                 "mongo", List.of(survey),
                 "kafka", List.of(survey, profile, insight),

@@ -77,7 +77,7 @@ public final class GatewayClient {
 
     /** Response ids survey-service has stored for a survey, with repeats if it stored any twice. */
     public List<String> storedResponseIds(String token, String surveyId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/responses")
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/responses?limit=10000")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         expect(response, 200, "responses of " + surveyId);
         List<String> ids = new ArrayList<>();

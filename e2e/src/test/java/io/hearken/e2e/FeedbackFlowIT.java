@@ -55,6 +55,7 @@ class FeedbackFlowIT {
                 .body(SURVEY)
                 .when().post("/api/v1/surveys")
                 .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/surveys/"))
                 .body("title.ja", equalTo("ご意見をお聞かせください"))
                 .extract().path("id");
 
@@ -152,11 +153,14 @@ class FeedbackFlowIT {
                 .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
                 .then().statusCode(413).contentType("application/problem+json");
 
-        given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
-                .when().get("/api/v1/surveys/{id}/nps", surveyId)
-                .then().statusCode(200).body("total", equalTo(0));
-        given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
-                .when().get("/api/v1/surveys/{id}/responses", surveyId)
-                .then().statusCode(200).body("$", hasSize(0));
+        // Consumers are asynchronous: nothing may show up during a few seconds, not just at once.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
+                    .when().get("/api/v1/surveys/{id}/nps", surveyId)
+                    .then().statusCode(200).body("total", equalTo(0));
+            given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
+                    .when().get("/api/v1/surveys/{id}/responses", surveyId)
+                    .then().statusCode(200).body("$", hasSize(0));
+        });
     }
 }

@@ -52,9 +52,9 @@ final class Platform {
 
         Map<String, String> common = new LinkedHashMap<>(infrastructure);
         common.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
-        common.put("SURVEY_SERVICE_URL", "http://localhost:" + surveyPort);
-        common.put("PROFILE_SERVICE_URL", "http://localhost:" + profilePort);
-        common.put("INSIGHT_SERVICE_URL", "http://localhost:" + insightPort);
+        common.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + surveyPort);
+        common.put("PROFILE_SERVICE_URL", "http://127.0.0.1:" + profilePort);
+        common.put("INSIGHT_SERVICE_URL", "http://127.0.0.1:" + insightPort);
 
         environment = common;
         services.put("survey", new Service("survey-service", surveyPort));
@@ -119,6 +119,10 @@ final class Platform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        if (!module.equals("gateway")) {
+            // As in a real deployment, only the gateway is reachable from outside.
+            builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        }
         return builder.start();
     }
 
@@ -169,7 +173,7 @@ final class Platform {
         }
 
         String readinessUrl() {
-            return "http://localhost:" + port + "/q/health/ready";
+            return "http://127.0.0.1:" + port + "/q/health/ready";
         }
     }
 

@@ -36,7 +36,14 @@ class AuthorizationTest {
             "GET,  /api/v1/surveys/s1/nps,     agatha, 403, ",
             "GET,  /api/v1/profiles,           agatha, 200, profile",
             "GET,  /api/v1/profiles,           arthur, 200, profile",
-            "GET,  /api/v1/profiles,           nora,   403, "
+            "GET,  /api/v1/profiles,           nora,   403, ",
+            "GET,  /api/v1/surveys/s1/responses, arthur, 200, survey",
+            "GET,  /api/v1/surveys/s1/responses, agatha, 403, ",
+            "GET,  /api/v1/surveys/s1/responses, nora, 403, ",
+            "GET,  /api/v1/surveys/s1/nps,     alice,  200, insight",
+            "GET,  /api/v1/surveys/s1/nps,     nora,   403, ",
+            "GET,  /api/v1/surveys,            nora,   403, ",
+            "POST, /api/v1/surveys,            gina,   200, survey"
     })
     void enforcesRolesPerRoute(String method, String path, String user, int status, String service) {
         var response = given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
@@ -89,6 +96,23 @@ class AuthorizationTest {
                 .body("service", equalTo("survey"))
                 .body("path", equalTo("/v1/public/surveys/s1/responses"))
                 .body("tenant", equalTo("null"));
+    }
+
+    @Test
+    void keepsAWellFormedRequestIdAndReplacesAnyOther() {
+        given().header("X-Request-Id", "trace-123").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/public/surveys/s1/responses")
+                .then().statusCode(200).header("X-Request-Id", "trace-123");
+        given().header("X-Request-Id", "bad id with spaces").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/public/surveys/s1/responses")
+                .then().statusCode(200).header("X-Request-Id", org.hamcrest.Matchers.not("bad id with spaces"));
+    }
+
+    @Test
+    void partnerCannotReadSurveysOrProfilesYet() {
+        String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
+        given().auth().oauth2(partner).when().get("/api/v1/surveys/s1").then().statusCode(403);
+        given().auth().oauth2(partner).when().get("/api/v1/profiles").then().statusCode(403);
     }
 
     @Test

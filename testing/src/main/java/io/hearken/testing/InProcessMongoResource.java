@@ -13,14 +13,26 @@ import java.util.Map;
  */
 public class InProcessMongoResource implements QuarkusTestResourceLifecycleManager {
 
-    private MongoServer server;
+    private static MongoServer server;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        return Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + address.getPort());
+        port = address.getPort();
+        return Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port);
+    }
+
+    /**
+     * Kills the server and starts an empty one on the same port: the worst a crash of the store can do (the
+     * embedded H2 store loses only its last second). Whatever the service had acknowledged must come back.
+     */
+    public static synchronized void crashLosingEverything() {
+        server.shutdownNow();
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", port);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class KeycloakTokens {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(keycloakUrl + "/realms/hearken/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(java.time.Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

@@ -25,6 +25,9 @@ public abstract class ObservabilityContract {
 
     @Test
     public void readinessReportsKafkaAndTheDatabase() {
+        // Kafka clients connect in the background after start-up: give them a moment on a slow machine.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -28,6 +28,28 @@ public record ResponseSubmitted(
     public record AnswerValue(String questionId, String type, Integer score, String text) {
     }
 
+    /**
+     * Why this event cannot be applied, or empty if it can. Consumers skip (and count) an invalid event instead of
+     * retrying it for ever: retrying cannot make it valid, and it would hold up every event behind it.
+     */
+    public java.util.Optional<String> invalidity() {
+        if (responseId == null || responseId.isBlank()) {
+            return java.util.Optional.of("no responseId");
+        }
+        if (surveyId == null || tenant == null || tenant.isBlank()) {
+            return java.util.Optional.of("no surveyId or tenant");
+        }
+        if (answers != null) {
+            for (AnswerValue answer : answers) {
+                if ("NPS".equals(answer.type()) && answer.score() != null
+                        && (answer.score() < 0 || answer.score() > 10)) {
+                    return java.util.Optional.of("NPS score " + answer.score() + " outside 0-10");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The NPS answer's score, if the response has one. */
     public Integer npsScore() {
         if (answers == null) {

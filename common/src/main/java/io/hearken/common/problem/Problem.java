@@ -16,7 +16,7 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** Base of every problem type URI; the documentation lists each kind under docs/errors.md. */
+    /** Base of every problem type URI; docs/errors.md lists each kind. */
     public static final String TYPE_BASE = "https://hearken.io/problems/";
 
     public static URI type(String slug) {

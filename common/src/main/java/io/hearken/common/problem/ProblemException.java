@@ -3,7 +3,7 @@ package io.hearken.common.problem;
 import java.util.List;
 
 /**
- * Thrown by service code to refuse a request with a specific problem; {@link ProblemExceptionMapper} turns it into
+ * Thrown by service code to refuse a request with a specific problem; {@link ProblemExceptionMappers} turns it into
  * an {@code application/problem+json} response. Factory methods cover the kinds of refusal Hearken uses.
  */
 public class ProblemException extends RuntimeException {

@@ -94,9 +94,37 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Throwable exception) {
+        if (isStoreUnreachable(exception)) {
+            Log.warnf("A store is unreachable: %s", exception.toString());
+            return Problems.builder(503, "unavailable", "Service temporarily unavailable",
+                    "A store this service needs cannot be reached right now. Retry later.", List.of())
+                    .header("Retry-After", 2).build();
+        }
         Log.error("Unexpected failure while serving a request", exception);
         return Problems.response(500, "server-error", "Internal server error",
                 "The request failed unexpectedly; it was logged.", List.of());
+    }
+
+    /**
+     * Whether the failure means a database could not be reached (as opposed to a bug): MongoDB's timeout and
+     * socket errors, a refused or closed connection of the PostgreSQL client. Matched by name so this module needs
+     * neither driver.
+     */
+    static boolean isStoreUnreachable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
+                    || name.startsWith("com.mongodb.MongoTimeout") || name.startsWith("com.mongodb.MongoSocket")
+                    || message.contains("Connection refused") || message.contains("Connection is not active")
+                    || message.contains("Fail to read any response from the server")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean thrownByBodyReader(WebApplicationException exception) {
@@ -104,12 +132,20 @@ public class ProblemExceptionMappers {
         return trace.length > 0 && trace[0].getClassName().endsWith("MessageBodyReader");
     }
 
-    /** "submit.request.answers[nps]" becomes "answers[nps]": the caller knows the body, not our method names. */
+    /**
+     * "submit.request.answers[nps]" becomes "answers[nps]": the caller knows the body, not our method names; a
+     * constraint on a header or query parameter is named by the parameter ("tenant", "limit").
+     */
     static String fieldPath(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                case PARAMETER -> {
+                    names.clear();
+                    parameter = node.getName();
+                }
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
                 default -> {
                     String name = node.getName() == null ? "" : node.getName();
                     if (node.getIndex() != null) {
@@ -123,7 +159,11 @@ public class ProblemExceptionMappers {
                 }
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        if (names.isEmpty()) {
+            // The constraint is on a parameter itself (a header, a query parameter) or on the whole body.
+            return parameter == null ? "body" : parameter;
+        }
+        return String.join(".", names);
     }
 
     static String jsonPath(JsonMappingException exception) {

@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +39,8 @@ public class ApiProxy {
 
     static final String REQUEST_ID = "X-Request-Id";
     private static final String API_PREFIX = "/api";
+    /** Longest wait for a connection to a service, from the pool or new; past it the client gets 503. */
+    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(3);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
 
@@ -49,8 +50,9 @@ public class ApiProxy {
     public ApiProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(2000)
+                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                 .setMaxPoolSize(200)
+                .setMaxWaitQueueSize(2000)
                 .setKeepAlive(true));
     }
 
@@ -123,17 +125,21 @@ public class ApiProxy {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(context.request().method().name()))
                 .setAbsoluteURI(target.toString())
+                .setConnectTimeout(CONNECT_TIMEOUT.toMillis())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
+        // Sent tells a failure before the request left (safe: nothing was done) from one after (outcome unknown).
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
         MultiMap headers = forwardedHeaders(context, tenant, requestId);
         Buffer body = context.body().buffer();
         client.request(options)
                 .compose(request -> {
                     request.headers().addAll(headers);
+                    sent.set(true);
                     return body == null ? request.send() : request.send(body);
                 })
                 .compose(response -> response.body().map(buffer -> new UpstreamAnswer(response, buffer)))
                 .onSuccess(answer -> relay(context, answer))
-                .onFailure(failure -> upstreamFailed(context, route, failure));
+                .onFailure(failure -> upstreamFailed(context, route, failure, sent.get()));
     }
 
     private MultiMap forwardedHeaders(RoutingContext context, String tenant, String requestId) {
@@ -160,26 +166,50 @@ public class ApiProxy {
         }
         context.response().setStatusCode(answer.response().statusCode());
         answer.response().headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("location")) {
+                context.response().putHeader(header.getKey(), publicLocation(header.getValue()));
+            } else if (!HOP_BY_HOP.contains(name)) {
                 context.response().putHeader(header.getKey(), header.getValue());
             }
         });
         context.response().end(answer.body());
     }
 
-    private void upstreamFailed(RoutingContext context, ApiRoute route, Throwable failure) {
+    private void upstreamFailed(RoutingContext context, ApiRoute route, Throwable failure, boolean requestSent) {
+        String service = route.upstream().name().toLowerCase(Locale.ROOT);
         Log.warnf("Upstream %s failed for %s %s: %s", route.upstream(), context.request().method(),
                 context.request().path(), failure.toString());
-        if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
+        if (!requestSent) {
+            context.response().putHeader("Retry-After", "2");
+            problem(context, 503, "unavailable", "Service temporarily unavailable",
+                    "The " + service + " service cannot be reached; the request was not sent. Retry later.");
+        } else if (isTimeout(failure)) {
             problem(context, 504, "upstream-timeout", "Gateway timeout",
-                    "The " + route.upstream().name().toLowerCase() + " service did not answer in time.");
-            return;
+                    "The " + service + " service did not answer within " + config.upstreamTimeout().toSeconds()
+                            + " s; the outcome is unknown. Retry with the same Idempotency-Key.");
+        } else {
+            context.response().putHeader("Retry-After", "2");
+            problem(context, 502, "upstream-failed", "Bad gateway",
+                    "The " + service + " service failed while handling the request; the outcome is unknown. "
+                            + "Retry with the same Idempotency-Key.");
         }
-        context.response().putHeader("Retry-After", "2");
-        problem(context, 503, "unavailable", "Service temporarily unavailable",
-                "The " + route.upstream().name().toLowerCase() + " service cannot be reached"
-                        + (failure instanceof ConnectException ? "" : " (" + failure.getClass().getSimpleName() + ")")
-                        + "; nothing was done. Retry later.");
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException
+                || failure.getClass().getSimpleName().contains("TimeoutException");
+    }
+
+    /** A service's absolute Location names an internal address; clients get the path under the gateway's /api. */
+    static String publicLocation(String location) {
+        try {
+            URI uri = URI.create(location);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return path.startsWith("/v1/") ? API_PREFIX + path : location;
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
     }
 
     private void failed(RoutingContext context) {

@@ -80,6 +80,25 @@ class NpsFromEventsTest {
     }
 
     @Test
+    void skipsInvalidEventsWithoutHoldingUpValidOnes() {
+        String surveyId = UUID.randomUUID().toString();
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            String invalid = UUID.randomUUID().toString();
+            publisher.publish("hearken.responses", invalid, "hearken.response.submitted.v1", surveyId, "acme",
+                    event(invalid, surveyId, "acme", 42));
+            publisher.publish("hearken.responses", UUID.randomUUID().toString(), "hearken.response.submitted.v1",
+                    surveyId, "acme", "{not json");
+            String valid = UUID.randomUUID().toString();
+            publisher.publish("hearken.responses", valid, "hearken.response.submitted.v1", surveyId, "acme",
+                    event(valid, surveyId, "acme", 2));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme")
+                        .when().get("/v1/surveys/{id}/nps", surveyId)
+                        .then().body("total", equalTo(1)).body("detractors", equalTo(1)));
+    }
+
+    @Test
     void missingTenantIsProblem() {
         given().when().get("/v1/surveys/{id}/nps", "x")
                 .then().statusCode(400).contentType("application/problem+json");

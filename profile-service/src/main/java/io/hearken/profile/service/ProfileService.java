@@ -23,8 +23,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Keeps one profile per customer: finds the profile by any identity an event names (or creates it), links the
- * identities it did not know yet, and appends the event to the journey timeline exactly once.
+ * Keeps one profile per customer: finds the profile by the strongest identity an event names (or creates it with
+ * all of them), and appends the event to the journey timeline exactly once.
  */
 @ApplicationScoped
 public class ProfileService {
@@ -74,18 +74,18 @@ public class ProfileService {
                             .filter(Objects::nonNull)
                             .map(identity -> identity.profileId)
                             .findFirst().orElse(null);
-                    Uni<CustomerProfile> profile = knownProfileId == null
-                            ? profiles.persist(CustomerProfile.create(tenant, now))
-                            : profiles.findById(knownProfileId);
-                    return profile.call(found -> {
-                        found.updatedAt = now;
-                        List<ProfileIdentity> unknown = lookups.stream()
-                                .filter(lookup -> lookup.getValue() == null)
-                                .map(lookup -> ProfileIdentity.of(found, lookup.getKey().getKey(),
-                                        lookup.getKey().getValue(), now))
-                                .toList();
-                        return unknown.isEmpty() ? Uni.createFrom().voidItem() : identities.persist(unknown);
-                    });
+                    if (knownProfileId != null) {
+                        // A public submission is not proof that a new email or phone belongs to this customer:
+                        // linking it would let anyone attach their phone to someone else's profile. Identities are
+                        // linked only when a profile is created; merging known profiles needs a verified link.
+                        return profiles.findById(knownProfileId).invoke(found -> found.updatedAt = now);
+                    }
+                    CustomerProfile created = CustomerProfile.create(tenant, now);
+                    List<ProfileIdentity> identitiesOfNewProfile = lookups.stream()
+                            .map(lookup -> ProfileIdentity.of(created, lookup.getKey().getKey(),
+                                    lookup.getKey().getValue(), now))
+                            .toList();
+                    return profiles.persist(created).call(() -> identities.persist(identitiesOfNewProfile));
                 });
     }
 

@@ -67,7 +67,7 @@ class TimelineFromEventsTest {
     }
 
     @Test
-    void recognisesTheSameCustomerAcrossChannelsByAnyKnownIdentity() {
+    void recognisesTheCustomerByAKnownIdentityButNeverLinksAnUnverifiedOne() {
         String email = "li." + UUID.randomUUID() + "@example.com";
         String phone = "+8190" + (10_000_000 + (int) (Math.random() * 89_999_999));
         String web = UUID.randomUUID().toString();
@@ -80,19 +80,60 @@ class TimelineFromEventsTest {
                 given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
                         .when().get("/v1/profiles").then().statusCode(200));
         try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
-            // The kiosk knows email and phone: the phone is linked to the existing profile.
+            // The kiosk names the known email and a new phone: the response joins the email's profile, but an
+            // anonymous form is no proof the phone is this customer's, so the phone is not linked.
             publish(publisher, kiosk, "acme", event(kiosk, "acme", email, phone, "kiosk", 8, "2026-11-21T10:00:00Z"));
-            // The call centre knows only the phone: same customer.
             publish(publisher, call, "acme", event(call, "acme", null, phone, "call-centre", 6,
                     "2026-11-22T10:00:00Z"));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
+                        .when().get("/v1/profiles")
+                        .then().statusCode(200)
+                        .body("identities.kind", containsInAnyOrder("email"))
+                        .body("timeline.channel", containsInAnyOrder("web", "kiosk")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme").queryParam("phone", phone)
+                        .when().get("/v1/profiles")
+                        .then().statusCode(200)
+                        .body("identities.kind", containsInAnyOrder("phone"))
+                        .body("timeline.channel", containsInAnyOrder("call-centre")));
+    }
+
+    @Test
+    void createsAProfileWithEveryIdentityOfItsFirstResponse() {
+        String email = "sam." + UUID.randomUUID() + "@example.com";
+        String phone = "+4470" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String id = UUID.randomUUID().toString();
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publish(publisher, id, "acme", event(id, "acme", email, phone, "sms", 9, "2026-11-20T10:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").queryParam("phone", phone)
                         .when().get("/v1/profiles")
                         .then().statusCode(200)
                         .body("identities.kind", containsInAnyOrder("email", "phone"))
-                        .body("timeline.channel", containsInAnyOrder("web", "kiosk", "call-centre")));
+                        .body("timeline.responseId", containsInAnyOrder(id)));
+    }
+
+    @Test
+    void skipsAnInvalidEventWithoutHoldingUpTheNextOne() {
+        String email = "poison." + UUID.randomUUID() + "@example.com";
+        String invalid = UUID.randomUUID().toString();
+        String valid = UUID.randomUUID().toString();
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publish(publisher, invalid, "acme", event(invalid, "acme", email, null, "web", 42,
+                    "2026-11-20T10:00:00Z"));
+            publisher.publish("hearken.responses", UUID.randomUUID().toString(), "hearken.response.submitted.v1",
+                    "survey-1", "acme", "{not json");
+            publish(publisher, valid, "acme", event(valid, "acme", email, null, "web", 9, "2026-11-20T11:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
+                        .when().get("/v1/profiles")
+                        .then().statusCode(200)
+                        .body("timeline.responseId", containsInAnyOrder(valid)));
     }
 
     @Test

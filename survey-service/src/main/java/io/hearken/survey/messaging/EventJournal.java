@@ -72,8 +72,9 @@ public class EventJournal {
                 .onFailure().transform(failure -> {
                     Log.warnf("Kafka did not acknowledge %s: %s", what, failure.toString());
                     return ProblemException.unavailable(
-                            "The event store did not confirm the write; nothing was kept. Retry with the same "
-                                    + "Idempotency-Key.", config.journal().retryAfterSeconds());
+                            "The event store did not confirm the write in time, so it may or may not be kept. Retry "
+                                    + "with the same Idempotency-Key: it is kept once either way.",
+                            config.journal().retryAfterSeconds());
                 });
     }
 }

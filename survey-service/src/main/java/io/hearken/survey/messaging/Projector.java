@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,8 +58,9 @@ public class Projector {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Deque<PendingCommit> pendingCommits = new ArrayDeque<>();
     private volatile ProjectorState state = ProjectorState.STARTING;
-    private KafkaConsumer<String, String> consumer;
-    private ProjectionWriter writer;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile ProjectionWriter writer;
+    private volatile boolean rewindNeeded;
     private Thread thread;
 
     public Projector(SurveyServiceConfig config, ObjectMapper objectMapper,
@@ -78,7 +80,7 @@ public class Projector {
             return;
         }
         running.set(true);
-        thread = new Thread(this::run, "survey-projector");
+        thread = new Thread(this::runUntilStopped, "survey-projector");
         thread.setDaemon(true);
         thread.start();
     }
@@ -97,10 +99,24 @@ public class Projector {
         return state;
     }
 
-    private void run() {
-        writer = new ProjectionWriter(mongoConnectionString, database);
-        consumer = new KafkaConsumer<>(consumerProperties());
+    /** Whether the projector thread is alive (or was never meant to run); a dead one means a stale MongoDB. */
+    public boolean isAlive() {
+        return state == ProjectorState.DISABLED || (thread != null && thread.isAlive());
+    }
+
+    private void runUntilStopped() {
         try {
+            run();
+        } catch (RuntimeException | Error e) {
+            state = ProjectorState.STOPPED;
+            Log.error("The MongoDB projector stopped unexpectedly", e);
+        }
+    }
+
+    private void run() {
+        try {
+            writer = new ProjectionWriter(mongoConnectionString, database);
+            consumer = new KafkaConsumer<>(consumerProperties());
             consumer.subscribe(List.of(Topics.SURVEYS, Topics.RESPONSES), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -116,11 +132,19 @@ public class Projector {
             boolean indexesReady = false;
             while (running.get()) {
                 try {
+                    if (rewindNeeded) {
+                        // Never read on past writes MongoDB may have lost: first go back to the committed offsets.
+                        rewindToCommitted();
+                        continue;
+                    }
                     if (!indexesReady) {
                         writer.ensureIndexes();
                         indexesReady = true;
                     }
                     long epoch = writer.connectionEpoch();
+                    if (!pendingCommits.isEmpty() && pendingCommits.peekFirst().epoch() != epoch) {
+                        throw new IllegalStateException("MongoDB was unreachable since uncommitted writes were made");
+                    }
                     ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
                     if (!records.isEmpty()) {
                         apply(records);
@@ -138,14 +162,19 @@ public class Projector {
                     Log.warnf("Projection into MongoDB failed (%s); replaying from the last committed offsets",
                             e.toString());
                     writer.distrustEarlierWrites();
-                    rewindToCommitted();
+                    pendingCommits.clear();
+                    rewindNeeded = true;
                     sleep(config.projection().retryBackoff());
                 }
             }
         } finally {
             state = ProjectorState.STOPPED;
-            consumer.close(Duration.ofSeconds(5));
-            writer.close();
+            if (consumer != null) {
+                consumer.close(Duration.ofSeconds(5));
+            }
+            if (writer != null) {
+                writer.close();
+            }
         }
     }
 
@@ -186,11 +215,12 @@ public class Projector {
         }
     }
 
+    /** Seeks every assigned partition back to its committed offset; on failure the next loop tries again. */
     private void rewindToCommitted() {
         pendingCommits.clear();
         try {
             Set<TopicPartition> assignment = consumer.assignment();
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment, Duration.ofSeconds(5));
             for (TopicPartition partition : assignment) {
                 OffsetAndMetadata offset = committed.get(partition);
                 if (offset == null) {
@@ -199,8 +229,12 @@ public class Projector {
                     consumer.seek(partition, offset.offset());
                 }
             }
+            rewindNeeded = false;
+        } catch (WakeupException e) {
+            throw e;
         } catch (RuntimeException e) {
-            Log.warnf("Could not rewind to the committed offsets yet: %s", e.toString());
+            Log.warnf("Could not rewind to the committed offsets yet, trying again: %s", e.toString());
+            sleep(config.projection().retryBackoff());
         }
     }
 
@@ -224,6 +258,9 @@ public class Projector {
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Eager rebalancing: a reassigned partition restarts from its committed offset, which is what makes
+        // dropping the pending (uncommitted) writes on a rebalance safe.
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return properties;

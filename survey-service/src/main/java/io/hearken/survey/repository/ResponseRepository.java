@@ -1,6 +1,8 @@
 package io.hearken.survey.repository;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.FindOptions;
 import io.hearken.common.events.ResponseSubmitted;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -31,9 +33,13 @@ public class ResponseRepository {
                 .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toResponse));
     }
 
-    public Uni<List<ResponseSubmitted>> findBySurvey(String tenant, String surveyId) {
+    /** The survey's responses, oldest first, at most {@code limit} after skipping {@code offset}. */
+    public Uni<List<ResponseSubmitted>> findBySurvey(String tenant, String surveyId, int offset, int limit) {
         return responses.find(Filters.and(Filters.eq(SurveyDocuments.SURVEY_ID, surveyId),
-                        Filters.eq(SurveyDocuments.TENANT, tenant))).collect().asList()
+                                Filters.eq(SurveyDocuments.TENANT, tenant)),
+                        new FindOptions().sort(Sorts.ascending(SurveyDocuments.SUBMITTED_AT, SurveyDocuments.ID))
+                                .skip(offset).limit(limit))
+                .collect().asList()
                 .map(documents -> documents.stream().map(SurveyDocuments::toResponse).toList());
     }
 

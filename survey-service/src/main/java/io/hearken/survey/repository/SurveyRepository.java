@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.hearken.survey.domain.Survey;
@@ -34,12 +36,10 @@ public class SurveyRepository {
     }
 
     public Uni<List<Survey>> findByTenant(String tenant, int limit) {
-        return surveys.find(Filters.eq(SurveyDocuments.TENANT, tenant)).collect().asList()
-                .map(documents -> documents.stream()
-                        .map(SurveyDocuments::toSurvey)
-                        .sorted((left, right) -> right.createdAt().compareTo(left.createdAt()))
-                        .limit(limit)
-                        .toList());
+        return surveys.find(Filters.eq(SurveyDocuments.TENANT, tenant),
+                        new FindOptions().sort(Sorts.descending("createdAt")).limit(limit))
+                .collect().asList()
+                .map(documents -> documents.stream().map(SurveyDocuments::toSurvey).toList());
     }
 
     /** Stores the definition unless a newer version is already there; repeating it changes nothing. */

@@ -69,9 +69,14 @@ public class SurveyResource {
 
     @GET
     @Path("/{surveyId}/responses")
-    @Operation(summary = "List the stored responses of a survey")
+    @Operation(summary = "List the stored responses of a survey",
+            description = "Oldest first; page with offset and limit (at most 10000).")
     public Uni<List<ResponseSubmitted>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                  @PathParam("surveyId") String surveyId) {
-        return surveys.get(tenant, surveyId).chain(survey -> responses.listForSurvey(tenant, surveyId));
+                                                  @PathParam("surveyId") String surveyId,
+                                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                                  @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000)
+                                                  int limit) {
+        return surveys.get(tenant, surveyId)
+                .chain(survey -> responses.listForSurvey(tenant, surveyId, offset, limit));
     }
 }

@@ -62,8 +62,8 @@ public class ResponseService {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Response", responseId)));
     }
 
-    public Uni<List<ResponseSubmitted>> listForSurvey(String tenant, String surveyId) {
-        return repository.findBySurvey(tenant, surveyId);
+    public Uni<List<ResponseSubmitted>> listForSurvey(String tenant, String surveyId, int offset, int limit) {
+        return repository.findBySurvey(tenant, surveyId, offset, limit);
     }
 
     /** Validates a submission against its survey and builds the event; throws a 400/409 problem if it is wrong. */

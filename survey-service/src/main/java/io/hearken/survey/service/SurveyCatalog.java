@@ -33,6 +33,8 @@ public class SurveyCatalog {
         }
         return repository.findById(surveyId)
                 .invoke(found -> found.ifPresent(this::remember))
+                // MongoDB may not have it (yet) although this instance saw it: a rebuilt or lagging projection.
+                .map(found -> found.isEmpty() && cached != null ? Optional.of(cached.survey()) : found)
                 .onFailure().recoverWithUni(failure -> cached != null
                         // MongoDB is unreachable: a slightly stale definition beats refusing the customer.
                         ? Uni.createFrom().item(Optional.of(cached.survey()))

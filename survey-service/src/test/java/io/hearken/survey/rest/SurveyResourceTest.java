@@ -5,7 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -17,6 +20,8 @@ class SurveyResourceTest {
     void createsSurveyWithQuestionsInThreeLanguages() {
         String id = TestSurveys.createNpsSurvey(TestSurveys.TENANT);
 
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}", id).then().statusCode(200));
         given().header("X-Hearken-Tenant", TestSurveys.TENANT)
                 .when().get("/v1/surveys/{id}", id)
                 .then().statusCode(200)
@@ -39,6 +44,8 @@ class SurveyResourceTest {
     @Test
     void hidesSurveysOfOtherTenants() {
         String id = TestSurveys.createNpsSurvey("acme");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys").then().body("id", hasItem(id)));
 
         given().header("X-Hearken-Tenant", "globex")
                 .when().get("/v1/surveys/{id}", id)
@@ -85,6 +92,15 @@ class SurveyResourceTest {
         given().contentType(ContentType.JSON).body(TestSurveys.NPS_SURVEY)
                 .when().post("/v1/surveys")
                 .then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("tenant"));
+    }
+
+    @Test
+    void rejectsAListLimitOutsideItsRangeNamingTheParameter() {
+        given().header("X-Hearken-Tenant", "acme").queryParam("limit", 0)
+                .when().get("/v1/surveys")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 }

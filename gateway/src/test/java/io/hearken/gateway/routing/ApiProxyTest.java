@@ -1,0 +1,25 @@
+package io.hearken.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ApiProxyTest {
+
+    @Test
+    void rewritesAServiceLocationToThePublicApiPath() {
+        assertEquals("/api/v1/surveys/42", ApiProxy.publicLocation("http://127.0.0.1:8081/v1/surveys/42"));
+        assertEquals("/api/v1/surveys/42", ApiProxy.publicLocation("/v1/surveys/42"));
+        assertEquals("https://elsewhere.example/x", ApiProxy.publicLocation("https://elsewhere.example/x"));
+    }
+
+    @Test
+    void findsTheFirstMatchingRouteWithItsRoles() {
+        assertEquals("survey-nps", RouteTable.find("GET", "/v1/surveys/abc/nps").orElseThrow().name());
+        assertEquals("survey-read", RouteTable.find("GET", "/v1/surveys/abc").orElseThrow().name());
+        assertEquals("survey-write", RouteTable.find("POST", "/v1/surveys").orElseThrow().name());
+        assertEquals(true, RouteTable.find("POST", "/v1/public/surveys/abc/responses").orElseThrow().isPublic());
+        assertEquals(true, RouteTable.find("DELETE", "/v1/public/surveys/abc/responses").isEmpty());
+        assertEquals(true, RouteTable.knowsPath("/v1/public/surveys/abc/responses"));
+    }
+}
