@@ -1,5 +1,6 @@
 package io.hearken.gateway.routing;
 
+import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.Problem;
 import io.hearken.gateway.config.GatewayConfig;
@@ -22,6 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URI;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ApiProxy {
 
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = RequestIdFilter.HEADER;
     private static final String API_PREFIX = "/api";
     /** Longest wait for a connection to a service, from the pool or new; past it the client gets 503. */
     private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(3);
@@ -68,6 +70,7 @@ public class ApiProxy {
         String path = context.request().path().substring(API_PREFIX.length());
         String requestId = requestId(context);
         context.response().putHeader(REQUEST_ID, requestId);
+        MDC.put(RequestIdFilter.MDC_KEY, requestId);
 
         ApiRoute route = RouteTable.find(method, path).orElse(null);
         if (route == null) {
