@@ -274,7 +274,7 @@ public class Projector {
         }
     }
 
-    /** What the projector is doing, for the readiness check. */
+    /** What the projector is doing, reported by its liveness check. */
     public enum ProjectorState {
         STARTING, RUNNING, RETRYING, STOPPED, DISABLED
     }
