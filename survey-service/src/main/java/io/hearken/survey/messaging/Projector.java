@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -250,6 +252,15 @@ public class Projector {
 
     private Properties consumerProperties() {
         Properties properties = new Properties();
+        // The service's global Kafka settings (kafka.security.protocol, kafka.sasl.*, kafka.ssl.*, ...) apply here
+        // too, so the projector reaches a secured cluster like the rest of the service.
+        Config settings = ConfigProvider.getConfig();
+        for (String name : settings.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices")) {
+                settings.getOptionalValue(name, String.class)
+                        .ifPresent(value -> properties.put(name.substring("kafka.".length()), value));
+            }
+        }
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.projection().groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,5 +1,6 @@
 package io.hearken.survey.rest;
 
+import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
@@ -57,13 +58,22 @@ public class PublicSurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a response",
             description = "202 once the response is durably kept. Send an Idempotency-Key to make retries safe: "
-                    + "the same key for the same survey is kept once and answers with the same id.")
+                    + "the same key for the same survey is kept once and answers with the same id (with "
+                    + "Idempotent-Replayed: true and the original receipt once it is stored); the same key with a "
+                    + "different response is 422.")
     public Uni<Response> submit(@PathParam("surveyId") String surveyId,
                                 @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
                                 @Valid @NotNull SubmitResponseRequest request) {
         return responses.submit(surveyId, idempotencyKey, request)
-                .map(response -> Response.accepted(new SubmissionReceipt(response.responseId(), response.surveyId(),
-                        "accepted", response.submittedAt())).build());
+                .map(submission -> {
+                    ResponseSubmitted response = submission.response();
+                    Response.ResponseBuilder answer = Response.accepted(new SubmissionReceipt(response.responseId(),
+                            response.surveyId(), "accepted", response.submittedAt()));
+                    if (submission.replayed()) {
+                        answer.header("Idempotent-Replayed", "true");
+                    }
+                    return answer.build();
+                });
     }
 
     /** The survey as a respondent's client renders it. */

@@ -44,17 +44,63 @@ public class ResponseService {
         this.metrics = metrics;
     }
 
-    public Uni<ResponseSubmitted> submit(String surveyId, String idempotencyKey, SubmitResponseRequest request) {
+    /**
+     * Accepts a submission. With an {@code Idempotency-Key} whose response is already stored, nothing is appended:
+     * the same submission gets the original receipt ({@link Submission#replayed()}), a different one 422.
+     */
+    public Uni<Submission> submit(String surveyId, String idempotencyKey, SubmitResponseRequest request) {
         return catalog.find(surveyId)
                 .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
                         "Survey definitions cannot be read right now; nothing was kept.", 2))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Survey", surveyId)))
                 .map(survey -> accept(survey, idempotencyKey, request, Instant.now()))
-                .call(journal::append)
-                .invoke(response -> metrics.counter("hearken.responses.accepted", "channel", response.channel())
+                .chain(response -> idempotencyKey == null || idempotencyKey.isBlank()
+                        ? append(response)
+                        : earlierSubmission(response).chain(earlier -> earlier
+                                .map(stored -> Uni.createFrom().item(replay(stored, response)))
+                                .orElseGet(() -> append(response))))
+                .invoke(submission -> metrics.counter("hearken.responses.accepted", "channel",
+                        submission.response().channel(), "replayed", String.valueOf(submission.replayed()))
                         .increment())
                 .onFailure(ProblemException.class).invoke(failure -> metrics.counter("hearken.responses.rejected",
                         "reason", ((ProblemException) failure).typeSlug()).increment());
+    }
+
+    /** An accepted response, and whether it was kept earlier under the same idempotency key. */
+    public record Submission(ResponseSubmitted response, boolean replayed) {
+    }
+
+    private Uni<Submission> append(ResponseSubmitted response) {
+        return journal.append(response).replaceWith(new Submission(response, false));
+    }
+
+    /** The stored response with this id, if MongoDB answers quickly; when it cannot, the event is simply appended. */
+    private Uni<java.util.Optional<ResponseSubmitted>> earlierSubmission(ResponseSubmitted response) {
+        return repository.findById(response.tenant(), response.responseId())
+                .ifNoItem().after(java.time.Duration.ofSeconds(1)).recoverWithItem(java.util.Optional.empty())
+                .onFailure().recoverWithItem(java.util.Optional.empty());
+    }
+
+    static Submission replay(ResponseSubmitted stored, ResponseSubmitted retried) {
+        if (!sameContent(stored, retried)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                    "This Idempotency-Key was used for a different response of this survey; use a new key for a "
+                            + "new response.", List.of(), null);
+        }
+        return new Submission(stored, true);
+    }
+
+    /** Whether two submissions say the same thing, whatever the order of their answers. */
+    static boolean sameContent(ResponseSubmitted left, ResponseSubmitted right) {
+        return java.util.Objects.equals(left.channel(), right.channel())
+                && java.util.Objects.equals(left.language(), right.language())
+                && java.util.Objects.equals(respondentOf(left), respondentOf(right))
+                && java.util.Set.copyOf(left.answers()).equals(java.util.Set.copyOf(right.answers()));
+    }
+
+    private static ResponseSubmitted.Respondent respondentOf(ResponseSubmitted response) {
+        ResponseSubmitted.Respondent respondent = response.respondent();
+        return respondent == null ? new ResponseSubmitted.Respondent(null, null, null) : respondent;
     }
 
     public Uni<ResponseSubmitted> get(String tenant, String responseId) {

@@ -102,6 +102,48 @@ class ResponseSubmissionTest {
     }
 
     @Test
+    void retryOfAStoredResponseGetsTheOriginalReceiptAndAppendsNothing() {
+        String key = UUID.randomUUID().toString();
+        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(8))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).extract();
+        String responseId = first.path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme")
+                        .when().get("/v1/surveys/{id}/responses", surveyId)
+                        .then().body("responseId", hasItem(responseId)));
+
+        try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(8))
+                    .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(202)
+                    .header("Idempotent-Replayed", "true")
+                    .body("id", equalTo(responseId))
+                    .body("submittedAt", equalTo(first.path("submittedAt")));
+            assertTrue(probe.collect(record -> responseId.equals(record.key()), Duration.ofSeconds(2)).isEmpty(),
+                    "a replayed submission must not be appended again");
+        }
+    }
+
+    @Test
+    void reusingAKeyForADifferentResponseIs422() {
+        String key = UUID.randomUUID().toString();
+        String responseId = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(2))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme")
+                        .when().get("/v1/surveys/{id}/responses", surveyId)
+                        .then().body("responseId", hasItem(responseId)));
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(10))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hearken.io/problems/idempotency-key-reused"));
+    }
+
+    @Test
     void rejectsScoreOutsideNpsScaleAndStoresNothing() {
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
             given().contentType(ContentType.JSON).body(response(11))

@@ -68,6 +68,24 @@ class ResponseServiceTest {
     }
 
     @Test
+    void sameSubmissionMatchesWhateverTheOrderOfItsAnswers() {
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("nps", 7);
+        ordered.put("why", "ok");
+        Map<String, Object> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("why", "ok");
+        reversed.put("nps", 7);
+        ResponseSubmitted first = ResponseService.accept(SURVEY, "k", request("web", ordered), Instant.now());
+        ResponseSubmitted retry = ResponseService.accept(SURVEY, "k", request("web", reversed), Instant.now());
+        assertEquals(true, ResponseService.replay(first, retry).replayed());
+        assertEquals(first.submittedAt(), ResponseService.replay(first, retry).response().submittedAt());
+
+        ResponseSubmitted other = ResponseService.accept(SURVEY, "k", request("web", Map.of("nps", 8)), Instant.now());
+        ProblemException problem = assertThrows(ProblemException.class, () -> ResponseService.replay(first, other));
+        assertEquals(422, problem.status());
+    }
+
+    @Test
     void idempotencyKeyFixesTheResponseIdPerSurvey() {
         assertEquals(ResponseService.responseId(SURVEY, "k-1"), ResponseService.responseId(SURVEY, "k-1"));
         Survey other = new Survey("s3", "acme", "x", Map.of("en", "x"), "en", SURVEY.questions(),
