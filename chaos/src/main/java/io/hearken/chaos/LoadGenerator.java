@@ -32,7 +32,6 @@ public final class LoadGenerator implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     private final Queue<Submission> submissions = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-    private final AtomicLong lastAcknowledgedAtNanos = new AtomicLong();
     private final AtomicLong longestRequestMillis = new AtomicLong();
     private final Random random = new Random(7);
     private volatile ScheduledFuture<?> ticker;
@@ -92,7 +91,6 @@ public final class LoadGenerator implements AutoCloseable {
                         submission.responseId = GatewayClient.responseId(response);
                         submission.acknowledgedAtNanos = System.nanoTime();
                         submission.outcome = Submission.Outcome.ACKNOWLEDGED;
-                        lastAcknowledgedAtNanos.set(System.nanoTime());
                     } else if (status == 429 || status >= 500) {
                         retryOrGiveUp(submission, retryAfter(response));
                     } else {
@@ -160,10 +158,6 @@ public final class LoadGenerator implements AutoCloseable {
                     s.channel, s.outcome.name(), String.valueOf(s.responseId), String.valueOf(s.attempts.get())));
         }
         java.nio.file.Files.write(file, lines);
-    }
-
-    public long lastAcknowledgedAtNanos() {
-        return lastAcknowledgedAtNanos.get();
     }
 
     public long longestRequestMillis() {

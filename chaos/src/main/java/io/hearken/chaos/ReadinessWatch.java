@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Watches the readiness of the services that depend on a killed component: they must report DOWN while it is
@@ -19,7 +18,6 @@ final class ReadinessWatch implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean sawDown = new AtomicBoolean();
-    private final AtomicLong lastDownAtNanos = new AtomicLong();
     private final Thread thread;
 
     ReadinessWatch(List<String> urls) {
@@ -34,7 +32,6 @@ final class ReadinessWatch implements AutoCloseable {
             for (String url : urls) {
                 if (!isUp(url)) {
                     sawDown.set(true);
-                    lastDownAtNanos.set(System.nanoTime());
                 }
             }
             try {
@@ -68,10 +65,6 @@ final class ReadinessWatch implements AutoCloseable {
 
     boolean sawDown() {
         return sawDown.get();
-    }
-
-    long lastDownAtNanos() {
-        return lastDownAtNanos.get();
     }
 
     @Override

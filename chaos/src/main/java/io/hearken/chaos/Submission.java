@@ -35,8 +35,4 @@ public final class Submission {
     public String responseId() {
         return responseId;
     }
-
-    public Outcome outcome() {
-        return outcome;
-    }
 }

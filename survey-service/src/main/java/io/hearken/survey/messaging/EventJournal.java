@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
@@ -38,32 +39,32 @@ public class EventJournal {
     }
 
     public Uni<Void> append(ResponseSubmitted response) {
-        OutgoingCloudEventMetadata<ResponseSubmitted> cloudEvent = OutgoingCloudEventMetadata
-                .<ResponseSubmitted>builder()
-                .withId(response.responseId())
-                .withType(EventTypes.RESPONSE_SUBMITTED)
-                .withSubject(response.surveyId())
-                .withTimestamp(response.submittedAt().atZone(ZoneOffset.UTC))
-                .withExtension(EventTypes.TENANT_EXTENSION, response.tenant())
-                .build();
-        Message<ResponseSubmitted> message = Message.of(response)
-                .addMetadata(cloudEvent)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(response.responseId()).build());
-        return acknowledged(Uni.createFrom().deferred(() -> responses.sendMessage(message)), "response " + response.responseId());
+        Message<ResponseSubmitted> message = cloudEvent(response, response.responseId(),
+                EventTypes.RESPONSE_SUBMITTED, response.surveyId(), response.submittedAt(), response.tenant(),
+                response.responseId());
+        return acknowledged(Uni.createFrom().deferred(() -> responses.sendMessage(message)),
+                "response " + response.responseId());
     }
 
     public Uni<Void> append(Survey survey) {
-        OutgoingCloudEventMetadata<Survey> cloudEvent = OutgoingCloudEventMetadata.<Survey>builder()
-                .withId(survey.id() + ":" + survey.version())
-                .withType(EventTypes.SURVEY_PUBLISHED)
-                .withSubject(survey.id())
-                .withTimestamp(survey.updatedAt().atZone(ZoneOffset.UTC))
-                .withExtension(EventTypes.TENANT_EXTENSION, survey.tenant())
-                .build();
-        Message<Survey> message = Message.of(survey)
-                .addMetadata(cloudEvent)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(survey.id()).build());
+        Message<Survey> message = cloudEvent(survey, survey.id() + ":" + survey.version(), EventTypes.SURVEY_PUBLISHED,
+                survey.id(), survey.updatedAt(), survey.tenant(), survey.id());
         return acknowledged(Uni.createFrom().deferred(() -> surveys.sendMessage(message)), "survey " + survey.id());
+    }
+
+    /** A CloudEvent in Kafka binary mode: attributes as ce_* headers, the tenant as an extension, keyed by key. */
+    private static <T> Message<T> cloudEvent(T data, String id, String type, String subject, Instant time,
+                                             String tenant, String key) {
+        OutgoingCloudEventMetadata<T> metadata = OutgoingCloudEventMetadata.<T>builder()
+                .withId(id)
+                .withType(type)
+                .withSubject(subject)
+                .withTimestamp(time.atZone(ZoneOffset.UTC))
+                .withExtension(EventTypes.TENANT_EXTENSION, tenant)
+                .build();
+        return Message.of(data)
+                .addMetadata(metadata)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
     }
 
     private Uni<Void> acknowledged(Uni<Void> send, String what) {

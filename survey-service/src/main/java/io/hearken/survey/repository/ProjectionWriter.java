@@ -1,14 +1,12 @@
 package io.hearken.survey.repository;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -92,15 +90,12 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void saveSurvey(Survey survey) {
         try {
-            surveys.replaceOne(
-                    Filters.and(Filters.eq(SurveyDocuments.ID, survey.id()),
-                            Filters.lt(SurveyDocuments.VERSION, survey.version())),
-                    SurveyDocuments.toDocument(survey), new ReplaceOptions().upsert(true));
+            surveys.replaceOne(SurveyDocuments.olderVersionOf(survey), SurveyDocuments.toDocument(survey),
+                    new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!SurveyDocuments.isDuplicateKey(e)) {
                 throw e;
             }
-            // A version at least as new is stored already.
         }
     }
 
@@ -108,7 +103,7 @@ public class ProjectionWriter implements AutoCloseable {
         try {
             responses.insertOne(document);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!SurveyDocuments.isDuplicateKey(e)) {
                 throw e;
             }
         }

@@ -5,7 +5,11 @@ import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
@@ -26,6 +30,20 @@ final class SurveyDocuments {
     static final String SUBMITTED_AT = "submittedAt";
 
     private SurveyDocuments() {
+    }
+
+    /** Matches the stored survey only if it is older, so an upsert never replaces a newer version. */
+    static Bson olderVersionOf(Survey survey) {
+        return Filters.and(Filters.eq(ID, survey.id()), Filters.lt(VERSION, survey.version()));
+    }
+
+    /**
+     * A duplicate key means "already there": the response id was inserted before, or a survey version at least as
+     * new is stored (the version-guarded upsert then tries to insert an existing _id).
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     static Document toDocument(Survey survey) {

@@ -1,7 +1,5 @@
 package io.hearken.survey.repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -44,16 +42,9 @@ public class SurveyRepository {
 
     /** Stores the definition unless a newer version is already there; repeating it changes nothing. */
     public Uni<Void> save(Survey survey) {
-        return surveys.replaceOne(
-                        Filters.and(Filters.eq(SurveyDocuments.ID, survey.id()),
-                                Filters.lt(SurveyDocuments.VERSION, survey.version())),
-                        SurveyDocuments.toDocument(survey), new ReplaceOptions().upsert(true))
+        return surveys.replaceOne(SurveyDocuments.olderVersionOf(survey), SurveyDocuments.toDocument(survey),
+                        new ReplaceOptions().upsert(true))
                 .replaceWithVoid()
-                .onFailure(SurveyRepository::isDuplicateKey).recoverWithNull();
-    }
-
-    static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+                .onFailure(SurveyDocuments::isDuplicateKey).recoverWithNull();
     }
 }
