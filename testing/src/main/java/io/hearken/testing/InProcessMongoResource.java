@@ -30,7 +30,17 @@ public class InProcessMongoResource implements QuarkusTestResourceLifecycleManag
      * embedded H2 store loses only its last second). Whatever the service had acknowledged must come back.
      */
     public static synchronized void crashLosingEverything() {
+        crash();
+        restartEmpty();
+    }
+
+    /** Kills the server: until {@link #restartEmpty()} nothing listens on its port. */
+    public static synchronized void crash() {
         server.shutdownNow();
+    }
+
+    /** Starts an empty server on the port of the one that crashed. */
+    public static synchronized void restartEmpty() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", port);
     }

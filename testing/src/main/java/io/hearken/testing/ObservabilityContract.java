@@ -31,7 +31,8 @@ public abstract class ObservabilityContract {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Messaging")))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem("Event consumers"))
                 .body("checks.name", hasItem(containsString(databaseCheck)));
     }
 

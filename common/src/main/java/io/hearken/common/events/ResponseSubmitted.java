@@ -2,6 +2,7 @@ package io.hearken.common.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Data of a {@code hearken.response.submitted.v1} CloudEvent: one respondent's answers to one survey, as accepted.
@@ -32,22 +33,27 @@ public record ResponseSubmitted(
      * Why this event cannot be applied, or empty if it can. Consumers skip (and count) an invalid event instead of
      * retrying it for ever: retrying cannot make it valid, and it would hold up every event behind it.
      */
-    public java.util.Optional<String> invalidity() {
+    public Optional<String> invalidity() {
         if (responseId == null || responseId.isBlank()) {
-            return java.util.Optional.of("no responseId");
+            return Optional.of("no responseId");
         }
         if (surveyId == null || tenant == null || tenant.isBlank()) {
-            return java.util.Optional.of("no surveyId or tenant");
+            return Optional.of("no surveyId or tenant");
         }
         if (answers != null) {
             for (AnswerValue answer : answers) {
                 if ("NPS".equals(answer.type()) && answer.score() != null
                         && (answer.score() < 0 || answer.score() > 10)) {
-                    return java.util.Optional.of("NPS score " + answer.score() + " outside 0-10");
+                    return Optional.of("NPS score " + answer.score() + " outside 0-10");
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    /** The same response, received at another time (a retry keeps the time of the first submission). */
+    public ResponseSubmitted withSubmittedAt(Instant at) {
+        return new ResponseSubmitted(responseId, surveyId, tenant, channel, language, respondent, answers, at);
     }
 
     /** The NPS answer's score, if the response has one. */

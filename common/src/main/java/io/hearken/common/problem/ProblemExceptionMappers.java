@@ -3,6 +3,8 @@ package io.hearken.common.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hearken.common.json.UnstorableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
@@ -48,6 +50,15 @@ public class ProblemExceptionMappers {
         String message = "has the wrong type or shape";
         if (exception.getCause() instanceof ProblemException problem) {
             return Problems.from(problem);
+        }
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            String property = field.isEmpty() ? unknown.getPropertyName()
+                    : field.endsWith(unknown.getPropertyName()) ? field : field + "." + unknown.getPropertyName();
+            return Problems.from(ProblemException.invalidField(property,
+                    "is not a known property" + knownProperties(unknown)));
+        }
+        if (exception instanceof UnstorableTextException unstorable) {
+            return Problems.from(ProblemException.invalidField(field.isEmpty() ? "body" : field, unstorable.reason()));
         }
         if (String.valueOf(exception.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
             return Problems.response(400, "malformed-json", "Malformed JSON",
@@ -164,6 +175,14 @@ public class ProblemExceptionMappers {
             return parameter == null ? "body" : parameter;
         }
         return String.join(".", names);
+    }
+
+    private static String knownProperties(UnrecognizedPropertyException exception) {
+        if (exception.getKnownPropertyIds() == null || exception.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        return " (known: " + exception.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                .reduce((a, b) -> a + ", " + b).orElse("") + ")";
     }
 
     static String jsonPath(JsonMappingException exception) {

@@ -1,54 +1,56 @@
 package io.hearken.insight.messaging;
 
+import io.hearken.common.consumer.EventConsumers;
+import io.hearken.common.consumer.EventHandler;
+import io.hearken.common.consumer.PostgresFailures;
+import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.common.events.Topics;
 import io.hearken.insight.repository.NpsRepository;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Updates scores from {@code hearken.response.submitted.v1} events, a batch at a time. Offsets are committed only
- * after the batch's transaction; if PostgreSQL is away the batch is retried until it returns, so no valid event is
- * skipped, and the processed-event guard makes a redelivery count nothing. An event that can never be applied
- * (unreadable, or invalid such as an NPS score outside 0-10) is logged, counted in
- * {@code hearken_events_skipped_total} and skipped, so it cannot hold up the events behind it.
+ * Updates scores from {@code hearken.response.submitted.v1} events, a batch per transaction, in the shared consumer
+ * loop: the position is committed after the transaction, the processed-event guard makes a redelivered (or redriven)
+ * event count nothing, PostgreSQL away means the batch is retried in order, and an event that can never be applied
+ * (unreadable, an NPS score outside 0-10, an unknown version) is dead-lettered.
  */
 @ApplicationScoped
-public class ResponseScoreConsumer {
+public class ResponseScoreConsumer implements EventHandler<ResponseSubmitted> {
 
     static final String CONSUMER = "insight-nps";
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final NpsRepository repository;
-    private final MeterRegistry metrics;
+    private final EventConsumers consumers;
 
-    public ResponseScoreConsumer(NpsRepository repository, MeterRegistry metrics) {
+    public ResponseScoreConsumer(NpsRepository repository, EventConsumers consumers) {
         this.repository = repository;
-        this.metrics = metrics;
+        this.consumers = consumers;
     }
 
-    @Incoming("responses-in")
-    public Uni<Void> consume(List<ResponseSubmitted> batch) {
-        List<ResponseSubmitted> events = new ArrayList<>(batch.size());
-        for (ResponseSubmitted event : batch) {
-            String invalidity = event == null ? "unreadable" : event.invalidity().orElse(null);
-            if (invalidity == null) {
-                events.add(event);
-            } else {
-                Log.warnf("Skipping response event %s: %s", event == null ? "?" : event.responseId(), invalidity);
-                metrics.counter("hearken.events.skipped", "consumer", CONSUMER).increment();
-            }
-        }
-        return Uni.createFrom().deferred(() -> repository.countNewResponses(CONSUMER, events))
-                .onFailure().invoke(failure -> Log.warnf("Scoring %d events failed, retrying: %s", events.size(),
-                        failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
-                .invoke(fresh -> metrics.counter("hearken.events.applied", "consumer", CONSUMER).increment(fresh))
-                .replaceWithVoid();
+    void start(@Observes StartupEvent event) {
+        consumers.start(CONSUMER, List.of(Topics.RESPONSES), this);
+    }
+
+    @Override
+    public ResponseSubmitted read(ConsumerRecord<byte[], byte[]> record) {
+        return EventRecords.readResponse(record);
+    }
+
+    @Override
+    public void apply(List<ResponseSubmitted> events) {
+        repository.countNewResponses(CONSUMER, events).await().atMost(TRANSACTION_TIMEOUT);
+    }
+
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        return PostgresFailures.isPermanent(failure);
     }
 }

@@ -1,51 +1,63 @@
 package io.hearken.profile.messaging;
 
+import io.hearken.common.consumer.EventConsumers;
+import io.hearken.common.consumer.EventHandler;
+import io.hearken.common.consumer.PostgresFailures;
+import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.common.events.Topics;
 import io.hearken.profile.service.ProfileService;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.time.Duration;
+import java.util.List;
 
 /**
- * Puts every response on its customer's timeline. The offset is committed after the transaction; a failure
- * (PostgreSQL away, two instances creating the same identity at once) is retried until it succeeds. An event that
- * can never be applied (unreadable or invalid) is logged, counted in {@code hearken_events_skipped_total} and
- * skipped, so it cannot hold up the events behind it.
+ * Puts every response on its customer's timeline, one transaction per event, in the shared consumer loop: the
+ * position is committed after the transactions; PostgreSQL away means the same events are retried in order; an
+ * event PostgreSQL can never hold (U+0000 in a text, a value out of range) is dead-lettered and the next one applied.
  */
 @ApplicationScoped
-public class ResponseTimelineConsumer {
+public class ResponseTimelineConsumer implements EventHandler<ResponseSubmitted> {
 
     static final String CONSUMER = "profile-timeline";
 
     private final ProfileService profiles;
-    private final MeterRegistry metrics;
+    private final EventConsumers consumers;
 
-    public ResponseTimelineConsumer(ProfileService profiles, MeterRegistry metrics) {
+    public ResponseTimelineConsumer(ProfileService profiles, EventConsumers consumers) {
         this.profiles = profiles;
-        this.metrics = metrics;
+        this.consumers = consumers;
     }
 
-    @Incoming("responses-in")
-    public Uni<Void> consume(ResponseSubmitted event) {
-        String invalidity = event == null ? "unreadable" : event.invalidity().orElse(null);
-        if (invalidity != null) {
-            Log.warnf("Skipping response event %s: %s", event == null ? "?" : event.responseId(), invalidity);
-            metrics.counter("hearken.events.skipped", "consumer", CONSUMER).increment();
-            return Uni.createFrom().voidItem();
+    void start(@Observes StartupEvent event) {
+        consumers.start(CONSUMER, List.of(Topics.RESPONSES), this);
+    }
+
+    @Override
+    public ResponseSubmitted read(ConsumerRecord<byte[], byte[]> record) {
+        return EventRecords.readResponse(record);
+    }
+
+    @Override
+    public void apply(List<ResponseSubmitted> events) throws Exception {
+        for (ResponseSubmitted event : events) {
+            try {
+                // Hibernate Reactive needs a Vert.x context; this runs on the consumer's own thread and waits.
+                VertxContextSupport.subscribeAndAwait(() -> profiles.recordResponse(event));
+            } catch (Exception e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return Uni.createFrom().deferred(() -> profiles.recordResponse(event))
-                .onFailure().invoke(failure -> Log.warnf("Recording response %s on a timeline failed, retrying: %s",
-                        event.responseId(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
-                .invoke(recorded -> {
-                    if (recorded) {
-                        metrics.counter("hearken.events.applied", "consumer", CONSUMER).increment();
-                    }
-                })
-                .replaceWithVoid();
+    }
+
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        return PostgresFailures.isPermanent(failure);
     }
 }

@@ -34,20 +34,5 @@ public interface SurveyServiceConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Consumer group of the projector. */
-        @WithDefault("survey-service-projector")
-        String groupId();
-
-        /**
-         * How long a write must have been in MongoDB before its topic offset is committed. The embedded
-         * mongo-java-server flushes its H2 file about once a second, so a kill loses up to that much; keeping the
-         * offset behind by more than that means a restart replays what was lost. 0 with a journaled real MongoDB.
-         */
-        @WithDefault("3s")
-        Duration durabilityDelay();
-
-        /** Pause before re-reading from the last committed offsets after MongoDB failed. */
-        @WithDefault("1s")
-        Duration retryBackoff();
     }
 }

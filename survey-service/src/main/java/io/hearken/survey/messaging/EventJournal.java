@@ -38,18 +38,25 @@ public class EventJournal {
         this.config = config;
     }
 
-    public Uni<Void> append(ResponseSubmitted response) {
+    /**
+     * Appends a response; {@code keyed} says whether the client sent an Idempotency-Key, so the 503 it may get asks
+     * for a retry with that key only when there is one.
+     */
+    public Uni<Void> append(ResponseSubmitted response, boolean keyed) {
         Message<ResponseSubmitted> message = cloudEvent(response, response.responseId(),
                 EventTypes.RESPONSE_SUBMITTED, response.surveyId(), response.submittedAt(), response.tenant(),
                 response.responseId());
         return acknowledged(Uni.createFrom().deferred(() -> responses.sendMessage(message)),
-                "response " + response.responseId());
+                "response " + response.responseId(), keyed
+                        ? "Retry with the same Idempotency-Key: it is kept once either way."
+                        : "Send an Idempotency-Key with your submissions so that such a retry is kept once.");
     }
 
     public Uni<Void> append(Survey survey) {
         Message<Survey> message = cloudEvent(survey, survey.id() + ":" + survey.version(), EventTypes.SURVEY_PUBLISHED,
                 survey.id(), survey.updatedAt(), survey.tenant(), survey.id());
-        return acknowledged(Uni.createFrom().deferred(() -> surveys.sendMessage(message)), "survey " + survey.id());
+        return acknowledged(Uni.createFrom().deferred(() -> surveys.sendMessage(message)), "survey " + survey.id(),
+                "Retry: a survey definition is kept by its id and version.");
     }
 
     /** A CloudEvent in Kafka binary mode: attributes as ce_* headers, the tenant as an extension, keyed by key. */
@@ -67,14 +74,14 @@ public class EventJournal {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
     }
 
-    private Uni<Void> acknowledged(Uni<Void> send, String what) {
+    private Uni<Void> acknowledged(Uni<Void> send, String what, String retryAdvice) {
         return send
                 .ifNoItem().after(config.journal().ackTimeout()).fail()
                 .onFailure().transform(failure -> {
                     Log.warnf("Kafka did not acknowledge %s: %s", what, failure.toString());
                     return ProblemException.unavailable(
-                            "The event store did not confirm the write in time, so it may or may not be kept. Retry "
-                                    + "with the same Idempotency-Key: it is kept once either way.",
+                            "The event store did not confirm the write in time, so it may or may not be kept. "
+                                    + retryAdvice,
                             config.journal().retryAfterSeconds());
                 });
     }

@@ -6,7 +6,10 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
@@ -15,25 +18,42 @@ import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.survey.domain.Survey;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.BsonMaximumSizeExceededException;
+import org.bson.BsonSerializationException;
 import org.bson.Document;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes the MongoDB projections from the topics, idempotently: a response is inserted once by its id, a survey
- * definition replaces an older version only.
+ * definition replaces an older version only; and keeps the projector's position (the next offset of each
+ * partition) in the same store, written after the data it covers.
  *
- * <p>It owns its MongoDB connection so it can watch the server: every failed heartbeat (the server went away,
- * perhaps losing its last writes) increments {@link #connectionEpoch()}. The projector commits topic offsets only
- * for writes made in the current epoch, and replays the rest.
+ * <p>Writes are acknowledged once journaled on a majority ({@code w: majority, j: true}), so on a real MongoDB the
+ * position is durable only after the data before it. It owns its MongoDB connection so it can watch the server:
+ * every failed heartbeat (the server went away, perhaps losing its last writes) increments
+ * {@link #connectionEpoch()}, and the projector then re-reads from the position the store holds.
  */
 public class ProjectionWriter implements AutoCloseable {
+
+    static final String POSITIONS_COLLECTION = "projection_positions";
+    private static final String POSITION_CONSUMER = "consumer";
+    private static final String POSITION_TOPIC = "topic";
+    private static final String POSITION_PARTITION = "partition";
+    private static final String POSITION_OFFSET = "offset";
+    /** BadValue, BSONObjectTooLarge, KeyTooLong: the document itself is at fault. */
+    private static final Set<Integer> UNSTORABLE_CODES = Set.of(2, 10334, 17280);
 
     private final MongoClient client;
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> responses;
+    private final MongoCollection<Document> positions;
     private final AtomicLong connectionEpoch = new AtomicLong();
 
     public ProjectionWriter(String connectionString, String database) {
@@ -53,18 +73,52 @@ public class ProjectionWriter implements AutoCloseable {
                         .readTimeout(10, TimeUnit.SECONDS))
                 .build();
         this.client = MongoClients.create(settings);
-        this.surveys = client.getDatabase(database).getCollection(SurveyRepository.COLLECTION);
-        this.responses = client.getDatabase(database).getCollection(ResponseRepository.COLLECTION);
+        MongoDatabase store = client.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.surveys = store.getCollection(SurveyRepository.COLLECTION);
+        this.responses = store.getCollection(ResponseRepository.COLLECTION);
+        this.positions = store.getCollection(POSITIONS_COLLECTION);
+    }
+
+    /** Whether MongoDB refused a write for good (a document too large or a value it cannot hold): no retry helps. */
+    public static boolean isUnstorable(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof BsonMaximumSizeExceededException || cause instanceof BsonSerializationException) {
+                return true;
+            }
+            if (cause instanceof MongoWriteException write && UNSTORABLE_CODES.contains(write.getError().getCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The next offset of each partition that {@code consumer} has projected, as MongoDB holds it. */
+    public Map<TopicPartition, Long> positions(String consumer, Set<TopicPartition> partitions) {
+        Map<TopicPartition, Long> result = new HashMap<>();
+        for (Document position : positions.find(Filters.eq(POSITION_CONSUMER, consumer))) {
+            TopicPartition partition = new TopicPartition(position.getString(POSITION_TOPIC),
+                    position.getInteger(POSITION_PARTITION));
+            if (partitions.contains(partition)) {
+                result.put(partition, position.getLong(POSITION_OFFSET));
+            }
+        }
+        return result;
+    }
+
+    /** Records that everything before these offsets is projected; call only after the data is written. */
+    public void savePositions(String consumer, Map<TopicPartition, Long> nextOffsets) {
+        nextOffsets.forEach((partition, offset) -> positions.replaceOne(
+                Filters.eq("_id", consumer + ":" + partition.topic() + ":" + partition.partition()),
+                new Document(POSITION_CONSUMER, consumer)
+                        .append(POSITION_TOPIC, partition.topic())
+                        .append(POSITION_PARTITION, partition.partition())
+                        .append(POSITION_OFFSET, offset),
+                new ReplaceOptions().upsert(true)));
     }
 
     /** Grows each time the server was seen unreachable; writes of an older epoch may have been lost. */
     public long connectionEpoch() {
         return connectionEpoch.get();
-    }
-
-    /** Marks the current epoch as suspect, e.g. after a write failed. */
-    public void distrustEarlierWrites() {
-        connectionEpoch.incrementAndGet();
     }
 
     public void ensureIndexes() {

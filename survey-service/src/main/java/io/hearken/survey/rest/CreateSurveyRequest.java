@@ -1,5 +1,6 @@
 package io.hearken.survey.rest;
 
+import io.hearken.common.validation.MaxUtf8Bytes;
 import io.hearken.survey.domain.QuestionType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,9 +14,9 @@ import java.util.Map;
 
 /** Body of {@code POST /v1/surveys}. Texts are keyed by language tag; the default language must be among them. */
 public record CreateSurveyRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @MaxUtf8Bytes(600) String name,
         @NotEmpty Map<@Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en, ja or zh-Hant")
-                String, @NotBlank @Size(max = 500) String> title,
+                String, @NotBlank @MaxUtf8Bytes(1500) String> title,
         @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en, ja or zh-Hant")
         String defaultLanguage,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid QuestionRequest> questions) {
@@ -29,6 +30,6 @@ public record CreateSurveyRequest(
             @NotNull QuestionType type,
             boolean required,
             @NotEmpty Map<@Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag") String,
-                    @NotBlank @Size(max = 1000) String> text) {
+                    @NotBlank @MaxUtf8Bytes(3000) String> text) {
     }
 }

@@ -1,6 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.survey.domain.IdempotencyKey;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
@@ -8,7 +9,6 @@ import io.hearken.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +33,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Respondents")
 public class PublicSurveyResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final SurveyCatalog catalog;
     private final ResponseService responses;
@@ -59,11 +61,15 @@ public class PublicSurveyResource {
     @Operation(summary = "Submit a response",
             description = "202 once the response is durably kept. Send an Idempotency-Key to make retries safe: "
                     + "the same key for the same survey is kept once and answers with the same id (with "
-                    + "Idempotent-Replayed: true and the original receipt once it is stored); the same key with a "
-                    + "different response is 422.")
+                    + "Idempotent-Replayed: true and the original receipt); the same key with a different response "
+                    + "is 422, at any timing. A key is 16 to 128 characters from A-Z a-z 0-9 - _ . ~ (a random UUID "
+                    + "qualifies).")
     public Uni<Response> submit(@PathParam("surveyId") String surveyId,
-                                @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                 @Valid @NotNull SubmitResponseRequest request) {
+        if (idempotencyKey != null && !IdempotencyKey.isValid(idempotencyKey)) {
+            throw ProblemException.invalidField(IDEMPOTENCY_KEY, IdempotencyKey.RULE);
+        }
         return responses.submit(surveyId, idempotencyKey, request)
                 .map(submission -> {
                     ResponseSubmitted response = submission.response();

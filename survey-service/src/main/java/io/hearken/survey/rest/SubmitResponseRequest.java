@@ -1,11 +1,11 @@
 package io.hearken.survey.rest;
 
+import io.hearken.common.validation.MaxUtf8Bytes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 
@@ -22,8 +22,8 @@ public record SubmitResponseRequest(
 
     /** Who answered; all optional, so anonymous feedback is possible. */
     public record Respondent(
-            @Email @Size(max = 254) String email,
+            @Email @MaxUtf8Bytes(254) String email,
             @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone,
-            @Size(max = 128) String customerId) {
+            @MaxUtf8Bytes(128) String customerId) {
     }
 }

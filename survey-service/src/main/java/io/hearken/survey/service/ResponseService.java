@@ -10,6 +10,7 @@ import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.messaging.EventJournal;
+import io.hearken.survey.repository.IdempotencyClaims;
 import io.hearken.survey.repository.ResponseRepository;
 import io.hearken.survey.rest.SubmitResponseRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +18,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,19 +40,23 @@ public class ResponseService {
     private final SurveyCatalog catalog;
     private final EventJournal journal;
     private final ResponseRepository repository;
+    private final IdempotencyClaims claims;
     private final MeterRegistry metrics;
 
     public ResponseService(SurveyCatalog catalog, EventJournal journal, ResponseRepository repository,
-                           MeterRegistry metrics) {
+                           IdempotencyClaims claims, MeterRegistry metrics) {
         this.catalog = catalog;
         this.journal = journal;
         this.repository = repository;
+        this.claims = claims;
         this.metrics = metrics;
     }
 
     /**
-     * Accepts a submission. With an {@code Idempotency-Key} whose response is already stored, nothing is appended:
-     * the same submission gets the original receipt ({@link Submission#replayed()}), a different one 422.
+     * Accepts a submission. With an {@code Idempotency-Key}, the key is claimed for this content first
+     * ({@link IdempotencyClaims}): a retry of the same content gets the original receipt
+     * ({@link Submission#replayed()}) and is appended again only if it is not stored yet (consumers keep an id once);
+     * a different content is 422, however soon it follows and whatever MongoDB's projection has caught up with.
      */
     public Uni<Submission> submit(String surveyId, String idempotencyKey, SubmitResponseRequest request) {
         return catalog.find(surveyId)
@@ -54,11 +64,9 @@ public class ResponseService {
                         "Survey definitions cannot be read right now; nothing was kept.", 2))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Survey", surveyId)))
                 .map(survey -> accept(survey, idempotencyKey, request, Instant.now()))
-                .chain(response -> idempotencyKey == null || idempotencyKey.isBlank()
-                        ? append(response)
-                        : earlierSubmission(response).chain(earlier -> earlier
-                                .map(stored -> Uni.createFrom().item(replay(stored, response)))
-                                .orElseGet(() -> append(response))))
+                .chain(response -> idempotencyKey == null
+                        ? journal.append(response, false).replaceWith(new Submission(response, false))
+                        : submitOnce(response))
                 .invoke(submission -> metrics.counter("hearken.responses.accepted", "channel",
                         submission.response().channel(), "replayed", String.valueOf(submission.replayed()))
                         .increment())
@@ -70,37 +78,60 @@ public class ResponseService {
     public record Submission(ResponseSubmitted response, boolean replayed) {
     }
 
-    private Uni<Submission> append(ResponseSubmitted response) {
-        return journal.append(response).replaceWith(new Submission(response, false));
+    private Uni<Submission> submitOnce(ResponseSubmitted response) {
+        return claims.claim(response.tenant(), response.responseId(), fingerprint(response), response.submittedAt())
+                .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
+                        "The Idempotency-Key cannot be checked right now; nothing was kept. Retry with the same "
+                                + "Idempotency-Key.", 2))
+                .chain(claim -> {
+                    if (claim.first()) {
+                        return journal.append(response, true).replaceWith(new Submission(response, false));
+                    }
+                    if (!claim.fingerprint().equals(fingerprint(response))) {
+                        throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                                "This Idempotency-Key was used for a different response of this survey; use a new "
+                                        + "key for a new response.", List.of(), null);
+                    }
+                    ResponseSubmitted original = response.withSubmittedAt(claim.submittedAt());
+                    return isStored(original).chain(stored -> stored
+                            ? Uni.createFrom().item(new Submission(original, true))
+                            // The first attempt may have failed before the broker took it: append the original.
+                            : journal.append(original, true).replaceWith(new Submission(original, true)));
+                });
     }
 
-    /** The stored response with this id, if MongoDB answers quickly; when it cannot, the event is simply appended. */
-    private Uni<java.util.Optional<ResponseSubmitted>> earlierSubmission(ResponseSubmitted response) {
+    /** Whether the projection holds the response already; when MongoDB cannot say quickly, assume not. */
+    private Uni<Boolean> isStored(ResponseSubmitted response) {
         return repository.findById(response.tenant(), response.responseId())
-                .ifNoItem().after(java.time.Duration.ofSeconds(1)).recoverWithItem(java.util.Optional.empty())
-                .onFailure().recoverWithItem(java.util.Optional.empty());
+                .map(Optional::isPresent)
+                .ifNoItem().after(Duration.ofSeconds(1)).recoverWithItem(false)
+                .onFailure().recoverWithItem(false);
     }
 
-    static Submission replay(ResponseSubmitted stored, ResponseSubmitted retried) {
-        if (!sameContent(stored, retried)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
-                    "This Idempotency-Key was used for a different response of this survey; use a new key for a "
-                            + "new response.", List.of(), null);
+    /**
+     * What a submission says, whatever the order of its answers, as a SHA-256 hex string: two submissions with one
+     * key are the same retry exactly when their fingerprints are equal.
+     */
+    static String fingerprint(ResponseSubmitted response) {
+        ResponseSubmitted.Respondent respondent = response.respondent() == null
+                ? new ResponseSubmitted.Respondent(null, null, null) : response.respondent();
+        List<String> parts = new ArrayList<>(List.of(String.valueOf(response.channel()),
+                String.valueOf(response.language()), String.valueOf(respondent.email()),
+                String.valueOf(respondent.phone()), String.valueOf(respondent.customerId())));
+        response.answers().stream()
+                .map(answer -> answer.questionId() + "=" + answer.type() + ":" + answer.score() + ":" + answer.text())
+                .sorted()
+                .forEach(parts::add);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
-        return new Submission(stored, true);
-    }
-
-    /** Whether two submissions say the same thing, whatever the order of their answers. */
-    static boolean sameContent(ResponseSubmitted left, ResponseSubmitted right) {
-        return java.util.Objects.equals(left.channel(), right.channel())
-                && java.util.Objects.equals(left.language(), right.language())
-                && java.util.Objects.equals(respondentOf(left), respondentOf(right))
-                && java.util.Set.copyOf(left.answers()).equals(java.util.Set.copyOf(right.answers()));
-    }
-
-    private static ResponseSubmitted.Respondent respondentOf(ResponseSubmitted response) {
-        ResponseSubmitted.Respondent respondent = response.respondent();
-        return respondent == null ? new ResponseSubmitted.Respondent(null, null, null) : respondent;
     }
 
     public Uni<ResponseSubmitted> get(String tenant, String responseId) {
@@ -192,10 +223,10 @@ public class ResponseService {
      * becomes the same event and is kept once; without a key every submission is new.
      */
     static String responseId(Survey survey, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
-        String name = survey.tenant() + "/" + survey.id() + "/" + idempotencyKey.trim();
+        String name = survey.tenant() + "/" + survey.id() + "/" + idempotencyKey;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

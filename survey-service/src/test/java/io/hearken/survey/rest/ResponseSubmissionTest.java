@@ -144,6 +144,73 @@ class ResponseSubmissionTest {
     }
 
     @Test
+    void reusingAKeyForADifferentResponseAtOnceIs422AndAppendsNothing() {
+        String key = UUID.randomUUID().toString();
+        String responseId = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(2))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).extract().path("id");
+        try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
+            // No wait for the projection: the check is the claim, not a read of MongoDB's copy.
+            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(10))
+                    .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(422)
+                    .body("type", equalTo("https://hearken.io/problems/idempotency-key-reused"));
+            assertTrue(probe.collect(record -> responseId.equals(record.key()), Duration.ofSeconds(1)).isEmpty());
+        }
+    }
+
+    @Test
+    void concurrentSubmissionsWithOneKeyKeepExactlyOneContent() throws Exception {
+        String key = UUID.randomUUID().toString();
+        int attempts = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int score = i % 2 == 0 ? 4 : 6;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(score))
+                            .when().post("/v1/public/surveys/{id}/responses", surveyId);
+                }));
+            }
+            start.countDown();
+            List<Integer> acceptedScores = new java.util.ArrayList<>();
+            int refused = 0;
+            for (int i = 0; i < attempts; i++) {
+                var answer = answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (answer.statusCode() == 202) {
+                    acceptedScores.add(i % 2 == 0 ? 4 : 6);
+                } else {
+                    assertEquals(422, answer.statusCode(), answer.asString());
+                    refused++;
+                }
+            }
+            assertEquals(1, java.util.Set.copyOf(acceptedScores).size(), "only one content is accepted: " + acceptedScores);
+            assertEquals(attempts / 2, refused, "every attempt with the other content is refused");
+            int kept = acceptedScores.get(0);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
+                            .then().body("$", hasSize(1)).body("[0].answers[0].score", equalTo(kept)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAShortOrUnsafeIdempotencyKey() {
+        for (String key : List.of("1", "order-42", "has space in it 1234", "ünïcödé-key-123456")) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(5))
+                    .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Idempotency-Key"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("16 to 128 characters"));
+        }
+    }
+
+    @Test
     void rejectsScoreOutsideNpsScaleAndStoresNothing() {
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
             given().contentType(ContentType.JSON).body(response(11))

@@ -77,12 +77,12 @@ class ResponseServiceTest {
         reversed.put("nps", 7);
         ResponseSubmitted first = ResponseService.accept(SURVEY, "k", request("web", ordered), Instant.now());
         ResponseSubmitted retry = ResponseService.accept(SURVEY, "k", request("web", reversed), Instant.now());
-        assertEquals(true, ResponseService.replay(first, retry).replayed());
-        assertEquals(first.submittedAt(), ResponseService.replay(first, retry).response().submittedAt());
+        assertEquals(ResponseService.fingerprint(first), ResponseService.fingerprint(retry));
 
         ResponseSubmitted other = ResponseService.accept(SURVEY, "k", request("web", Map.of("nps", 8)), Instant.now());
-        ProblemException problem = assertThrows(ProblemException.class, () -> ResponseService.replay(first, other));
-        assertEquals(422, problem.status());
+        assertNotEquals(ResponseService.fingerprint(first), ResponseService.fingerprint(other));
+        ResponseSubmitted otherChannel = ResponseService.accept(SURVEY, "k", request("sms", ordered), Instant.now());
+        assertNotEquals(ResponseService.fingerprint(first), ResponseService.fingerprint(otherChannel));
     }
 
     @Test

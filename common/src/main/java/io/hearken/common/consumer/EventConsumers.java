@@ -1,0 +1,111 @@
+package io.hearken.common.consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs a service's event consumers, each on its own thread in the one loop every consumer shares
+ * ({@link ConsumerLoop}): transient failures retried in order with capped backoff, permanent ones dead-lettered,
+ * progress reported to readiness ({@link EventConsumersReadiness}) and metrics.
+ *
+ * <p>Each consumer also reads its redrive topic ({@link #redriveTopic}), where {@link DeadLetters} hands back dead
+ * letters after a fix; they are applied by the same handler, idempotently.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    /** Prefix of the per-consumer topics that redriven dead letters are handed back on. */
+    public static final String REDRIVE_TOPIC_PREFIX = "hearken.redrive.";
+
+    private final EventConsumersConfig config;
+    private final MeterRegistry metrics;
+    private final List<ConsumerLoop<?>> loops = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile DeadLetterPublisher deadLetters;
+
+    public EventConsumers(EventConsumersConfig config, MeterRegistry metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The topic on which dead letters of {@code consumer} are handed back to it. */
+    public static String redriveTopic(String consumer) {
+        return REDRIVE_TOPIC_PREFIX + consumer;
+    }
+
+    /** Starts a consumer whose position is its group's committed offsets. */
+    public <E> void start(String name, List<String> topics, EventHandler<E> handler) {
+        start(name, topics, handler, ConsumerPositions.KAFKA_COMMITTED);
+    }
+
+    /**
+     * Starts consumer {@code name} (also its consumer group) on {@code topics} and its redrive topic, unless
+     * consumers are disabled in this instance.
+     */
+    public synchronized <E> void start(String name, List<String> topics, EventHandler<E> handler,
+                                       ConsumerPositions positions) {
+        if (!config.enabled()) {
+            return;
+        }
+        List<String> subscribed = new ArrayList<>(topics);
+        subscribed.add(redriveTopic(name));
+        ConsumerLoop<E> loop = new ConsumerLoop<>(name, subscribed, new RedrivenRecords<>(handler), positions,
+                config, kafkaSettings(), deadLetterPublisher(), metrics);
+        Thread thread = new Thread(loop, "consumer-" + name);
+        thread.setDaemon(true);
+        loops.add(loop);
+        threads.add(thread);
+        thread.start();
+    }
+
+    /** Progress of every consumer started here. */
+    public List<ConsumerStatus> statuses() {
+        return loops.stream().map(loop -> loop.progress().status()).toList();
+    }
+
+    synchronized DeadLetterPublisher deadLetterPublisher() {
+        if (deadLetters == null) {
+            deadLetters = new DeadLetterPublisher(kafkaSettings(), config.deadLetterTopic(),
+                    config.deadLetterTimeout());
+        }
+        return deadLetters;
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        loops.forEach(ConsumerLoop::stop);
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+    }
+
+    /**
+     * The service's Kafka client settings: every {@code kafka.*} property (bootstrap servers, security protocol,
+     * SASL, TLS) applies to the consumers and the dead-letter producer as to the rest of the service.
+     */
+    static Map<String, Object> kafkaSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        Config source = ConfigProvider.getConfig();
+        for (String name : source.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices") && !name.startsWith("kafka.health")) {
+                source.getOptionalValue(name, String.class)
+                        .ifPresent(value -> settings.put(name.substring("kafka.".length()), value));
+            }
+        }
+        settings.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        return settings;
+    }
+}

@@ -1,0 +1,75 @@
+package io.hearken.common.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hearken.common.consumer.PermanentEventFailure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Reads the data of a CloudEvent record (binary mode: attributes in {@code ce_*} headers, JSON data in the value)
+ * and refuses, as a {@link PermanentEventFailure}, what no consumer could ever apply: a type or version it does not
+ * know, a value that is not the JSON of the type, or an event that breaks the contract.
+ */
+public final class EventRecords {
+
+    /**
+     * Tolerant on purpose (unlike request bodies): a consumer must still read an event that a newer producer
+     * extended with a field, and an event's text is judged by the store that takes it, not here.
+     */
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventRecords() {
+    }
+
+    /** The reader events are read with; for tools that inspect a record's data. */
+    public static ObjectMapper reader() {
+        return READER;
+    }
+
+    /** The CloudEvent type of a record, or null if it carries none. */
+    public static String type(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader("ce_type");
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the record's data as {@code dataType}, if its CloudEvent type is one of {@code knownTypes}. A record
+     * without a type attribute is read as the topic's only type (records written before types were checked).
+     */
+    public static <T> T read(ConsumerRecord<byte[], byte[]> record, Class<T> dataType, Set<String> knownTypes) {
+        String type = type(record);
+        if (type != null && !knownTypes.contains(type)) {
+            throw new PermanentEventFailure("unknown event type " + type + " (this consumer reads " + knownTypes + ")");
+        }
+        if (record.value() == null) {
+            throw new PermanentEventFailure("no data");
+        }
+        try {
+            return READER.readValue(record.value(), dataType);
+        } catch (IOException e) {
+            throw new PermanentEventFailure("data is not a readable " + dataType.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a {@code hearken.response.submitted.v1} record and checks it against the contract. */
+    public static ResponseSubmitted readResponse(ConsumerRecord<byte[], byte[]> record) {
+        ResponseSubmitted event = read(record, ResponseSubmitted.class, Set.of(EventTypes.RESPONSE_SUBMITTED));
+        if (event == null) {
+            throw new PermanentEventFailure("data is null");
+        }
+        event.invalidity().ifPresent(reason -> {
+            throw new PermanentEventFailure("response event " + event.responseId() + " breaks the contract: " + reason);
+        });
+        return event;
+    }
+}

@@ -1,0 +1,26 @@
+package io.hearken.survey.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * A client's Idempotency-Key. Keys of public submissions are public (anyone may send any key to any survey), so a
+ * short or guessable key would let a stranger claim a respondent's key or probe whether a guessed answer matches:
+ * a key must be 16 to 128 characters from the URL-safe alphabet, which a random UUID satisfies.
+ */
+public record IdempotencyKey(String value) {
+
+    public static final String RULE = "must be 16 to 128 characters from A-Z, a-z, 0-9, '-', '_', '.' and '~', such as "
+            + "a random UUID (a short or guessable key would let a stranger claim it)";
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._~-]{16,128}");
+
+    public IdempotencyKey {
+        if (value == null || !ALLOWED.matcher(value).matches()) {
+            throw new IllegalArgumentException(RULE);
+        }
+    }
+
+    /** Whether {@code value} is an acceptable key. */
+    public static boolean isValid(String value) {
+        return value != null && ALLOWED.matcher(value).matches();
+    }
+}

@@ -1,0 +1,69 @@
+package io.hearken.survey.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The authoritative record of which content an idempotency key was first used for (collection
+ * {@code idempotency_claims}): claimed by a single-document insert on the response id before the event is appended,
+ * so of two submissions racing with one key exactly one claims it, and the other is compared with what was claimed,
+ * not with a projection that may not have caught up. Writes are journaled on a majority
+ * ({@code quarkus.mongodb.write-concern.*}), so a claim outlives a crash of a real MongoD. The raw key is never stored, only the response id derived from
+ * it and a fingerprint of the content.
+ */
+@ApplicationScoped
+public class IdempotencyClaims {
+
+    static final String COLLECTION = "idempotency_claims";
+    private static final String TENANT = "tenant";
+    private static final String FINGERPRINT = "fingerprint";
+    private static final String SUBMITTED_AT = "submittedAt";
+
+    private final ReactiveMongoCollection<Document> claims;
+
+    public IdempotencyClaims(ReactiveMongoClient client,
+                             @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.claims = client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    /** Who first used a key: the content's fingerprint and the time of the first submission. */
+    public record Claim(String fingerprint, Instant submittedAt, boolean first) {
+    }
+
+    /** Claims {@code responseId} for this content, or returns the claim made before by another submission. */
+    public Uni<Claim> claim(String tenant, String responseId, String fingerprint, Instant submittedAt) {
+        Document claim = new Document("_id", responseId)
+                .append(TENANT, tenant)
+                .append(FINGERPRINT, fingerprint)
+                .append(SUBMITTED_AT, Date.from(submittedAt));
+        return claims.insertOne(claim)
+                .replaceWith(new Claim(fingerprint, submittedAt, true))
+                .onFailure(IdempotencyClaims::isDuplicateKey).recoverWithUni(() -> existing(tenant, responseId));
+    }
+
+    private Uni<Claim> existing(String tenant, String responseId) {
+        return claims.find(Filters.and(Filters.eq("_id", responseId), Filters.eq(TENANT, tenant))).collect().first()
+                .map(document -> {
+                    if (document == null) {
+                        throw new IllegalStateException("claim " + responseId + " vanished");
+                    }
+                    return new Claim(document.getString(FINGERPRINT), document.getDate(SUBMITTED_AT).toInstant(),
+                            false);
+                });
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write
+                && ErrorCategory.fromErrorCode(write.getError().getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+}
