@@ -33,6 +33,7 @@ public abstract class ObservabilityContract {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")))
                 .body("checks.name", hasItem("Event consumers"))
+                .body("checks.name", hasItem("Kafka topics"))
                 .body("checks.name", hasItem(containsString(databaseCheck)));
     }
 

@@ -1,5 +1,6 @@
 package io.hearken.common.consumer;
 
+import io.hearken.common.config.KafkaClientSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,7 +92,7 @@ public class DeadLetters {
         Map<String, Instant> redrives = new HashMap<>();
         Set<String> seen = new HashSet<>();
         Properties properties = new Properties();
-        properties.putAll(EventConsumers.kafkaSettings());
+        properties.putAll(KafkaClientSettings.fromConfig());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -2,16 +2,16 @@ package io.hearken.common.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.hearken.common.config.KafkaClientSettings;
+import io.hearken.common.topics.KafkaTopics;
+import io.hearken.common.topics.TopicSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,13 +30,15 @@ public class EventConsumers {
 
     private final EventConsumersConfig config;
     private final MeterRegistry metrics;
+    private final KafkaTopics topics;
     private final List<ConsumerLoop<?>> loops = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile DeadLetterPublisher deadLetters;
 
-    public EventConsumers(EventConsumersConfig config, MeterRegistry metrics) {
+    public EventConsumers(EventConsumersConfig config, MeterRegistry metrics, KafkaTopics topics) {
         this.config = config;
         this.metrics = metrics;
+        this.topics = topics;
     }
 
     /** The topic on which dead letters of {@code consumer} are handed back to it. */
@@ -60,8 +62,12 @@ public class EventConsumers {
         }
         List<String> subscribed = new ArrayList<>(topics);
         subscribed.add(redriveTopic(name));
+        // The consumer writes these two topics, so it declares them (its input topics are their producers').
+        this.topics.declare(new TopicSpec(config.deadLetterTopic(), config.deadLetterPartitions(),
+                Optional.of(config.deadLetterRetention()), "delete"));
+        this.topics.declare(new TopicSpec(redriveTopic(name), 1, Optional.of(config.redriveRetention()), "delete"));
         ConsumerLoop<E> loop = new ConsumerLoop<>(name, subscribed, new RedrivenRecords<>(handler), positions,
-                config, kafkaSettings(), deadLetterPublisher(), metrics);
+                config, KafkaClientSettings.fromConfig(), deadLetterPublisher(), metrics);
         Thread thread = new Thread(loop, "consumer-" + name);
         thread.setDaemon(true);
         loops.add(loop);
@@ -76,7 +82,7 @@ public class EventConsumers {
 
     synchronized DeadLetterPublisher deadLetterPublisher() {
         if (deadLetters == null) {
-            deadLetters = new DeadLetterPublisher(kafkaSettings(), config.deadLetterTopic(),
+            deadLetters = new DeadLetterPublisher(KafkaClientSettings.fromConfig(), config.deadLetterTopic(),
                     config.deadLetterTimeout());
         }
         return deadLetters;
@@ -90,22 +96,5 @@ public class EventConsumers {
         if (deadLetters != null) {
             deadLetters.close();
         }
-    }
-
-    /**
-     * The service's Kafka client settings: every {@code kafka.*} property (bootstrap servers, security protocol,
-     * SASL, TLS) applies to the consumers and the dead-letter producer as to the rest of the service.
-     */
-    static Map<String, Object> kafkaSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        Config source = ConfigProvider.getConfig();
-        for (String name : source.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices") && !name.startsWith("kafka.health")) {
-                source.getOptionalValue(name, String.class)
-                        .ifPresent(value -> settings.put(name.substring("kafka.".length()), value));
-            }
-        }
-        settings.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        return settings;
     }
 }

@@ -17,6 +17,18 @@ public interface EventConsumersConfig {
     @WithDefault("hearken.dead-letters")
     String deadLetterTopic();
 
+    /** Partitions of the dead-letter topic. */
+    @WithDefault("3")
+    int deadLetterPartitions();
+
+    /** How long dead letters are kept for a redrive; after that the broker deletes them. */
+    @WithDefault("30d")
+    Duration deadLetterRetention();
+
+    /** How long a redriven record waits on its consumer's redrive topic. */
+    @WithDefault("7d")
+    Duration redriveRetention();
+
     /** A consumer that has records to apply but applied none for this long reports readiness DOWN. */
     @WithDefault("60s")
     Duration stallTimeout();
