@@ -1,0 +1,79 @@
+# shellcheck shell=bash
+# ./hearken chaos (the fault run of docs/reliability.md) and ./hearken bench (docs/benchmarks.md): load through
+# the gateway from the chaos module. Sourced by ./hearken (needs common.sh, the part scripts and demo.sh).
+
+build_load_tools() { # the chaos module (load generator, fault run, benchmark) and its classpath
+  mkdir -p "$RUN/chaos"
+  info "building the load generator (chaos module)"
+  (cd "$ROOT" && mvnw -q -DskipTests install -pl chaos -am \
+    && mvnw -q -pl chaos dependency:build-classpath -Dmdep.outputFile="$RUN/chaos/classpath.txt") \
+    >"$(log_file chaos-build)" 2>&1 || die "building the chaos module failed; see $(log_file chaos-build)"
+}
+load_tools_classpath() { printf '%s:%s' "$ROOT/chaos/target/classes" "$(cat "$RUN/chaos/classpath.txt")"; }
+
+cmd_chaos() {
+  # The fault run of docs/reliability.md: steady load through the gateway while each component is killed
+  # (kill -9) and restarted in turn; then every acknowledged response is checked in all three services.
+  # ChaosMain's --<name>-port options only build readiness URLs (/q/health/ready): the management ports.
+  local gw
+  gw="http://localhost:$(service_port gateway)"
+  KC_URL=$(keycloak_url)
+  if ! service_ready gateway; then
+    info "the platform is not up: starting it first"
+    cmd_up
+  fi
+  build_load_tools
+  info "fault run: ${*:-all components} (report in $RUN/chaos/report.md)"
+  HEARKEN_RUN_DIR="$RUN" java -cp "$(load_tools_classpath)" io.hearken.chaos.ChaosMain \
+    --gateway "$gw" --keycloak "$KC_URL" --launcher "$ROOT/hearken" --report "$RUN/chaos/report.md" \
+    --record "$RUN/chaos/submissions.tsv" \
+    --survey-port "$(service_management_port survey-service)" --profile-port "$(service_management_port profile-service)" \
+    --insight-port "$(service_management_port insight-service)" "$@"
+}
+
+cmd_bench() {
+  # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
+  # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
+  local gw survey connections=64 seconds=20 token survey_id script
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --connections) connections=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      *) die "bench: unknown option $1 (use --connections N --seconds S)" ;;
+    esac
+  done
+  command -v wrk >/dev/null || apt_install wrk
+  command -v jq >/dev/null || apt_install jq
+  gw="http://localhost:$(service_port gateway)"
+  survey="http://localhost:$(service_port survey-service)"
+  KC_URL=$(keycloak_url)
+  service_ready gateway || die "the gateway at $gw is not ready ($(service_management_url gateway)/q/health/ready): run ./hearken up first"
+  DEMO_TMP=$(mktemp)
+  trap 'rm -f "$DEMO_TMP"' EXIT
+  token=$(demo_token alice)
+  survey_id=$(demo_http 201 POST "$gw/api/v1/surveys" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data '{"name": "bench", "title": {"en": "Bench"},
+      "questions": [{"id": "nps", "type": "NPS", "required": true, "text": {"en": "Recommend us?"}},
+                    {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}' | jq -r .id)
+  mkdir -p "$RUN/bench"
+  script="$RUN/bench/submit.lua"
+  # Every request a new response from one of 500 customers, with a score cycling through 0..10.
+  cat >"$script" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format(
+    '{"channel":"web","respondent":{"email":"bench-%d@example.com"},"answers":{"nps":%d,"reason":"bench run"}}',
+    counter % 500, counter % 11)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end
+LUA
+  info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
+  wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
+  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$survey/v1/public/surveys/$survey_id/responses" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+}
