@@ -67,6 +67,9 @@ transaction.state.log.num.partitions=10
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Topics are the services' to declare (hearken.topics.*): a topic created by a first write would get broker
+# defaults (one partition, 7 days) and the declaring service would then report it as not as declared.
+auto.create.topics.enable=false
 EOF
 }
 
@@ -114,26 +117,6 @@ kafka_wait_ready() {
   ((KAFKA_STARTED)) || return 0
   wait_until kafka 90 "$(<"$(pid_file kafka)")" kafka_ready
   ok "kafka ready in $(since "$KAFKA_T0")"
-  kafka_create_topics
-}
-
-# The topics the services use. Temporary: once the services declare their own topics, delete this function
-# and its one call in kafka_wait_ready. Idempotent (--if-not-exists); the two tool JVMs run side by side.
-kafka_create_topics() {
-  local t0 bootstrap="localhost:$KAFKA_PORT" log
-  t0=$(now_ms)
-  log=$(log_file kafka-topics)
-  rotate_log kafka-topics
-  local tool=org.apache.kafka.tools.TopicCommand
-  kafka_tool "$tool" --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic hearken.responses --partitions 6 --replication-factor 1 --config retention.ms=-1 >>"$log" 2>&1 &
-  local p1=$!
-  kafka_tool "$tool" --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic hearken.surveys --partitions 3 --replication-factor 1 --config cleanup.policy=compact >>"$log" 2>&1 &
-  local p2=$!
-  wait "$p1" || fail_with_log kafka-topics "creating topic hearken.responses failed"
-  wait "$p2" || fail_with_log kafka-topics "creating topic hearken.surveys failed"
-  ok "topics hearken.responses (6 partitions, kept for ever) and hearken.surveys (3, compacted) in place ($(since "$t0"))"
 }
 
 kafka_stop() { stop_processes 30 kafka; }

@@ -1,12 +1,20 @@
 package io.hearken.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
+    private final String bootstrapServers;
+    private final Set<String> ensuredTopics = new HashSet<>();
 
     public EventPublisher(String bootstrapServers) {
         Properties properties = new Properties();
@@ -23,10 +33,16 @@ public final class EventPublisher implements AutoCloseable {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(properties);
+        this.bootstrapServers = bootstrapServers;
     }
 
-    /** Sends one event and waits for the broker's acknowledgement. */
+    /**
+     * Sends one event and waits for the broker's acknowledgement. The broker creates no topic by itself (the
+     * services declare theirs), so a test of a consumer run on its own, before any producer declared the topic,
+     * creates it here.
+     */
     public void publish(String topic, String id, String type, String subject, String tenant, String json) {
+        ensureTopic(topic);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, id, json);
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
@@ -43,6 +59,22 @@ public final class EventPublisher implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish " + id + " to " + topic, e);
+        }
+    }
+
+    private void ensureTopic(String topic) {
+        if (!ensuredTopics.add(topic)) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1)
+                    .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create " + topic, e);
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("could not create " + topic, e);
         }
     }
 
