@@ -14,7 +14,8 @@ import java.util.Map;
  * Exits 1 if anything acknowledged was lost or counted twice.
  *
  * <p>Options: {@code --gateway URL --keycloak URL --launcher PATH --rate N --outage S --settle S
- * --targets a,b,c --report FILE --record FILE}.
+ * --kafka HOST:PORT --targets a,b,c --report FILE --record FILE}; the targets default to every component,
+ * after the poison phase.
  */
 public final class ChaosMain {
 
@@ -35,7 +36,7 @@ public final class ChaosMain {
                 defaults.retryWindow(), defaults.drainTimeout(), defaults.surveysPerPhase(),
                 defaults.customersPerPhase());
         List<String> targets = Arrays.asList(options.getOrDefault("targets",
-                "survey,mongo,kafka,insight,profile,postgres,gateway").split(","));
+                "poison,survey,mongo,kafka,insight,profile,postgres,gateway").split(","));
         GatewayClient client = new GatewayClient(options.getOrDefault("gateway", "http://localhost:8080"),
                 options.getOrDefault("keycloak", "http://localhost:8180"), Duration.ofSeconds(20));
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),
@@ -50,7 +51,8 @@ public final class ChaosMain {
                 "postgres", List.of(profile, insight));
 
         Instant started = Instant.now();
-        List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents)
+        List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents,
+                options.getOrDefault("kafka", "localhost:9092"))
                 .run(targets, options.containsKey("record") ? Path.of(options.get("record")) : null);
         String table = FaultRun.table(results);
         System.out.println();

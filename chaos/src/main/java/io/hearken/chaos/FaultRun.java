@@ -3,6 +3,7 @@ package io.hearken.chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,10 @@ import java.util.stream.IntStream;
  * what clients were told.
  */
 public final class FaultRun {
+
+    /** The phase that kills nothing but writes events no consumer can apply straight onto the topic. */
+    public static final String POISON = "poison";
+    private static final String TENANT = "acme";
 
     /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
     public record Settings(int ratePerSecond, Duration warmup, Duration outage, Duration settle,
@@ -31,6 +36,7 @@ public final class FaultRun {
     private final String adminUser;
     private final String password;
     private final Map<String, List<String>> dependentReadiness;
+    private final String kafkaBootstrapServers;
 
     /**
      * @param dependentReadiness per component, the readiness URLs of the services that depend on it and must
@@ -38,6 +44,16 @@ public final class FaultRun {
      */
     public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
                     String password, Map<String, List<String>> dependentReadiness) {
+        this(client, control, settings, adminUser, password, dependentReadiness, null);
+    }
+
+    /**
+     * @param kafkaBootstrapServers the broker the poison phase writes to ({@value #POISON} in the components);
+     *                              null when the run has no poison phase
+     */
+    public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
+                    String password, Map<String, List<String>> dependentReadiness, String kafkaBootstrapServers) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.client = client;
         this.control = control;
         this.settings = settings;
@@ -55,17 +71,31 @@ public final class FaultRun {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
+        Map<String, PhaseResult> notStarted = new LinkedHashMap<>();
+        Map<String, PoisonInjection.Result> poisonChecks = new LinkedHashMap<>();
         try (LoadGenerator load = new LoadGenerator(client, settings.retryWindow())) {
             for (String component : components) {
-                String token = client.token(adminUser, password);
                 List<String> surveys = new ArrayList<>();
-                for (int i = 0; i < settings.surveysPerPhase(); i++) {
-                    surveys.add(client.createNpsSurvey(token, "chaos " + run + " " + component + " " + i));
+                try {
+                    // The platform may still be settling after the previous kill: setup calls retry with backoff.
+                    String token = withRetries("get a token", () -> client.token(adminUser, password));
+                    for (int i = 0; i < settings.surveysPerPhase(); i++) {
+                        String name = "chaos " + run + " " + component + " " + i;
+                        surveys.add(withRetries("create a survey", () -> client.createNpsSurvey(token, name)));
+                    }
+                } catch (RuntimeException e) {
+                    log("phase %s cannot start: %s", component, e.getMessage());
+                    notStarted.put(component, PhaseResult.notStarted(component, e.getMessage()));
+                    continue;
                 }
                 List<String> customers = IntStream.range(0, settings.customersPerPhase())
                         .mapToObj(i -> "chaos-" + run + "-" + component + "-" + i + "@example.com").toList();
                 log("phase %s: load %d/s on %d surveys, %d customers", component, settings.ratePerSecond(),
                         surveys.size(), customers.size());
+                if (POISON.equals(component)) {
+                    phases.add(poisonPhase(load, surveys, customers, poisonChecks));
+                    continue;
+                }
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
 
@@ -103,7 +133,10 @@ public final class FaultRun {
             while (true) {
                 results.clear();
                 for (Verifier.Phase phase : phases) {
-                    results.add(verifier.verify(phase, load.submissions(phase.killed()), load.answers(phase.killed())));
+                    PhaseResult result = verifier.verify(phase, load.submissions(phase.killed()),
+                            load.answers(phase.killed()));
+                    PoisonInjection.Result poison = poisonChecks.get(phase.killed());
+                    results.add(poison == null ? result : result.withPoison(poison));
                 }
                 if (results.stream().allMatch(PhaseResult::holds) || System.nanoTime() > deadline) {
                     break;
@@ -112,27 +145,90 @@ public final class FaultRun {
             }
             log("longest single request: %d ms", load.longestRequestMillis());
         }
+        results.addAll(notStarted.values());
         return results;
+    }
+
+    /**
+     * Steady load as in every phase, but instead of a kill: one event of each poison kind per second for the outage
+     * time, straight onto the topic; then the dead-letter topic is checked before the next phase kills anything.
+     */
+    private Verifier.Phase poisonPhase(LoadGenerator load, List<String> surveys, List<String> customers,
+                                       Map<String, PoisonInjection.Result> checks) throws Exception {
+        if (kafkaBootstrapServers == null) {
+            throw new IllegalStateException("the poison phase needs the broker's address (--kafka)");
+        }
+        try (PoisonInjection poison = new PoisonInjection(kafkaBootstrapServers, TENANT)) {
+            poison.markStart();
+            load.start(POISON, surveys, customers, settings.ratePerSecond());
+            Thread.sleep(settings.warmup().toMillis());
+            long started = System.nanoTime();
+            long seconds = Math.max(1, settings.outage().toSeconds());
+            for (int i = 0; i < seconds; i++) {
+                poison.injectOneOfEach();
+                Thread.sleep(1000);
+            }
+            double injecting = (System.nanoTime() - started) / 1e9;
+            log("poison: %d events injected; checking the dead-letter topic", 3 * seconds);
+            Thread.sleep(settings.settle().toMillis());
+            load.stopSending();
+            PoisonInjection.Result check = poison.check(settings.retryWindow());
+            log("poison: %d of %d expected dead letters, %d stray", check.deadLettered(), check.expected(),
+                    check.stray());
+            checks.put(POISON, check);
+            return new Verifier.Phase(POISON, surveys, customers, injecting, null);
+        }
+    }
+
+    /** Calls {@code action} until it succeeds, backing off from 0.5 s to 8 s, for at most the retry window. */
+    private <T> T withRetries(String what, java.util.concurrent.Callable<T> action) {
+        long deadline = System.nanoTime() + settings.retryWindow().toNanos();
+        long pause = 500;
+        while (true) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw new IllegalStateException("could not " + what + " within " + settings.retryWindow()
+                            .toSeconds() + " s: " + e.getMessage(), e);
+                }
+                log("could not %s yet (%s); retrying in %d ms", what, e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+                pause = Math.min(pause * 2, 8000);
+            }
+        }
     }
 
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
+            if (result.notStartedBecause() != null) {
+                table.append(String.format(Locale.ROOT, "| %s | phase could not start: %s |%n", result.killed(),
+                        result.notStartedBecause().replace('|', '/')));
+                continue;
+            }
             long lost = result.storedLost() + result.timelineLost() + Math.max(0, result.acknowledged()
                     - result.counted());
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
                     result.dependentsWentDown() == null ? "n/a" : result.dependentsWentDown() ? "yes" : "NO",
-                    result.recoverySeconds(), result.submissionGapSeconds()));
+                    result.recoverySeconds(), result.submissionGapSeconds(), result.poison() == null ? "n/a"
+                            : result.poison().injected() + " / " + result.poison().expected() + " / "
+                            + result.poison().deadLettered() + " / " + result.poison().stray()));
         }
         return table.toString();
     }

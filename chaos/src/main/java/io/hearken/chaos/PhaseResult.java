@@ -16,6 +16,8 @@ import java.util.Map;
  * @param timelineDuplicated  acknowledged responses more than once on the timeline
  * @param dependentsWentDown  whether the services depending on the killed component reported not ready while it
  *                            was away and ready again after (null when nothing depends on it)
+ * @param poison              for the poison phase: what was injected and what the dead-letter topic holds
+ * @param notStartedBecause   why the phase could not start, or null
  */
 public record PhaseResult(
         String killed,
@@ -35,7 +37,22 @@ public record PhaseResult(
         Map<String, Long> answers,
         Boolean dependentsWentDown,
         double recoverySeconds,
-        double submissionGapSeconds) {
+        double submissionGapSeconds,
+        PoisonInjection.Result poison,
+        String notStartedBecause) {
+
+    /** A phase whose setup failed (its surveys could not be created, the platform did not answer): reported, not run. */
+    public static PhaseResult notStarted(String killed, String reason) {
+        return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null,
+                reason);
+    }
+
+    /** The same result with the poison phase's dead-letter check. */
+    public PhaseResult withPoison(PoisonInjection.Result check) {
+        return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
+                unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, notStartedBecause);
+    }
 
     /** Client-visible errors: every answer that was not a 2xx, including timeouts and refused connections. */
     public long clientErrors() {
@@ -46,6 +63,7 @@ public record PhaseResult(
     public boolean holds() {
         return rejected == 0 && gaveUp == 0 && storedLost == 0 && storedDuplicated == 0 && npsMatches && counted == acknowledged
                 && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
-                && !Boolean.FALSE.equals(dependentsWentDown);
+                && !Boolean.FALSE.equals(dependentsWentDown) && notStartedBecause == null
+                && (poison == null || poison.holds());
     }
 }

@@ -15,7 +15,16 @@ class PhaseResultTest {
                                       long timelineOnce, long unacknowledgedKept, Boolean dependentsDown) {
         return new PhaseResult("kafka", acknowledged, acknowledged, 0, 0, storedOnce, acknowledged - storedOnce, 0,
                 unacknowledgedKept, counted, npsMatches, timelineOnce, acknowledged - timelineOnce, 0,
-                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0);
+                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0, null, null);
+    }
+
+    @Test
+    void thePoisonPhaseHoldsOnlyWhenEveryPoisonEventAndNothingElseIsDeadLettered() {
+        PhaseResult clean = result(10, 10, 10, true, 10, 0, null);
+        assertTrue(clean.withPoison(new PoisonInjection.Result(3, 7, 7, 0)).holds());
+        assertFalse(clean.withPoison(new PoisonInjection.Result(3, 7, 6, 0)).holds(), "a poison event not dead-lettered");
+        assertFalse(clean.withPoison(new PoisonInjection.Result(3, 7, 7, 1)).holds(), "something else dead-lettered");
+        assertFalse(PhaseResult.notStarted("mongo", "503 creating a survey").holds(), "a phase that never ran");
     }
 
     @Test
