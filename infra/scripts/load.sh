@@ -14,7 +14,8 @@ load_tools_classpath() { printf '%s:%s' "$ROOT/chaos/target/classes" "$(cat "$RU
 cmd_chaos() {
   # The fault run of docs/reliability.md: steady load through the gateway while each component is killed
   # (kill -9) and restarted in turn; then every acknowledged response is checked in all three services.
-  # ChaosMain's --<name>-port options only build readiness URLs (/q/health/ready): the management ports.
+  # ChaosMain's --<name>-management-port options build readiness URLs (/q/health/ready on the management ports);
+  # --kafka is the broker the poison phase writes to.
   local gw
   gw="http://localhost:$(service_port gateway)"
   KC_URL=$(keycloak_url)
@@ -27,8 +28,10 @@ cmd_chaos() {
   HEARKEN_RUN_DIR="$RUN" java -cp "$(load_tools_classpath)" io.hearken.chaos.ChaosMain \
     --gateway "$gw" --keycloak "$KC_URL" --launcher "$ROOT/hearken" --report "$RUN/chaos/report.md" \
     --record "$RUN/chaos/submissions.tsv" \
-    --survey-port "$(service_management_port survey-service)" --profile-port "$(service_management_port profile-service)" \
-    --insight-port "$(service_management_port insight-service)" "$@"
+    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --survey-management-port "$(service_management_port survey-service)" \
+    --profile-management-port "$(service_management_port profile-service)" \
+    --insight-management-port "$(service_management_port insight-service)" "$@"
 }
 
 cmd_bench() {

@@ -14,8 +14,9 @@ import java.util.Map;
  * Exits 1 if anything acknowledged was lost or counted twice.
  *
  * <p>Options: {@code --gateway URL --keycloak URL --launcher PATH --rate N --outage S --settle S
- * --kafka HOST:PORT --targets a,b,c --report FILE --record FILE}; the targets default to every component,
- * after the poison phase.
+ * --kafka HOST:PORT --targets a,b,c --report FILE --record FILE --survey-management-port P
+ * --profile-management-port P --insight-management-port P} (management ports default to 9401, 9402, 9403); the
+ * targets default to every component, after the poison phase.
  */
 public final class ChaosMain {
 
@@ -42,9 +43,10 @@ public final class ChaosMain {
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),
                 Map.of());
 
-        String survey = "http://127.0.0.1:" + options.getOrDefault("survey-port", "8081") + "/q/health/ready";
-        String profile = "http://127.0.0.1:" + options.getOrDefault("profile-port", "8082") + "/q/health/ready";
-        String insight = "http://127.0.0.1:" + options.getOrDefault("insight-port", "8083") + "/q/health/ready";
+        // Readiness lives on each service's management port, never on its API port.
+        String survey = readiness(options.getOrDefault("survey-management-port", "9401"));
+        String profile = readiness(options.getOrDefault("profile-management-port", "9402"));
+        String insight = readiness(options.getOrDefault("insight-management-port", "9403"));
         Map<String, List<String>> dependents = Map.of(
                 "mongo", List.of(survey),
                 "kafka", List.of(survey, profile, insight),
@@ -68,5 +70,9 @@ public final class ChaosMain {
         System.out.println(holds ? "[chaos] HOLDS: nothing acknowledged was lost or counted twice"
                 : "[chaos] FAILED: see the table");
         System.exit(holds ? 0 : 1);
+    }
+
+    private static String readiness(String managementPort) {
+        return "http://127.0.0.1:" + managementPort + "/q/health/ready";
     }
 }

@@ -112,6 +112,9 @@ public final class FaultRun {
                     if (!dependents.isEmpty()) {
                         boolean up = watch.awaitAllUp(settings.retryWindow());
                         dependentsWentDown = watch.sawDown() && up;
+                        if (!watch.sawDown()) {
+                            log("readiness never went DOWN while %s was away: %s", component, watch.neverSeenDown());
+                        }
                         dependentsRecovery = (System.nanoTime() - killedAt) / 1e9;
                     }
                 }

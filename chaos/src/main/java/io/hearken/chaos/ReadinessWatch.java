@@ -6,18 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Watches the readiness of the services that depend on a killed component: they must report DOWN while it is
- * away (so a load balancer stops sending them work) and UP again once it is back.
+ * Watches the readiness of the services that depend on a killed component: each of them must report DOWN while it
+ * is away (so a load balancer stops sending them work) and UP again once it is back. One dependent seen DOWN is not
+ * enough: a service whose readiness ignores the component would otherwise pass unnoticed.
  */
 final class ReadinessWatch implements AutoCloseable {
 
     private final List<String> urls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicBoolean sawDown = new AtomicBoolean();
+    private final Set<String> seenDown = ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
     ReadinessWatch(List<String> urls) {
@@ -30,8 +33,8 @@ final class ReadinessWatch implements AutoCloseable {
     private void watch() {
         while (running.get()) {
             for (String url : urls) {
-                if (!isUp(url)) {
-                    sawDown.set(true);
+                if (!seenDown.contains(url) && !isUp(url)) {
+                    seenDown.add(url);
                 }
             }
             try {
@@ -63,8 +66,14 @@ final class ReadinessWatch implements AutoCloseable {
         return false;
     }
 
+    /** Whether every watched service was seen not ready at least once (false when nothing is watched). */
     boolean sawDown() {
-        return sawDown.get();
+        return !urls.isEmpty() && seenDown.containsAll(urls);
+    }
+
+    /** The watched readiness URLs never seen DOWN, for the report. */
+    List<String> neverSeenDown() {
+        return urls.stream().filter(url -> !seenDown.contains(url)).toList();
     }
 
     @Override

@@ -13,14 +13,15 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The short variant of {@code ./hearken chaos}, in every build: survey-service and the Kafka broker are each
- * killed once (kill -9) under a small load; nothing acknowledged may be lost or counted twice, and the services
- * that need the broker must report not ready while it is away.
+ * The short variant of {@code ./hearken chaos}, in every build: events no consumer can apply are written onto the
+ * topic under a small load (each must be dead-lettered, nothing else), then survey-service and the Kafka broker are
+ * each killed once (kill -9); nothing acknowledged may be lost or counted twice, and the services that need the
+ * broker must report not ready while it is away.
  */
 class FaultToleranceIT {
 
     @Test
-    void nothingAcknowledgedIsLostOrCountedTwiceWhenSurveyServiceOrTheBrokerDies() throws Exception {
+    void nothingAcknowledgedIsLostOrCountedTwiceWhenPoisonArrivesOrSurveyServiceOrTheBrokerDies() throws Exception {
         Platform platform = Platform.get();
         GatewayClient client = new GatewayClient(platform.gatewayUrl, platform.keycloakUrl, Duration.ofSeconds(20));
         FaultRun.Settings settings = new FaultRun.Settings(15, Duration.ofSeconds(3), Duration.ofSeconds(3),
@@ -30,7 +31,8 @@ class FaultToleranceIT {
                 platform.readinessUrl("profile"), platform.readinessUrl("insight")));
 
         List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
-                KeycloakTokens.DEMO_PASSWORD, dependents).run(List.of("survey", "kafka"));
+                KeycloakTokens.DEMO_PASSWORD, dependents, platform.kafkaBootstrapServers)
+                .run(List.of(FaultRun.POISON, "survey", "kafka"));
 
         String table = FaultRun.table(results);
         System.out.println(table);

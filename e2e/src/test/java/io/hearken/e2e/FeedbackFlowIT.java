@@ -5,6 +5,10 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One feedback, end to end, through the gateway with real tokens: an admin creates a survey, respondents answer
@@ -162,5 +167,22 @@ class FeedbackFlowIT {
                     .when().get("/api/v1/surveys/{id}/responses", surveyId)
                     .then().statusCode(200).body("$", hasSize(0));
         });
+    }
+
+    @Test
+    void noPathThroughTheGatewayReachesAServicesManagementEndpoints() throws Exception {
+        String analyst = token("arthur");
+        // java.net.http sends the path as written ('..' included); REST Assured would resolve it first.
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/surveys/../../q/metrics", "/api/v1/surveys/%2e%2e/%2e%2e/q/health/ready",
+                "/api/v1/surveys/..%2f..%2fq%2fmetrics", "/api/../q/metrics")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl + path))
+                    .header("Authorization", "Bearer " + analyst).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, answer.statusCode(), path + ": " + answer.body());
+        }
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/openapi")) {
+            given().baseUri(platform.gatewayUrl).when().get(path).then().statusCode(404);
+        }
+        given().when().get(platform.readinessUrl("gateway")).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

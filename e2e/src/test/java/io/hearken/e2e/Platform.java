@@ -57,10 +57,10 @@ final class Platform {
         common.put("INSIGHT_SERVICE_URL", "http://127.0.0.1:" + insightPort);
 
         environment = common;
-        services.put("survey", new Service("survey-service", surveyPort));
-        services.put("profile", new Service("profile-service", profilePort));
-        services.put("insight", new Service("insight-service", insightPort));
-        services.put("gateway", new Service("gateway", gatewayPort));
+        services.put("survey", new Service("survey-service", surveyPort, freePort()));
+        services.put("profile", new Service("profile-service", profilePort, freePort()));
+        services.put("insight", new Service("insight-service", insightPort, freePort()));
+        services.put("gateway", new Service("gateway", gatewayPort, freePort()));
         for (Service service : services.values()) {
             service.process = launch(service);
         }
@@ -82,7 +82,7 @@ final class Platform {
         return instance;
     }
 
-    /** The readiness URL of a service (survey, profile, insight, gateway). */
+    /** The readiness URL of a service (survey, profile, insight, gateway), on its management port. */
     String readinessUrl(String name) {
         return services.get(name).readinessUrl();
     }
@@ -119,6 +119,9 @@ final class Platform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // Health and metrics are on the management interface; it is never reachable from outside.
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort));
+        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         if (!module.equals("gateway")) {
             // As in a real deployment, only the gateway is reachable from outside.
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -161,19 +164,21 @@ final class Platform {
         mongo.shutdownNow();
     }
 
-    /** One packaged service: its module, its port and its current process. */
+    /** One packaged service: its module, its API and management ports and its current process. */
     private static final class Service {
         final String module;
         final int port;
+        final int managementPort;
         Process process;
 
-        Service(String module, int port) {
+        Service(String module, int port, int managementPort) {
             this.module = module;
             this.port = port;
+            this.managementPort = managementPort;
         }
 
         String readinessUrl() {
-            return "http://127.0.0.1:" + port + "/q/health/ready";
+            return "http://127.0.0.1:" + managementPort + "/q/health/ready";
         }
     }
 

@@ -44,9 +44,4 @@ class ProxyBehaviourTest {
                 .body("query", equalTo("lang=ja"))
                 .body("bodyBytes", equalTo(20));
     }
-
-    @Test
-    void healthIsPublic() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-    }
 }

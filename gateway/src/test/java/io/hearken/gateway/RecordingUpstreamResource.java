@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Stands in for survey-, profile- and insight-service: answers every request with a JSON echo of what the
- * gateway forwarded (service, method, path, tenant header, whether a token or a forged header leaked through).
+ * gateway forwarded (service, method, path as decoded and exactly as sent, query, tenant header, whether a token or
+ * a forged header leaked through).
  * The gateway's routing and header rules are what these tests check, not the services.
  */
 public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleManager {
@@ -34,10 +35,12 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                     requestBody = in.readAllBytes();
                 }
                 String path = exchange.getRequestURI().getPath().substring(service.length() + 1);
+                String rawPath = exchange.getRequestURI().getRawPath().substring(service.length() + 1);
                 String echo = """
-                        {"service": "%s", "method": "%s", "path": "%s", "query": "%s", "tenant": "%s",
-                         "authorization": %s, "bodyBytes": %d}""".formatted(service, exchange.getRequestMethod(),
-                        path, exchange.getRequestURI().getQuery(),
+                        {"service": "%s", "method": "%s", "path": "%s", "rawPath": "%s", "query": "%s",
+                         "rawQuery": "%s", "tenant": "%s", "authorization": %s, "bodyBytes": %d}"""
+                        .formatted(service, exchange.getRequestMethod(), path, rawPath,
+                        exchange.getRequestURI().getQuery(), exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("X-Hearken-Tenant"),
                         exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length);
                 RECEIVED.add(echo);

@@ -67,18 +67,33 @@ public class ApiProxy {
 
     private void handle(RoutingContext context) {
         String method = context.request().method().name();
-        String path = context.request().path().substring(API_PREFIX.length());
         String requestId = requestId(context);
         context.response().putHeader(REQUEST_ID, requestId);
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
 
-        ApiRoute route = RouteTable.find(method, path).orElse(null);
+        // Routes are matched on the normalised path and only that path is forwarded: a service resolves '..' and
+        // decodes '%2e' itself, so the raw path is not what it would act on.
+        RequestPath normalised = context.get(PathGuard.NORMALISED_PATH);
+        if (normalised == null || !normalised.isUnder(API_PREFIX) || !normalised.keepsLeading(1)) {
+            PathGuard.invalid(context, "the path leaves " + API_PREFIX);
+            return;
+        }
+        RequestPath path = normalised.dropLeading(1);
+        ApiRoute route = RouteTable.find(method, path.decoded()).orElse(null);
+        if (route == null && normalised.steppedBack()) {
+            PathGuard.invalid(context, "'..' leads to no API");
+            return;
+        }
         if (route == null) {
-            boolean known = RouteTable.knowsPath(path);
+            boolean known = RouteTable.knowsPath(path.decoded());
             problem(context, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
                     known ? "Method not allowed" : "Not found",
                     known ? method + " is not allowed on " + context.request().path()
                             : "No API at " + context.request().path());
+            return;
+        }
+        if (!path.keepsLeading(route.prefixSegments())) {
+            PathGuard.invalid(context, "'..' steps back out of " + API_PREFIX + route.prefix());
             return;
         }
         if (route.isPublic()) {
@@ -92,7 +107,7 @@ public class ApiProxy {
                                 "A valid bearer token is required."));
     }
 
-    private void authorize(RoutingContext context, ApiRoute route, String path, SecurityIdentity identity,
+    private void authorize(RoutingContext context, ApiRoute route, RequestPath path, SecurityIdentity identity,
                            String requestId) {
         if (identity == null || identity.isAnonymous()) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
@@ -122,9 +137,9 @@ public class ApiProxy {
         return null;
     }
 
-    private void forward(RoutingContext context, ApiRoute route, String path, String tenant, String requestId) {
+    private void forward(RoutingContext context, ApiRoute route, RequestPath path, String tenant, String requestId) {
         String query = context.request().query();
-        URI target = URI.create(baseUrl(route.upstream()) + path + (query == null ? "" : "?" + query));
+        URI target = URI.create(baseUrl(route.upstream()) + path.encoded() + (query == null ? "" : "?" + query));
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(context.request().method().name()))
                 .setAbsoluteURI(target.toString())

@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 /**
  * One entry of the public API: which requests it matches, which service answers them, and who may call it.
  * An empty {@code rolesAllowed} means public (no login); otherwise the caller needs one of the roles.
+ * {@code prefix} is the fixed start of every path the route matches (e.g. {@code /v1/surveys}): a {@code ..} in a
+ * request may step back within it but never out of it.
  */
-public record ApiRoute(String name, Set<String> methods, Pattern path, Upstream upstream, Set<String> rolesAllowed) {
+public record ApiRoute(String name, Set<String> methods, String prefix, Pattern path, Upstream upstream,
+                       Set<String> rolesAllowed) {
 
     public boolean isPublic() {
         return rolesAllowed.isEmpty();
@@ -15,5 +18,10 @@ public record ApiRoute(String name, Set<String> methods, Pattern path, Upstream 
 
     public boolean matches(String method, String requestPath) {
         return methods.contains(method) && path.matcher(requestPath).matches();
+    }
+
+    /** How many path segments the prefix has ({@code /v1/surveys}: 2). */
+    public int prefixSegments() {
+        return (int) prefix.chars().filter(c -> c == '/').count();
     }
 }

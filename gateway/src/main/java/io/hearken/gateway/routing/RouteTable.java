@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway's API and its authorization rules in one place. The first matching route wins; a request that
- * matches none is 404. Paths are given without the {@code /api} prefix, which the gateway strips.
+ * matches none is 404. Paths are given without the {@code /api} prefix, which the gateway strips, and are matched
+ * against the normalised, decoded path ({@link RequestPath}), never the raw one.
  *
  * <pre>
  * role      may
@@ -23,15 +24,16 @@ public final class RouteTable {
     private static final Set<String> READ = Set.of("GET", "HEAD");
     private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String SEGMENT = "[^/]+";
+    private static final String ANY_BELOW = "(/.*)?";
 
     private static final List<ApiRoute> ROUTES = List.of(
-            route("public-survey", Set.of("GET"), "/v1/public/surveys/" + SEGMENT, Upstream.SURVEY),
-            route("submit-response", Set.of("POST"), "/v1/public/surveys/" + SEGMENT + "/responses",
+            route("public-survey", Set.of("GET"), "/v1/public/surveys", "/" + SEGMENT, Upstream.SURVEY),
+            route("submit-response", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses",
                     Upstream.SURVEY),
-            route("survey-nps", READ, "/v1/surveys/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
-            route("survey-write", WRITE, "/v1/surveys(/.*)?", Upstream.SURVEY, "admin"),
-            route("survey-read", READ, "/v1/surveys(/.*)?", Upstream.SURVEY, "admin", "analyst"),
-            route("profile-read", READ, "/v1/profiles(/.*)?", Upstream.PROFILE, "admin", "analyst", "agent"));
+            route("survey-nps", READ, "/v1/surveys", "/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
+            route("survey-write", WRITE, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin"),
+            route("survey-read", READ, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),
+            route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"));
 
     private RouteTable() {
     }
@@ -45,8 +47,10 @@ public final class RouteTable {
         return ROUTES.stream().anyMatch(route -> route.path().matcher(path).matches());
     }
 
-    private static ApiRoute route(String name, Set<String> methods, String path, Upstream upstream,
+    /** A route whose paths are {@code prefix} (literal) followed by what {@code rest} (a pattern) matches. */
+    private static ApiRoute route(String name, Set<String> methods, String prefix, String rest, Upstream upstream,
                                   String... rolesAllowed) {
-        return new ApiRoute(name, methods, Pattern.compile(path), upstream, Set.of(rolesAllowed));
+        return new ApiRoute(name, methods, prefix, Pattern.compile(Pattern.quote(prefix) + rest), upstream,
+                Set.of(rolesAllowed));
     }
 }

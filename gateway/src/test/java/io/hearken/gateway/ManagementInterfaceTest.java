@@ -1,0 +1,56 @@
+package io.hearken.gateway;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Health and metrics live on the management port only; the public port knows nothing of them. */
+@QuarkusTest
+class ManagementInterfaceTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @TestHTTPResource("/")
+    URL api;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi"})
+    void apiPortAnswers404ForManagementPaths(String path) {
+        given().when().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void managementPortIsNotTheApiPort() {
+        assertNotEquals(api.getPort(), management.getPort(), management + " vs " + api);
+    }
+
+    @Test
+    void managementPortAnswersReadinessAndMetrics() {
+        given().baseUri(base()).when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(base()).when().get("/q/metrics")
+                .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void noPathClimbsFromTheApiToTheGatewaysOwnManagementPaths() throws IOException {
+        assertEquals(400, RawHttp.get("/api/../q/metrics", null).status());
+        assertEquals(400, RawHttp.get("/api/%2e%2e/q/health/ready", null).status());
+    }
+
+    private String base() {
+        return "http://" + management.getHost() + ":" + management.getPort();
+    }
+}

@@ -1,0 +1,41 @@
+package io.hearken.gateway;
+
+import io.restassured.RestAssured;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends a request line exactly as written, over a plain socket: HTTP clients (REST Assured included) resolve
+ * {@code ..} and re-encode paths before sending, which would hide what an attacker can put on the wire.
+ */
+final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** The answer's status code and body. */
+    record Answer(int status, String body) {
+    }
+
+    static Answer get(String rawPathAndQuery, String bearerToken) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + rawPathAndQuery + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + RestAssured.port + "\r\n"
+                    + (bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new Answer(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        }
+    }
+}
