@@ -43,7 +43,15 @@ class AuthorizationTest {
             "GET,  /api/v1/surveys/s1/nps,     alice,  200, insight",
             "GET,  /api/v1/surveys/s1/nps,     nora,   403, ",
             "GET,  /api/v1/surveys,            nora,   403, ",
-            "POST, /api/v1/surveys,            gina,   200, survey"
+            "POST, /api/v1/surveys,            gina,   200, survey",
+            "GET,  /api/v1/admin/dead-letters, alice,  200, survey",
+            "GET,  /api/v1/admin/dead-letters, arthur, 403, ",
+            "GET,  /api/v1/admin/dead-letters, agatha, 403, ",
+            "GET,  /api/v1/admin/dead-letters, nora,   403, ",
+            "POST, /api/v1/admin/dead-letters/redrive, alice,  200, survey",
+            "POST, /api/v1/admin/dead-letters/redrive, arthur, 403, ",
+            "POST, /api/v1/admin/dead-letters/redrive, agatha, 403, ",
+            "POST, /api/v1/admin/dead-letters/redrive, nora,   403, "
     })
     void enforcesRolesPerRoute(String method, String path, String user, int status, String service) {
         var response = given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")

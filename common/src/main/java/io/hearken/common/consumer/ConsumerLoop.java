@@ -204,19 +204,17 @@ final class ConsumerLoop<E> implements Runnable {
         failuresInARow++;
         retried.increment();
         progress.failed(failure);
-        Duration pause = backoff(failuresInARow);
+        Duration pause = backoff(failuresInARow, config.initialBackoff(), config.maxBackoff());
         Log.warnf("Consumer %s failed (%s); reading the same records again in %d ms", name, failure.toString(),
                 pause.toMillis());
         rewindNeeded = true;
         sleep(pause);
     }
 
-    /** Capped exponential backoff: initial, 2x, 4x ... up to the maximum. */
-    Duration backoff(int failures) {
-        long initial = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        long pause = initial << Math.min(failures - 1, 20);
-        return Duration.ofMillis(Math.min(Math.max(pause, initial), max));
+    /** Capped exponential backoff after {@code failures} failures in a row: initial, 2x, 4x ... up to max. */
+    static Duration backoff(int failures, Duration initial, Duration max) {
+        long pause = initial.toMillis() << Math.min(Math.max(failures - 1, 0), 20);
+        return Duration.ofMillis(Math.min(pause, max.toMillis()));
     }
 
     /** Goes back to the saved positions, so the records of a failed attempt are read again in order. */

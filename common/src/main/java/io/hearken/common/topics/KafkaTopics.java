@@ -42,6 +42,7 @@ public class KafkaTopics {
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile Thread checker;
     private volatile boolean stopped;
+    private Admin admin;
 
     public KafkaTopics(TopicsConfig config) {
         this.config = config;
@@ -58,6 +59,34 @@ public class KafkaTopics {
         if (running != null) {
             running.interrupt();
         }
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(java.time.Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /**
+     * Why the broker cannot be reached, or empty when it answers within {@code timeout}: readiness asks this with a
+     * short bound, so a probe never hangs for the client's default minute.
+     */
+    public java.util.Optional<String> brokerProblem(java.time.Duration timeout) {
+        try {
+            int nodes = admin().describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            return nodes > 0 ? java.util.Optional.empty() : java.util.Optional.of("no broker in the cluster");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return java.util.Optional.of("no answer within " + timeout.toMillis() + " ms: " + e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(adminProperties());
+        }
+        return admin;
     }
 
     /** Declares a topic (the consumer loop declares its dead-letter and redrive topics here). */
@@ -86,10 +115,10 @@ public class KafkaTopics {
 
     private void checkUntilRight() {
         while (!stopped && !problems.isEmpty()) {
-            try (Admin admin = Admin.create(adminProperties())) {
+            try {
                 for (TopicSpec spec : List.copyOf(declared.values())) {
                     if (problems.containsKey(spec.name())) {
-                        ensure(admin, spec);
+                        ensure(admin(), spec);
                     }
                 }
             } catch (RuntimeException e) {

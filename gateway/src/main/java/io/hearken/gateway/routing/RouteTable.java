@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * role      may
- * admin     create and read surveys, read scores and profiles
+ * admin     create and read surveys, read scores and profiles, see and redrive its tenant's dead letters
  * analyst   read surveys, scores and profiles
  * agent     read profiles (to close the loop with a customer)
  * partner   (partner webhook API, to come)
@@ -33,7 +33,10 @@ public final class RouteTable {
             route("survey-nps", READ, "/v1/surveys", "/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
             route("survey-write", WRITE, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin"),
             route("survey-read", READ, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),
-            route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"));
+            route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"),
+            route("dead-letters-read", READ, "/v1/admin/dead-letters", "", Upstream.SURVEY, "admin"),
+            route("dead-letters-redrive", Set.of("POST"), "/v1/admin/dead-letters", "/redrive", Upstream.SURVEY,
+                    "admin"));
 
     private RouteTable() {
     }

@@ -8,6 +8,7 @@ import io.hearken.testing.EventPublisher;
 import io.hearken.testing.PostgresSession;
 import io.hearken.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,11 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.hearken.testing.ObservabilityContract.onManagementPort;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -41,6 +44,9 @@ class TimelineConsumerFaultsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     MeterRegistry metrics;
@@ -159,7 +165,7 @@ class TimelineConsumerFaultsTest {
             database.lockExclusively("touchpoint");
             publish(id, event(id, "acme", email, "chat", "stuck behind a lock"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().when().get("/q/health/ready")
+                    onManagementPort(management).when().get("/q/health/ready")
                             .then().statusCode(503)
                             .body("checks.find { it.name == 'Event consumers' }.status", equalTo("DOWN"))
                             .body("checks.find { it.name == 'Event consumers' }.data.'profile-timeline'",
@@ -167,7 +173,7 @@ class TimelineConsumerFaultsTest {
         }
         awaitTimeline(email, id);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+                onManagementPort(management).when().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test

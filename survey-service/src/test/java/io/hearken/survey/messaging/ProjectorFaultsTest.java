@@ -6,6 +6,7 @@ import io.hearken.survey.TestSurveys;
 import io.hearken.testing.EventPublisher;
 import io.hearken.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -14,13 +15,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.hearken.testing.ObservabilityContract.onManagementPort;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -38,6 +42,9 @@ class ProjectorFaultsTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     EventConsumers consumers;
@@ -105,6 +112,16 @@ class ProjectorFaultsTest {
         given().header("X-Hearken-Tenant", "acme").queryParam("consumer", Projector.CONSUMER)
                 .when().get("/v1/admin/dead-letters")
                 .then().body("find { it.id == '" + id + "' }.redrivenAt", org.hamcrest.Matchers.notNullValue());
+
+        // The operator's view spans tenants, on the management port only.
+        onManagementPort(management).queryParam("consumer", Projector.CONSUMER).when().get("/q/dead-letters")
+                .then().statusCode(200)
+                .body("find { it.eventId == '" + unknownVersion + "' }.tenant", equalTo("acme"));
+        onManagementPort(management).queryParam("format", "text").when().get("/q/dead-letters")
+                .then().statusCode(200)
+                .body(containsString("tenant acme, consumer survey-projector:"))
+                .body(containsString(badSurvey));
+        given().when().get("/q/dead-letters").then().statusCode(404);
     }
 
     @Test
