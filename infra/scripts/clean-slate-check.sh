@@ -2,7 +2,7 @@
 # Clean-slate check: up, down --purge, up, demo, down --purge on a run dir and ports of its own, so it collides
 # with nothing (not a developer's ./hearken up, not ./hearken test's infrastructure). It proves that a purged run
 # dir leaves nothing behind that stops the next up (PostgreSQL's fallback directory included), that the demo
-# passes on fresh data, and that purge stops everything. ./hearken test runs it after the Maven suite.
+# passes on fresh data (and leaves no dead letter), and that purge stops everything. ./hearken test runs it after the Maven suite.
 #
 #   infra/scripts/clean-slate-check.sh      (HEARKEN_CLEAN_SLATE_RUN_DIR to choose the run dir)
 set -euo pipefail
@@ -38,6 +38,9 @@ leftover=$(find "$HEARKEN_RUN_DIR" -mindepth 1 -maxdepth 1 ! -name .lock -print 
 [[ -z $leftover ]] || { echo "error: down --purge left $leftover" >&2; exit 1; }
 step up;            hearken up >/dev/null
 step demo;          hearken demo
+# The demo sends nothing a consumer refuses: the operator's view of dead letters answers, and is empty.
+step dead-letters;  letters=$(hearken dead-letters)
+[[ $letters == "no dead letters" ]] || { echo "error: dead letters after the demo: $letters" >&2; exit 1; }
 step down --purge;  hearken down --purge
 if pgrep -f -- "-Dhearken.run=$HEARKEN_RUN_DIR( |$)" >/dev/null; then
   echo "error: processes of $HEARKEN_RUN_DIR still run after down --purge" >&2

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -64,61 +63,66 @@ class FeedbackFlowIT {
                 .body("title.ja", equalTo("ご意見をお聞かせください"))
                 .extract().path("id");
 
-        Random random = new Random(42);
+        // Scores fixed by hand: 12 promoters, 8 passives, 10 detractors of 30, so NPS = (12 - 10) / 30 = 6.7.
+        int[] scores = {10, 9, 0, 7, 3, 10, 8, 6, 9, 5, 10, 7, 2, 9, 8, 1, 10, 6, 9, 7, 4, 10, 8, 0, 9, 7, 5, 10, 8, 10};
         String loyalCustomer = "loyal." + UUID.randomUUID() + "@example.com";
-        List<Integer> scores = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            int score = random.nextInt(11);
+        List<String> acknowledged = new ArrayList<>();
+        List<String> loyalIds = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
             String email = i % 3 == 0 ? loyalCustomer : "c" + i + "." + UUID.randomUUID() + "@example.com";
             String key = UUID.randomUUID().toString();
             String body = """
                     {"channel": "%s", "language": "ja", "respondent": {"email": "%s"},
                      "answers": {"nps": %d, "reason": "理由 %d"}}""".formatted(CHANNELS[i % CHANNELS.length], email,
-                    score, i);
-            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                    .body(body)
+                    scores[i], i);
+            var receipt = given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key).body(body)
                     .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
-                    .then().statusCode(202);
+                    .then().statusCode(202).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                    .extract();
+            String id = receipt.path("id");
+            acknowledged.add(id);
+            if (i % 3 == 0) {
+                loyalIds.add(id);
+            }
             if (i == 5) {
-                // A client retry after a lost answer: same key, must be counted once.
+                // A client retry after a lost answer: same key, same receipt, marked as a replay, counted once.
                 given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON).header("Idempotency-Key", key)
                         .body(body)
                         .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
-                        .then().statusCode(202);
+                        .then().statusCode(202)
+                        .header("Idempotent-Replayed", "true")
+                        .body("id", equalTo(id))
+                        .body("submittedAt", equalTo(receipt.path("submittedAt")));
             }
-            scores.add(score);
         }
-        long promoters = scores.stream().filter(score -> score >= 9).count();
-        long detractors = scores.stream().filter(score -> score <= 6).count();
-        long passives = scores.size() - promoters - detractors;
-        float expectedNps = java.math.BigDecimal.valueOf((promoters - detractors) * 100)
-                .divide(java.math.BigDecimal.valueOf(scores.size()), 1, java.math.RoundingMode.HALF_UP).floatValue();
+        assertEquals(scores.length, new java.util.HashSet<>(acknowledged).size(), "every receipt names its own id");
 
         String analyst = token("arthur");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().baseUri(platform.gatewayUrl).auth().oauth2(analyst)
                         .when().get("/api/v1/surveys/{id}/nps", surveyId)
                         .then().statusCode(200)
-                        .body("total", equalTo(scores.size()))
-                        .body("promoters", equalTo((int) promoters))
-                        .body("passives", equalTo((int) passives))
-                        .body("detractors", equalTo((int) detractors))
-                        .body("nps", equalTo(expectedNps)));
+                        .body("total", equalTo(30))
+                        .body("promoters", equalTo(12))
+                        .body("passives", equalTo(8))
+                        .body("detractors", equalTo(10))
+                        .body("nps", equalTo(6.7f)));
 
         String agent = token("agatha");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().baseUri(platform.gatewayUrl).auth().oauth2(agent).queryParam("email", loyalCustomer)
                         .when().get("/api/v1/profiles")
                         .then().statusCode(200)
-                        .body("timeline", hasSize(10))
-                        .body("timeline.surveyId", containsInAnyOrder(java.util.Collections.nCopies(10, surveyId)
-                                .toArray())));
+                        .body("timeline.responseId", containsInAnyOrder(loyalIds.toArray()))
+                        .body("timeline.surveyId", containsInAnyOrder(java.util.Collections.nCopies(
+                                loyalIds.size(), surveyId).toArray())));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                         .when().get("/api/v1/surveys/{id}/responses", surveyId)
                         .then().statusCode(200)
-                        .body("$", hasSize(scores.size())));
+                        .body("responseId", containsInAnyOrder(acknowledged.toArray())));
     }
 
     @Test

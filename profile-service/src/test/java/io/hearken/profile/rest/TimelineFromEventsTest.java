@@ -162,6 +162,16 @@ class TimelineFromEventsTest {
     }
 
     @Test
+    void anIdentityNoStoreCanHoldIsRefusedNamingTheParameter() {
+        // Before, U+0000 reached PostgreSQL and came back as a 500.
+        given().header("X-Hearken-Tenant", "acme").urlEncodingEnabled(false).queryParam("email", "mika%00@example.com")
+                .when().get("/v1/profiles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("email"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("U+0000"));
+    }
+
+    @Test
     void findWithoutIdentityIsValidationProblem() {
         given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/profiles")
