@@ -71,6 +71,28 @@ request = function()
   return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
 end
 LUA
+  # The same, each request with its own Idempotency-Key, which survey-service claims in MongoDB before the append.
+  keyed="$RUN/bench/submit-keyed.lua"
+  cat >"$keyed" <<'LUA'
+counter = 0
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+init = function(args)
+  -- unique per run (the clock) and per thread (its id): no two requests share a key
+  prefix = string.format("bench-%d-t%d", os.time(), id)
+end
+request = function()
+  counter = counter + 1
+  local body = string.format(
+    '{"channel":"web","respondent":{"email":"bench-%d@example.com"},"answers":{"nps":%d,"reason":"bench run"}}',
+    counter % 500, counter % 11)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+    ["Idempotency-Key"] = prefix .. "-" .. counter}, body)
+end
+LUA
   info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
   info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses"
@@ -78,5 +100,8 @@ LUA
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$survey/v1/public/surveys/$survey_id/responses" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "straight to survey-service, each with its own Idempotency-Key (claimed in MongoDB before the append)"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
 }
