@@ -1,7 +1,7 @@
 package io.hearken.insight.messaging;
 
-import io.hearken.common.consumer.ConsumerStatus;
 import io.hearken.common.consumer.EventConsumers;
+import io.hearken.testing.ConsumerProgress;
 import io.hearken.testing.EventPublisher;
 import io.hearken.testing.PostgresSession;
 import io.hearken.testing.TopicProbe;
@@ -49,16 +49,13 @@ class ScoreConsumerFaultsTest {
     @Inject
     EventConsumers consumers;
 
-    /** Counters are compared before and after: first let the consumer finish what earlier tests left on the topic. */
     @BeforeEach
     void letTheConsumerCatchUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumers.statuses().stream()
-                .allMatch(ConsumerStatus::caughtUp));
+        ConsumerProgress.awaitCaughtUp(consumers);
     }
 
     private double count(String metric) {
-        var counter = metrics.find(metric).tag("consumer", ResponseScoreConsumer.CONSUMER).counter();
-        return counter == null ? 0 : counter.count();
+        return ConsumerProgress.count(metrics, metric, ResponseScoreConsumer.CONSUMER);
     }
 
     private static void awaitTotal(String surveyId, int total) {

@@ -2,8 +2,8 @@ package io.hearken.profile.messaging;
 
 import io.hearken.common.consumer.DeadLetter;
 import io.hearken.common.consumer.DeadLetters;
-import io.hearken.common.consumer.ConsumerStatus;
 import io.hearken.common.consumer.EventConsumers;
+import io.hearken.testing.ConsumerProgress;
 import io.hearken.testing.EventPublisher;
 import io.hearken.testing.PostgresSession;
 import io.hearken.testing.TopicProbe;
@@ -77,16 +77,13 @@ class TimelineConsumerFaultsTest {
     @Inject
     EventConsumers consumers;
 
-    /** Counters are compared before and after: first let the consumer finish what earlier tests left on the topic. */
     @BeforeEach
     void letTheConsumerCatchUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumers.statuses().stream()
-                .allMatch(ConsumerStatus::caughtUp));
+        ConsumerProgress.awaitCaughtUp(consumers);
     }
 
     private double count(String metric) {
-        var counter = metrics.find(metric).tag("consumer", ResponseTimelineConsumer.CONSUMER).counter();
-        return counter == null ? 0 : counter.count();
+        return ConsumerProgress.count(metrics, metric, ResponseTimelineConsumer.CONSUMER);
     }
 
     private static void awaitTimeline(String email, String... responseIds) {

@@ -1,8 +1,8 @@
 package io.hearken.survey.messaging;
 
-import io.hearken.common.consumer.ConsumerStatus;
 import io.hearken.common.consumer.EventConsumers;
 import io.hearken.survey.TestSurveys;
+import io.hearken.testing.ConsumerProgress;
 import io.hearken.testing.EventPublisher;
 import io.hearken.testing.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,13 +51,11 @@ class ProjectorFaultsTest {
 
     @BeforeEach
     void letTheProjectorCatchUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumers.statuses().stream()
-                .allMatch(ConsumerStatus::caughtUp));
+        ConsumerProgress.awaitCaughtUp(consumers);
     }
 
     private double deadLettered() {
-        var counter = metrics.find("hearken.events.dead.lettered").tag("consumer", Projector.CONSUMER).counter();
-        return counter == null ? 0 : counter.count();
+        return ConsumerProgress.count(metrics, "hearken.events.dead.lettered", Projector.CONSUMER);
     }
 
     @Test
