@@ -4,6 +4,7 @@ import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.config.SurveyServiceConfig;
+import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -42,12 +43,13 @@ public class EventJournal {
      * Appends a response; {@code keyed} says whether the client sent an Idempotency-Key, so the 503 it may get asks
      * for a retry with that key only when there is one.
      */
-    public Uni<Void> append(ResponseSubmitted response, boolean keyed) {
-        Message<ResponseSubmitted> message = cloudEvent(response, response.responseId(),
+    public Uni<Void> append(Response response, boolean keyed) {
+        ResponseSubmitted event = ResponseEvents.toEvent(response);
+        Message<ResponseSubmitted> message = cloudEvent(event, response.id(),
                 EventTypes.RESPONSE_SUBMITTED, response.surveyId(), response.submittedAt(), response.tenant(),
-                response.responseId());
+                response.id());
         return acknowledged(Uni.createFrom().deferred(() -> responses.sendMessage(message)),
-                "response " + response.responseId(), keyed
+                "response " + response.id(), keyed
                         ? "Retry with the same Idempotency-Key: it is kept once either way."
                         : "Send an Idempotency-Key with your submissions so that such a retry is kept once.");
     }

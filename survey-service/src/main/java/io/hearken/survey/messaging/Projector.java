@@ -7,9 +7,9 @@ import io.hearken.common.consumer.EventHandler;
 import io.hearken.common.consumer.PermanentEventFailure;
 import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.EventTypes;
-import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.events.Topics;
 import io.hearken.survey.config.SurveyServiceConfig;
+import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.repository.ProjectionWriter;
 import io.quarkus.runtime.ShutdownEvent;
@@ -85,7 +85,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             }
             return new Projection(survey, null);
         }
-        return new Projection(null, EventRecords.readResponse(record));
+        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)));
     }
 
     @Override
@@ -95,7 +95,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             writer.ensureIndexes();
             indexesReady = true;
         }
-        List<ResponseSubmitted> responses = new ArrayList<>();
+        List<Response> responses = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.survey() != null) {
                 writer.saveSurvey(projection.survey());
@@ -138,6 +138,6 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
     }
 
     /** One record of either topic: a survey definition or a response. */
-    public record Projection(Survey survey, ResponseSubmitted response) {
+    public record Projection(Survey survey, Response response) {
     }
 }

@@ -16,7 +16,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
-import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.BsonMaximumSizeExceededException;
@@ -127,7 +127,7 @@ public class ProjectionWriter implements AutoCloseable {
         surveys.createIndex(Indexes.ascending(SurveyDocuments.TENANT), new IndexOptions().name("tenant"));
     }
 
-    public void insertResponses(List<ResponseSubmitted> batch) {
+    public void insertResponses(List<Response> batch) {
         if (batch.isEmpty()) {
             return;
         }

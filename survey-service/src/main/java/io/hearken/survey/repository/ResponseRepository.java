@@ -2,8 +2,8 @@ package io.hearken.survey.repository;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.hearken.survey.domain.Response;
 import io.quarkus.mongodb.FindOptions;
-import io.hearken.common.events.ResponseSubmitted;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -27,14 +27,14 @@ public class ResponseRepository {
         this.responses = client.getDatabase(database).getCollection(COLLECTION);
     }
 
-    public Uni<Optional<ResponseSubmitted>> findById(String tenant, String responseId) {
+    public Uni<Optional<Response>> findById(String tenant, String responseId) {
         return responses.find(Filters.and(Filters.eq(SurveyDocuments.ID, responseId),
                         Filters.eq(SurveyDocuments.TENANT, tenant))).collect().first()
                 .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toResponse));
     }
 
     /** The survey's responses, oldest first, at most {@code limit} after skipping {@code offset}. */
-    public Uni<List<ResponseSubmitted>> findBySurvey(String tenant, String surveyId, int offset, int limit) {
+    public Uni<List<Response>> findBySurvey(String tenant, String surveyId, int offset, int limit) {
         return responses.find(Filters.and(Filters.eq(SurveyDocuments.SURVEY_ID, surveyId),
                                 Filters.eq(SurveyDocuments.TENANT, tenant)),
                         new FindOptions().sort(Sorts.ascending(SurveyDocuments.SUBMITTED_AT, SurveyDocuments.ID))

@@ -1,8 +1,11 @@
 package io.hearken.survey.repository;
 
-import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.survey.domain.Answer;
+import io.hearken.survey.domain.Channel;
 import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.QuestionType;
+import io.hearken.survey.domain.Respondent;
+import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
 import com.mongodb.ErrorCategory;
@@ -86,10 +89,11 @@ final class SurveyDocuments {
                 document.getDate("updatedAt").toInstant());
     }
 
-    static Document toDocument(ResponseSubmitted response) {
+    static Document toDocument(Response response) {
         List<Document> answers = response.answers().stream()
                 .map(answer -> {
-                    Document document = new Document("questionId", answer.questionId()).append("type", answer.type());
+                    Document document = new Document("questionId", answer.questionId())
+                            .append("type", answer.type().name());
                     if (answer.score() != null) {
                         document.append("score", answer.score());
                     }
@@ -105,26 +109,27 @@ final class SurveyDocuments {
             putIfPresent(respondent, "phone", response.respondent().phone());
             putIfPresent(respondent, "customerId", response.respondent().customerId());
         }
-        return new Document(ID, response.responseId())
+        return new Document(ID, response.id())
                 .append(TENANT, response.tenant())
                 .append(SURVEY_ID, response.surveyId())
-                .append("channel", response.channel())
+                .append("channel", response.channel().wireName())
                 .append("language", response.language())
                 .append("respondent", respondent)
                 .append("answers", answers)
                 .append(SUBMITTED_AT, Date.from(response.submittedAt()));
     }
 
-    static ResponseSubmitted toResponse(Document document) {
+    static Response toResponse(Document document) {
         Document respondent = document.get("respondent", Document.class);
-        List<ResponseSubmitted.AnswerValue> answers = document.getList("answers", Document.class).stream()
-                .map(answer -> new ResponseSubmitted.AnswerValue(answer.getString("questionId"),
-                        answer.getString("type"), answer.getInteger("score"), answer.getString("text")))
+        List<Answer> answers = document.getList("answers", Document.class).stream()
+                .map(answer -> new Answer(answer.getString("questionId"),
+                        QuestionType.valueOf(answer.getString("type")), answer.getInteger("score"),
+                        answer.getString("text")))
                 .toList();
         Instant submittedAt = document.getDate(SUBMITTED_AT).toInstant();
-        return new ResponseSubmitted(document.getString(ID), document.getString(SURVEY_ID),
-                document.getString(TENANT), document.getString("channel"), document.getString("language"),
-                respondent == null ? null : new ResponseSubmitted.Respondent(respondent.getString("email"),
+        return new Response(document.getString(ID), document.getString(SURVEY_ID), document.getString(TENANT),
+                Channel.fromWireName(document.getString("channel")).orElseThrow(), document.getString("language"),
+                respondent == null || respondent.isEmpty() ? null : new Respondent(respondent.getString("email"),
                         respondent.getString("phone"), respondent.getString("customerId")),
                 answers, submittedAt);
     }

@@ -1,6 +1,8 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.validation.MaxUtf8Bytes;
+import io.hearken.survey.domain.CreateSurvey;
+import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.QuestionType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,13 @@ public record CreateSurveyRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid QuestionRequest> questions) {
 
     static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+
+    /** The domain's command for this request, for {@code tenant}. */
+    CreateSurvey toCommand(String tenant) {
+        return new CreateSurvey(tenant, name, title, defaultLanguage, questions.stream()
+                .map(question -> new Question(question.id(), question.type(), question.required(), question.text()))
+                .toList());
+    }
 
     /** One question as sent by the survey designer. */
     public record QuestionRequest(

@@ -1,6 +1,5 @@
 package io.hearken.survey.rest;
 
-import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.survey.domain.IdempotencyKey;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.service.ResponseService;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What respondents reach without logging in: a survey to render, and the submission of a response. Every channel
@@ -70,10 +70,11 @@ public class PublicSurveyResource {
         if (idempotencyKey != null && !IdempotencyKey.isValid(idempotencyKey)) {
             throw ProblemException.invalidField(IDEMPOTENCY_KEY, IdempotencyKey.RULE);
         }
-        return responses.submit(surveyId, idempotencyKey, request)
+        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey).map(IdempotencyKey::new);
+        return responses.submit(request.toCommand(surveyId, key))
                 .map(submission -> {
-                    ResponseSubmitted response = submission.response();
-                    Response.ResponseBuilder answer = Response.accepted(new SubmissionReceipt(response.responseId(),
+                    var response = submission.response();
+                    Response.ResponseBuilder answer = Response.accepted(new SubmissionReceipt(response.id(),
                             response.surveyId(), "accepted", response.submittedAt()));
                     if (submission.replayed()) {
                         answer.header("Idempotent-Replayed", "true");

@@ -1,8 +1,6 @@
 package io.hearken.survey.rest;
 
-import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.http.TenantHeader;
-import io.hearken.survey.domain.Survey;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyService;
 import io.smallrye.mutiny.Uni;
@@ -47,36 +45,37 @@ public class SurveyResource {
     @Operation(summary = "Create a survey", description = "Kept once the event store acknowledges it (201).")
     public Uni<Response> create(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                 @Valid @NotNull CreateSurveyRequest request, UriInfo uriInfo) {
-        return surveys.create(tenant, request)
+        return surveys.create(request.toCommand(tenant))
                 .map(survey -> Response.created(uriInfo.getAbsolutePathBuilder().path(survey.id()).build())
-                        .entity(survey).build());
+                        .entity(SurveyView.of(survey)).build());
     }
 
     @GET
     @Operation(summary = "List the tenant's surveys, newest first")
-    public Uni<List<Survey>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return surveys.list(tenant, limit);
+    public Uni<List<SurveyView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return surveys.list(tenant, limit).map(list -> list.stream().map(SurveyView::of).toList());
     }
 
     @GET
     @Path("/{surveyId}")
     @Operation(summary = "Get one survey definition")
-    public Uni<Survey> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                           @PathParam("surveyId") String surveyId) {
-        return surveys.get(tenant, surveyId);
+    public Uni<SurveyView> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                               @PathParam("surveyId") String surveyId) {
+        return surveys.get(tenant, surveyId).map(SurveyView::of);
     }
 
     @GET
     @Path("/{surveyId}/responses")
     @Operation(summary = "List the stored responses of a survey",
             description = "Oldest first; page with offset and limit (at most 10000).")
-    public Uni<List<ResponseSubmitted>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+    public Uni<List<ResponseView>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                                   @PathParam("surveyId") String surveyId,
                                                   @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                                   @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000)
                                                   int limit) {
         return surveys.get(tenant, surveyId)
-                .chain(survey -> responses.listForSurvey(tenant, surveyId, offset, limit));
+                .chain(survey -> responses.listForSurvey(tenant, surveyId, offset, limit))
+                .map(list -> list.stream().map(ResponseView::of).toList());
     }
 }
