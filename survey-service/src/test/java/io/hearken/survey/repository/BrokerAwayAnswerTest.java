@@ -1,0 +1,67 @@
+package io.hearken.survey.repository;
+
+import io.hearken.survey.domain.Question;
+import io.hearken.survey.domain.QuestionType;
+import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.testing.ReadinessDownContract;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * With the broker away a submission is not kept and the client is told so (503); the advice names the
+ * Idempotency-Key only to a client that sent one, and tells one that did not how to make its retry safe.
+ */
+@QuarkusTest
+@TestProfile(ReadinessDownContract.KafkaAway.class)
+class BrokerAwayAnswerTest {
+
+    @Inject
+    ReactiveMongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    /** The broker is away, so the survey cannot be created through the API: it is put in the store directly. */
+    private String storedSurvey() {
+        Instant now = Instant.now();
+        Survey survey = new Survey(UUID.randomUUID().toString(), "acme", "offline", Map.of("en", "t"), "en",
+                List.of(new Question("nps", QuestionType.NPS, true, Map.of("en", "?"))), SurveyStatus.ACTIVE, 1, now,
+                now);
+        mongo.getDatabase(database).getCollection(SurveyRepository.COLLECTION)
+                .insertOne(SurveyDocuments.toDocument(survey)).await().atMost(Duration.ofSeconds(10));
+        return survey.id();
+    }
+
+    @Test
+    void theAdviceNamesTheKeyOnlyWhenTheClientSentOne() {
+        String surveyId = storedSurvey();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"channel\": \"web\", \"answers\": {\"nps\": 9}}")
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("Retry with the same Idempotency-Key"));
+        given().contentType(ContentType.JSON)
+                .body("{\"channel\": \"web\", \"answers\": {\"nps\": 9}}")
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(503)
+                .body("detail", not(containsString("same Idempotency-Key")))
+                .body("detail", containsString("Send an Idempotency-Key"));
+    }
+}
