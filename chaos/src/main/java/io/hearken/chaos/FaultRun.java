@@ -2,11 +2,12 @@ package io.hearken.chaos;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /**
@@ -184,7 +185,7 @@ public final class FaultRun {
     }
 
     /** Calls {@code action} until it succeeds, backing off from 0.5 s to 8 s, for at most the retry window. */
-    private <T> T withRetries(String what, java.util.concurrent.Callable<T> action) {
+    private <T> T withRetries(String what, Callable<T> action) {
         long deadline = System.nanoTime() + settings.retryWindow().toNanos();
         long pause = 500;
         while (true) {

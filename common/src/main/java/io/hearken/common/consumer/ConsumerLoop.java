@@ -79,12 +79,14 @@ final class ConsumerLoop<E> implements Runnable {
         return progress;
     }
 
-    void stop() {
+    void stop(Thread thread) {
         running.set(false);
         KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
+        // A loop waiting out a backoff stops now rather than after it.
+        thread.interrupt();
     }
 
     @Override
@@ -99,13 +101,13 @@ final class ConsumerLoop<E> implements Runnable {
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                     if (records.isEmpty()) {
-                        progress.idle(hasLag());
+                        progress.idle(isCaughtUp());
                         continue;
                     }
                     progress.received();
                     process(records);
                     failuresInARow = 0;
-                    progress.advanced(records.count(), hasLag());
+                    progress.advanced(records.count(), isCaughtUp());
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
@@ -241,14 +243,18 @@ final class ConsumerLoop<E> implements Runnable {
         }
     }
 
-    private boolean hasLag() {
+    /**
+     * Whether every assigned partition is known to have nothing left to read. A lag not known yet (right after a
+     * seek or an assignment) counts as behind, so a rewind in progress is never taken for progress.
+     */
+    private boolean isCaughtUp() {
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong lag = consumer.currentLag(partition);
-            if (lag.isPresent() && lag.getAsLong() > 0) {
-                return true;
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static Map<TopicPartition, Long> nextOffsets(ConsumerRecords<byte[], byte[]> records) {

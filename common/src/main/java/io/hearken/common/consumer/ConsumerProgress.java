@@ -21,23 +21,27 @@ final class ConsumerProgress {
         this.stallTimeoutNanos = stallTimeout.toNanos();
     }
 
-    /** A poll brought nothing: caught up unless the broker reports lag. */
-    synchronized void idle(boolean lagging) {
-        if (!lagging && !isRetrying()) {
+    /**
+     * A poll brought nothing. Caught up (every partition known to have nothing left) is progress, and clears an
+     * earlier failure whose records are gone (reassigned to another instance, or committed after all).
+     */
+    synchronized void idle(boolean caughtUp) {
+        if (caughtUp) {
             lastProgressNanos = System.nanoTime();
+            lastFailure = null;
         }
-        behind = lagging || isRetrying();
+        behind = !caughtUp;
     }
 
     synchronized void received() {
         behind = true;
     }
 
-    synchronized void advanced(int records, boolean lagging) {
+    synchronized void advanced(int records, boolean caughtUp) {
         applied += records;
         lastProgressNanos = System.nanoTime();
         lastFailure = null;
-        behind = lagging;
+        behind = !caughtUp;
     }
 
     synchronized void failed(Throwable failure) {
@@ -47,10 +51,6 @@ final class ConsumerProgress {
 
     synchronized void stopped() {
         stopped = true;
-    }
-
-    private boolean isRetrying() {
-        return lastFailure != null;
     }
 
     synchronized ConsumerStatus status() {

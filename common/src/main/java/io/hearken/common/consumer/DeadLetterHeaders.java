@@ -6,6 +6,8 @@ package io.hearken.common.consumer;
  */
 public final class DeadLetterHeaders {
 
+    /** Every header the dead-letter mechanism writes starts with this. */
+    public static final String PREFIX = "hearken-dl-";
     public static final String CONSUMER = "hearken-dl-consumer";
     public static final String TOPIC = "hearken-dl-topic";
     public static final String PARTITION = "hearken-dl-partition";

@@ -45,17 +45,30 @@ final class DeadLetterPublisher implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** Appends the record as a dead letter of {@code consumer}; throws (a transient failure) if the broker did not take it. */
+    /**
+     * Appends the record as a dead letter of {@code consumer}; throws (a transient failure) if the broker did not
+     * take it. A redriven record that fails again keeps the coordinates of where it first came from, so a listing
+     * shows its real origin and a further redrive hands it to its consumer as a record of that topic.
+     */
     void publish(String consumer, ConsumerRecord<byte[], byte[]> record, Throwable failure) {
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, record.key(), record.value());
+        boolean redriven = header(record, DeadLetterHeaders.REDRIVEN_FROM) != null;
+        String originTopic = redriven ? header(record, DeadLetterHeaders.TOPIC) : record.topic();
+        String originPartition = redriven ? header(record, DeadLetterHeaders.PARTITION)
+                : String.valueOf(record.partition());
+        String originOffset = redriven ? header(record, DeadLetterHeaders.OFFSET) : String.valueOf(record.offset());
         for (Header header : record.headers()) {
-            letter.headers().add(header);
+            // The letter's own dead-letter headers are written below; the redrive's origin stays.
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)
+                    || header.key().equals(DeadLetterHeaders.REDRIVEN_FROM)) {
+                letter.headers().add(header);
+            }
         }
         letter.headers()
                 .add(DeadLetterHeaders.CONSUMER, bytes(consumer))
-                .add(DeadLetterHeaders.TOPIC, bytes(record.topic()))
-                .add(DeadLetterHeaders.PARTITION, bytes(String.valueOf(record.partition())))
-                .add(DeadLetterHeaders.OFFSET, bytes(String.valueOf(record.offset())))
+                .add(DeadLetterHeaders.TOPIC, bytes(originTopic))
+                .add(DeadLetterHeaders.PARTITION, bytes(originPartition))
+                .add(DeadLetterHeaders.OFFSET, bytes(originOffset))
                 .add(DeadLetterHeaders.ERROR, bytes(describe(failure)))
                 .add(DeadLetterHeaders.FAILED_AT, bytes(Instant.now().toString()))
                 .add(DeadLetterHeaders.TENANT, bytes(tenantOf(record)));
@@ -91,6 +104,10 @@ final class DeadLetterPublisher implements AutoCloseable {
             }
         }
         return DeadLetterHeaders.UNKNOWN_TENANT;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return RedrivenRecords.header(record, name).orElse(null);
     }
 
     private static String describe(Throwable failure) {

@@ -117,10 +117,11 @@ public class DeadLetters {
                         redrives.put(redriveOf, Instant.parse(header(record, DeadLetterHeaders.FAILED_AT)));
                     } else {
                         // A store that lost its data replays its topics and may dead-letter a record again: list
-                        // each failed record of a consumer once, as first dead-lettered.
+                        // each failure of a record once, as first dead-lettered (a redriven record that fails again
+                        // is a failure of its own, told apart by the letter it was redriven from).
                         DeadLetter letter = toLetter(record);
                         String origin = letter.consumer() + "|" + letter.topic() + "|" + letter.partition() + "|"
-                                + letter.offset();
+                                + letter.offset() + "|" + header(record, DeadLetterHeaders.REDRIVEN_FROM);
                         if (seen.add(origin)) {
                             letters.put(letter.id(), new Entry(letter, record));
                         }

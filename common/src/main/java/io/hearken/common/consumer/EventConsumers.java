@@ -1,16 +1,17 @@
 package io.hearken.common.consumer;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.hearken.common.config.KafkaClientSettings;
 import io.hearken.common.topics.KafkaTopics;
 import io.hearken.common.topics.TopicSpec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -88,8 +89,11 @@ public class EventConsumers {
         return deadLetters;
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        loops.forEach(ConsumerLoop::stop);
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
+            throws InterruptedException {
+        for (int i = 0; i < loops.size(); i++) {
+            loops.get(i).stop(threads.get(i));
+        }
         for (Thread thread : threads) {
             thread.join(10_000);
         }

@@ -17,7 +17,10 @@ import java.util.List;
  */
 public interface EventHandler<E> {
 
-    /** Reads one record; throws {@link PermanentEventFailure} if it can never be applied. */
+    /**
+     * Reads one record; throws {@link PermanentEventFailure} if it can never be applied. Returns null for a record
+     * that carries nothing to apply by design (a tombstone on a compacted topic): the position moves past it.
+     */
     E read(ConsumerRecord<byte[], byte[]> record);
 
     /** Applies the events in order, durably and idempotently; any exception is classified by {@link #isPermanent}. */

@@ -22,7 +22,8 @@ final class RedrivenRecords<E> implements EventHandler<E> {
 
     @Override
     public E read(ConsumerRecord<byte[], byte[]> record) {
-        return handler.read(record.topic().startsWith(EventConsumers.REDRIVE_TOPIC_PREFIX) ? asOriginal(record) : record);
+        boolean redriven = record.topic().startsWith(EventConsumers.REDRIVE_TOPIC_PREFIX);
+        return handler.read(redriven ? asOriginal(record) : record);
     }
 
     @Override

@@ -30,7 +30,7 @@ public record ResponseSubmitted(
     }
 
     /**
-     * Why this event cannot be applied, or empty if it can. Consumers skip (and count) an invalid event instead of
+     * Why this event cannot be applied, or empty if it can. Consumers dead-letter an invalid event instead of
      * retrying it for ever: retrying cannot make it valid, and it would hold up every event behind it.
      */
     public Optional<String> invalidity() {

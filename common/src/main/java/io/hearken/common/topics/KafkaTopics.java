@@ -16,14 +16,17 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Creates the topics a service declares and checks the ones that exist, with the Kafka admin client. Runs at
@@ -61,7 +64,7 @@ public class KafkaTopics {
         }
         synchronized (this) {
             if (admin != null) {
-                admin.close(java.time.Duration.ofSeconds(2));
+                admin.close(Duration.ofSeconds(2));
             }
         }
     }
@@ -70,15 +73,15 @@ public class KafkaTopics {
      * Why the broker cannot be reached, or empty when it answers within {@code timeout}: readiness asks this with a
      * short bound, so a probe never hangs for the client's default minute.
      */
-    public java.util.Optional<String> brokerProblem(java.time.Duration timeout) {
+    public Optional<String> brokerProblem(Duration timeout) {
         try {
             int nodes = admin().describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            return nodes > 0 ? java.util.Optional.empty() : java.util.Optional.of("no broker in the cluster");
+            return nodes > 0 ? Optional.empty() : Optional.of("no broker in the cluster");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.of("interrupted");
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-            return java.util.Optional.of("no answer within " + timeout.toMillis() + " ms: " + e);
+            return Optional.of("interrupted");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return Optional.of("no answer within " + timeout.toMillis() + " ms: " + e);
         }
     }
 
@@ -105,7 +108,7 @@ public class KafkaTopics {
     }
 
     private synchronized void startChecker() {
-        if (checker != null && checker.isAlive()) {
+        if (checker != null) {
             return;
         }
         checker = new Thread(this::checkUntilRight, "kafka-topics");
@@ -113,8 +116,21 @@ public class KafkaTopics {
         checker.start();
     }
 
+    /** Whether the checker goes on; decided under the lock {@link #startChecker} takes, so no declaration is missed. */
+    private synchronized boolean keepChecking() {
+        if (stopped || problems.isEmpty()) {
+            checker = null;
+            return false;
+        }
+        return true;
+    }
+
+    private synchronized void stopChecking() {
+        checker = null;
+    }
+
     private void checkUntilRight() {
-        while (!stopped && !problems.isEmpty()) {
+        while (keepChecking()) {
             try {
                 for (TopicSpec spec : List.copyOf(declared.values())) {
                     if (problems.containsKey(spec.name())) {
@@ -128,6 +144,7 @@ public class KafkaTopics {
                 try {
                     Thread.sleep(RETRY_MILLIS);
                 } catch (InterruptedException e) {
+                    stopChecking();
                     return;
                 }
             }
@@ -145,7 +162,7 @@ public class KafkaTopics {
                 Log.errorf("Topic %s exists but is not as declared: %s. Fix the topic or the declaration "
                         + "(hearken.topics.*); the service reports not ready meanwhile.", spec.name(), mismatch);
             }
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             problems.put(spec.name(), "cannot be checked: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,7 +170,7 @@ public class KafkaTopics {
     }
 
     private void create(Admin admin, TopicSpec spec) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         NewTopic topic = new NewTopic(spec.name(), spec.partitions(), config.replicationFactor())
                 .configs(expectedConfigs(spec));
         try {
@@ -177,7 +194,7 @@ public class KafkaTopics {
 
     /** What differs between the topic on the broker and its declaration, or null. */
     private String mismatch(Admin admin, TopicSpec spec) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         TopicDescription description = admin.describeTopics(List.of(spec.name())).allTopicNames()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(spec.name());
         List<String> differences = new ArrayList<>();

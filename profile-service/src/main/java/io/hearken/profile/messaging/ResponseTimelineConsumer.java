@@ -48,7 +48,8 @@ public class ResponseTimelineConsumer implements EventHandler<ResponseSubmitted>
             try {
                 // Hibernate Reactive needs a Vert.x context; this runs on the consumer's own thread and waits.
                 VertxContextSupport.subscribeAndAwait(() -> profiles.recordResponse(event));
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error ends the consumer's thread, which liveness reports; it is never retried as a failure.
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException(e);

@@ -178,6 +178,7 @@ class TimelineConsumerFaultsTest {
         String email = "redrive." + UUID.randomUUID() + "@example.com";
         String id = UUID.randomUUID().toString();
         String channel = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
+        DeadLetter second;
         try (PostgresSession database = PostgresSession.open()) {
             // A rule the event breaks (23514, permanent) until it is "fixed" by dropping the rule.
             database.execute("ALTER TABLE touchpoint ADD CONSTRAINT refuse_test_channel CHECK (channel <> '"
@@ -185,25 +186,37 @@ class TimelineConsumerFaultsTest {
             try {
                 publish(id, event(id, "acme", email, channel, "refused until the fix"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> !letters(id).isEmpty());
+                DeadLetter first = letters(id).get(0);
+                assertEquals("acme", first.tenant());
+                assertTrue(first.error().contains("23514"), first.error());
+
+                // Redriven before the fix: it fails again, and its new letter still names where it came from.
+                assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER,
+                        List.of(first.id()), false).size());
+                await().atMost(Duration.ofSeconds(30)).until(() -> letters(id).size() == 2);
+                second = letters(id).stream().filter(letter -> letter.redrivenAt() == null).findFirst()
+                        .orElseThrow();
+                assertEquals(first.topic(), second.topic());
+                assertEquals(first.partition(), second.partition());
+                assertEquals(first.offset(), second.offset());
             } finally {
                 database.execute("ALTER TABLE touchpoint DROP CONSTRAINT refuse_test_channel");
             }
         }
-        DeadLetter letter = letters(id).get(0);
-        assertEquals("acme", letter.tenant());
-        assertTrue(letter.error().contains("23514"), letter.error());
 
-        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(letter.id()), false)
+        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()), false)
                 .size());
         // Redriven again on purpose: the timeline still shows the response once.
-        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(letter.id()), true)
+        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()), true)
                 .size());
         awaitTimeline(email, id);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
                         .when().get("/v1/profiles").then().body("timeline", hasSize(1)));
-        assertTrue(letters(id).get(0).redrivenAt() != null, "the listing shows when it was redriven");
-        assertEquals(List.of(), deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(letter.id()),
+        assertEquals(2, letters(id).size(), "applied after the fix: no new dead letter");
+        assertTrue(letters(id).stream().allMatch(letter -> letter.redrivenAt() != null),
+                "the listing shows when each was redriven");
+        assertEquals(List.of(), deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()),
                 false), "a letter redriven before is left alone unless asked again");
     }
 

@@ -1,6 +1,7 @@
 package io.hearken.survey.repository;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
@@ -55,7 +56,8 @@ public class IdempotencyClaims {
         return claims.find(Filters.and(Filters.eq("_id", responseId), Filters.eq(TENANT, tenant))).collect().first()
                 .map(document -> {
                     if (document == null) {
-                        throw new IllegalStateException("claim " + responseId + " vanished");
+                        // The store lost the claim it refused a moment ago (it restarted): a 503, retry the same key.
+                        throw new MongoException("claim " + responseId + " cannot be read back");
                     }
                     return new Claim(document.getString(FINGERPRINT), document.getDate(SUBMITTED_AT).toInstant(),
                             false);

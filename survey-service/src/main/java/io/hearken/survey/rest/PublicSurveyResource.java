@@ -1,7 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.survey.domain.IdempotencyKey;
-import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.Survey;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
 import io.hearken.common.problem.ProblemException;
@@ -48,7 +48,7 @@ public class PublicSurveyResource {
     @Operation(summary = "Get a survey to render it", description = "Only active surveys; texts in every language.")
     public Uni<PublicSurvey> get(@PathParam("surveyId") String surveyId) {
         return catalog.find(surveyId).map(found -> found
-                .filter(survey -> survey.status() == SurveyStatus.ACTIVE)
+                .filter(Survey::takesResponses)
                 .map(survey -> new PublicSurvey(survey.id(), survey.title(), survey.defaultLanguage(),
                         survey.questions().stream().map(question -> new PublicSurvey.PublicQuestion(question.id(),
                                 question.type().name(), question.required(), question.text())).toList()))

@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -109,7 +110,7 @@ class ProjectorFaultsTest {
                 .body("redriven", equalTo(1));
         given().header("X-Hearken-Tenant", "acme").queryParam("consumer", Projector.CONSUMER)
                 .when().get("/v1/admin/dead-letters")
-                .then().body("find { it.id == '" + id + "' }.redrivenAt", org.hamcrest.Matchers.notNullValue());
+                .then().body("find { it.id == '" + id + "' }.redrivenAt", notNullValue());
 
         // The operator's view spans tenants, on the management port only.
         onManagementPort(management).queryParam("consumer", Projector.CONSUMER).when().get("/q/dead-letters")
