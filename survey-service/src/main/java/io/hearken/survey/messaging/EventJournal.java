@@ -27,12 +27,12 @@ import java.time.ZoneOffset;
 public class EventJournal {
 
     private final MutinyEmitter<ResponseSubmitted> responses;
-    private final MutinyEmitter<Survey> surveys;
+    private final MutinyEmitter<SurveyPublished> surveys;
     private final SurveyServiceConfig config;
 
     public EventJournal(@Channel("responses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                         MutinyEmitter<ResponseSubmitted> responses,
-                        @Channel("surveys-out") MutinyEmitter<Survey> surveys,
+                        @Channel("surveys-out") MutinyEmitter<SurveyPublished> surveys,
                         SurveyServiceConfig config) {
         this.responses = responses;
         this.surveys = surveys;
@@ -55,7 +55,8 @@ public class EventJournal {
     }
 
     public Uni<Void> append(Survey survey) {
-        Message<Survey> message = cloudEvent(survey, survey.id() + ":" + survey.version(), EventTypes.SURVEY_PUBLISHED,
+        Message<SurveyPublished> message = cloudEvent(SurveyPublished.of(survey), survey.id() + ":" + survey.version(),
+                EventTypes.SURVEY_PUBLISHED,
                 survey.id(), survey.updatedAt(), survey.tenant(), survey.id());
         return acknowledged(Uni.createFrom().deferred(() -> surveys.sendMessage(message)), "survey " + survey.id(),
                 "Retry: a survey definition is kept by its id and version.");

@@ -79,11 +79,16 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             if (record.value() == null) {
                 return null;
             }
-            Survey survey = EventRecords.read(record, Survey.class, Set.of(EventTypes.SURVEY_PUBLISHED));
-            if (survey == null || survey.id() == null || survey.tenant() == null) {
-                throw new PermanentEventFailure("survey definition without id or tenant");
+            SurveyPublished event = EventRecords.read(record, SurveyPublished.class,
+                    Set.of(EventTypes.SURVEY_PUBLISHED));
+            if (event == null || event.id() == null || event.tenant() == null || event.questions() == null) {
+                throw new PermanentEventFailure("survey definition without id, tenant or questions");
             }
-            return new Projection(survey, null);
+            try {
+                return new Projection(event.toSurvey(), null);
+            } catch (IllegalArgumentException e) {
+                throw new PermanentEventFailure("survey " + event.id() + " has an unknown status or question type", e);
+            }
         }
         return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)));
     }
