@@ -32,9 +32,20 @@ public final class TopicProbe implements AutoCloseable {
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(properties);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        // The services declare their topics at start-up, in the background: wait until this one exists.
+        List<TopicPartition> partitions = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (partitions.isEmpty() && System.nanoTime() < deadline) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                sleep();
+            }
+        }
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist");
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -62,6 +73,14 @@ public final class TopicProbe implements AutoCloseable {
     public List<ConsumerRecord<String, String>> collect(Predicate<ConsumerRecord<String, String>> filter,
                                                         Duration window) {
         return await(filter, Integer.MAX_VALUE, window);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A header of a record as text, or null. */

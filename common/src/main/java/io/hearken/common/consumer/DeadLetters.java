@@ -122,7 +122,8 @@ public class DeadLetters {
                         DeadLetter letter = toLetter(record);
                         String origin = letter.consumer() + "|" + letter.topic() + "|" + letter.partition() + "|"
                                 + letter.offset() + "|" + header(record, DeadLetterHeaders.REDRIVEN_FROM);
-                        if (seen.add(origin)) {
+                        // Only what the filter may keep is held in memory (it is asked again once redrives are known).
+                        if (seen.add(origin) && filter.test(letter)) {
                             letters.put(letter.id(), new Entry(letter, record));
                         }
                     }
