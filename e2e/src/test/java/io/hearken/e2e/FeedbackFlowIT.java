@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -78,7 +81,7 @@ class FeedbackFlowIT {
             var receipt = given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
                     .header("Idempotency-Key", key).body(body)
                     .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
-                    .then().statusCode(202).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                    .then().statusCode(202).header("Idempotent-Replayed", nullValue())
                     .extract();
             String id = receipt.path("id");
             acknowledged.add(id);
@@ -96,7 +99,7 @@ class FeedbackFlowIT {
                         .body("submittedAt", equalTo(receipt.path("submittedAt")));
             }
         }
-        assertEquals(scores.length, new java.util.HashSet<>(acknowledged).size(), "every receipt names its own id");
+        assertEquals(scores.length, new HashSet<>(acknowledged).size(), "every receipt names its own id");
 
         String analyst = token("arthur");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -115,7 +118,7 @@ class FeedbackFlowIT {
                         .when().get("/api/v1/profiles")
                         .then().statusCode(200)
                         .body("timeline.responseId", containsInAnyOrder(loyalIds.toArray()))
-                        .body("timeline.surveyId", containsInAnyOrder(java.util.Collections.nCopies(
+                        .body("timeline.surveyId", containsInAnyOrder(Collections.nCopies(
                                 loyalIds.size(), surveyId).toArray())));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -11,6 +11,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -168,7 +169,7 @@ class TimelineFromEventsTest {
                 .when().get("/v1/profiles")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("email"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("U+0000"));
+                .body("errors[0].message", containsString("U+0000"));
     }
 
     @Test

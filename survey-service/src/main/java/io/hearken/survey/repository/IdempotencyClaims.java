@@ -4,12 +4,11 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Date;
@@ -32,9 +31,8 @@ public class IdempotencyClaims {
 
     private final ReactiveMongoCollection<Document> claims;
 
-    public IdempotencyClaims(ReactiveMongoClient client,
-                             @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.claims = client.getDatabase(database).getCollection(COLLECTION);
+    public IdempotencyClaims(ReactiveMongoDatabase database) {
+        this.claims = database.getCollection(COLLECTION);
     }
 
     /** Who first used a key: the content's fingerprint and the time of the first submission. */

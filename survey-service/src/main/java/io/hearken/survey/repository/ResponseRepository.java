@@ -4,12 +4,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.hearken.survey.domain.Response;
 import io.quarkus.mongodb.FindOptions;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +21,8 @@ public class ResponseRepository {
 
     private final ReactiveMongoCollection<Document> responses;
 
-    public ResponseRepository(ReactiveMongoClient client,
-                              @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.responses = client.getDatabase(database).getCollection(COLLECTION);
+    public ResponseRepository(ReactiveMongoDatabase database) {
+        this.responses = database.getCollection(COLLECTION);
     }
 
     public Uni<Optional<Response>> findById(String tenant, String responseId) {

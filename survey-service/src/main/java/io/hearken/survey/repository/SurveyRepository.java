@@ -4,13 +4,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.quarkus.mongodb.FindOptions;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.hearken.survey.domain.Survey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +22,8 @@ public class SurveyRepository {
 
     private final ReactiveMongoCollection<Document> surveys;
 
-    public SurveyRepository(ReactiveMongoClient client,
-                            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.surveys = client.getDatabase(database).getCollection(COLLECTION);
+    public SurveyRepository(ReactiveMongoDatabase database) {
+        this.surveys = database.getCollection(COLLECTION);
     }
 
     public Uni<Optional<Survey>> findById(String id) {

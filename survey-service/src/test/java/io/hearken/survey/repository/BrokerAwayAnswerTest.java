@@ -5,12 +5,11 @@ import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.testing.ReadinessDownContract;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * With the broker away a submission is not kept and the client is told so (503); the advice names the
@@ -32,10 +32,7 @@ import static org.hamcrest.Matchers.not;
 class BrokerAwayAnswerTest {
 
     @Inject
-    ReactiveMongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    ReactiveMongoDatabase database;
 
     /** The broker is away, so the survey cannot be created through the API: it is put in the store directly. */
     private String storedSurvey() {
@@ -43,7 +40,7 @@ class BrokerAwayAnswerTest {
         Survey survey = new Survey(UUID.randomUUID().toString(), "acme", "offline", Map.of("en", "t"), "en",
                 List.of(new Question("nps", QuestionType.NPS, true, Map.of("en", "?"))), SurveyStatus.ACTIVE, 1, now,
                 now);
-        mongo.getDatabase(database).getCollection(SurveyRepository.COLLECTION)
+        database.getCollection(SurveyRepository.COLLECTION)
                 .insertOne(SurveyDocuments.toDocument(survey)).await().atMost(Duration.ofSeconds(10));
         return survey.id();
     }
@@ -55,7 +52,7 @@ class BrokerAwayAnswerTest {
                 .body("{\"channel\": \"web\", \"answers\": {\"nps\": 9}}")
                 .when().post("/v1/public/surveys/{id}/responses", surveyId)
                 .then().statusCode(503)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", notNullValue())
                 .body("detail", containsString("Retry with the same Idempotency-Key"));
         given().contentType(ContentType.JSON)
                 .body("{\"channel\": \"web\", \"answers\": {\"nps\": 9}}")

@@ -6,6 +6,7 @@ import io.hearken.survey.TestSurveys;
 import io.hearken.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,11 +14,19 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -163,10 +172,10 @@ class ResponseSubmissionTest {
     void concurrentSubmissionsWithOneKeyKeepExactlyOneContent() throws Exception {
         String key = UUID.randomUUID().toString();
         int attempts = 8;
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < attempts; i++) {
                 int score = i % 2 == 0 ? 4 : 6;
                 answers.add(pool.submit(() -> {
@@ -176,10 +185,10 @@ class ResponseSubmissionTest {
                 }));
             }
             start.countDown();
-            List<Integer> acceptedScores = new java.util.ArrayList<>();
+            List<Integer> acceptedScores = new ArrayList<>();
             int refused = 0;
             for (int i = 0; i < attempts; i++) {
-                var answer = answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                var answer = answers.get(i).get(30, TimeUnit.SECONDS);
                 if (answer.statusCode() == 202) {
                     acceptedScores.add(i % 2 == 0 ? 4 : 6);
                 } else {
@@ -187,7 +196,7 @@ class ResponseSubmissionTest {
                     refused++;
                 }
             }
-            assertEquals(1, java.util.Set.copyOf(acceptedScores).size(), "only one content is accepted: " + acceptedScores);
+            assertEquals(1, Set.copyOf(acceptedScores).size(), "only one content is accepted: " + acceptedScores);
             assertEquals(attempts / 2, refused, "every attempt with the other content is refused");
             int kept = acceptedScores.get(0);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -206,7 +215,7 @@ class ResponseSubmissionTest {
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("Idempotency-Key"))
-                    .body("errors[0].message", org.hamcrest.Matchers.containsString("16 to 128 characters"));
+                    .body("errors[0].message", containsString("16 to 128 characters"));
         }
     }
 
