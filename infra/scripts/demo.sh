@@ -56,6 +56,8 @@ cmd_demo() {
     name: $name,
     title: {en: "Customer loyalty (NPS) demo", ja: "顧客ロイヤルティ（NPS）デモ", zh: "客户忠诚度（NPS）演示"},
     defaultLanguage: "en",
+    languages: ["en", "ja", "zh"],
+    publish: true,
     questions: [
       {id: "nps", type: "NPS", required: true,
        text: {en: "How likely are you to recommend us to a friend?",

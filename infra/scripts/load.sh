@@ -55,7 +55,7 @@ cmd_bench() {
   trap 'rm -f "$DEMO_TMP"' EXIT
   token=$(demo_token alice)
   survey_id=$(demo_http 201 POST "$gw/api/v1/surveys" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' --data '{"name": "bench", "title": {"en": "Bench"},
+    -H 'Content-Type: application/json' --data '{"name": "bench", "title": {"en": "Bench"}, "publish": true,
       "questions": [{"id": "nps", "type": "NPS", "required": true, "text": {"en": "Recommend us?"}},
                     {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}' | jq -r .id)
   mkdir -p "$RUN/bench"

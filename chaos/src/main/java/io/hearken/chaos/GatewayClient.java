@@ -48,6 +48,7 @@ public final class GatewayClient {
     public String createNpsSurvey(String token, String name) throws IOException, InterruptedException {
         String body = """
                 {"name": "%s", "title": {"en": "%s", "ja": "%s", "zh": "%s"}, "defaultLanguage": "en",
+                 "languages": ["en", "ja", "zh"], "publish": true,
                  "questions": [{"id": "nps", "type": "NPS", "required": true,
                                 "text": {"en": "How likely are you to recommend us?", "ja": "当社を薦めますか?",
                                          "zh": "您会推荐我们吗?"}},

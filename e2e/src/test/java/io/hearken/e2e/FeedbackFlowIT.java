@@ -35,7 +35,7 @@ class FeedbackFlowIT {
     private static final String SURVEY = """
             {"name": "E2E NPS",
              "title": {"en": "Tell us how we did", "ja": "ご意見をお聞かせください", "zh": "请告诉我们您的体验"},
-             "defaultLanguage": "en",
+             "defaultLanguage": "en", "languages": ["en", "ja", "zh"], "publish": true,
              "questions": [
                {"id": "nps", "type": "NPS", "required": true,
                 "text": {"en": "How likely are you to recommend us?", "ja": "当社を薦める可能性は?",

@@ -13,7 +13,9 @@ public final class TestSurveys {
             {
               "name": "Relationship NPS",
               "title": {"en": "Tell us how we did", "ja": "ご意見をお聞かせください", "zh": "请告诉我们您的体验"},
+              "languages": ["en", "ja", "zh"],
               "defaultLanguage": "en",
+              "publish": true,
               "questions": [
                 {"id": "nps", "type": "NPS", "required": true,
                  "text": {"en": "How likely are you to recommend us to a friend?",
@@ -30,7 +32,7 @@ public final class TestSurveys {
     private TestSurveys() {
     }
 
-    /** Creates the NPS survey for {@code tenant} and returns its id. */
+    /** Creates and publishes the NPS survey for {@code tenant} and returns its id. */
     public static String createNpsSurvey(String tenant) {
         return given().contentType(ContentType.JSON).header("X-Hearken-Tenant", tenant).body(NPS_SURVEY)
                 .when().post("/v1/surveys")

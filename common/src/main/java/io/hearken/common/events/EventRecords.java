@@ -61,12 +61,18 @@ public final class EventRecords {
         }
     }
 
-    /** Reads a {@code hearken.response.submitted.v1} record and checks it against the contract. */
+    /**
+     * Reads a response record of either version ({@code hearken.response.submitted.v2}, or a v1 record completed
+     * to the v2 shape) and checks it against the contract. A record without a type is a v1 record (the first
+     * producer wrote none).
+     */
     public static ResponseSubmitted readResponse(ConsumerRecord<byte[], byte[]> record) {
-        ResponseSubmitted event = read(record, ResponseSubmitted.class, Set.of(EventTypes.RESPONSE_SUBMITTED));
-        if (event == null) {
+        ResponseSubmitted read = read(record, ResponseSubmitted.class,
+                Set.of(EventTypes.RESPONSE_SUBMITTED, EventTypes.RESPONSE_SUBMITTED_V1));
+        if (read == null) {
             throw new PermanentEventFailure("data is null");
         }
+        ResponseSubmitted event = EventTypes.RESPONSE_SUBMITTED.equals(type(record)) ? read : read.fromVersion1();
         event.invalidity().ifPresent(reason -> {
             throw new PermanentEventFailure("response event " + event.responseId() + " breaks the contract: " + reason);
         });

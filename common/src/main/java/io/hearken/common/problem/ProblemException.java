@@ -1,6 +1,7 @@
 package io.hearken.common.problem;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Thrown by service code to refuse a request with a specific problem; {@link ProblemExceptionMappers} turns it into
@@ -46,6 +47,18 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
         return new ProblemException(503, "unavailable", "Service temporarily unavailable", detail, List.of(),
                 retryAfterSeconds);
+    }
+
+    /**
+     * The same problem with its fields named as the caller wrote them, when the layer below named them in its own
+     * terms (a shorthand in the request that the domain sees expanded).
+     */
+    public ProblemException withFieldsRenamed(UnaryOperator<String> rename) {
+        ProblemException renamed = new ProblemException(status, typeSlug, title, getMessage(), errors.stream()
+                .map(error -> new Problem.FieldError(rename.apply(error.field()), error.message()))
+                .toList(), retryAfterSeconds);
+        renamed.setStackTrace(getStackTrace());
+        return renamed;
     }
 
     public int status() {

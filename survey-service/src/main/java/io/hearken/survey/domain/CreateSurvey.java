@@ -1,9 +1,5 @@
 package io.hearken.survey.domain;
 
-import java.util.List;
-import java.util.Map;
-
-/** A new survey as its designer describes it; texts keyed by language tag. */
-public record CreateSurvey(String tenant, String name, Map<String, String> title, String defaultLanguage,
-                           List<Question> questions) {
+/** A new survey as its designer describes it; {@code publish} also publishes it as version 1 at once. */
+public record CreateSurvey(String tenant, String name, SurveyContent content, boolean publish) {
 }

@@ -1,77 +1,61 @@
 package io.hearken.survey.domain;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * The kinds of question a survey can ask, each with its own answer rule: what a valid answer is, and what is kept of
- * it (a score or a text). A new kind of question is a new constant with its rule, not a branch in the service.
+ * The kinds of question a survey can ask. Each kind has its own {@link AnswerRule}: what its settings may be, what a
+ * valid answer is, and what is kept of it. A new kind is a new constant with its rule, never a branch elsewhere.
  */
 public enum QuestionType {
-    /** Net Promoter Score: "how likely are you to recommend", 0 to 10. */
-    NPS(0, 10),
+    /** Net Promoter Score: "how likely are you to recommend us", 0 to 10. */
+    NPS(question -> new ScaleRule(question, 0, 10)),
     /** Customer satisfaction, 1 (very unsatisfied) to 5 (very satisfied). */
-    CSAT(1, 5),
+    CSAT(question -> new ScaleRule(question, 1, 5)),
     /** Customer effort, 1 (very difficult) to 7 (very easy). */
-    CES(1, 7),
-    /** A free-text answer of at most {@link #MAX_TEXT_LENGTH} characters. */
-    TEXT(null, null) {
-        @Override
-        public String problemWith(Object value) {
-            if (!(value instanceof String text)) {
-                return "must be text";
-            }
-            return text.length() > MAX_TEXT_LENGTH ? "must be at most " + MAX_TEXT_LENGTH + " characters" : null;
-        }
+    CES(question -> new ScaleRule(question, 1, 7)),
+    /** A rating on a range the designer chooses (stars, 0–10, ...), with optional labels. */
+    RATING(ScaleRule::configurable),
+    /** One option, or "other" with a text when allowed. */
+    SINGLE_CHOICE(question -> new ChoiceRule(question, false)),
+    /** Between minPicks and maxPicks options, "other" with a text when allowed. */
+    MULTIPLE_CHOICE(question -> new ChoiceRule(question, true)),
+    /** Every option in the respondent's order of preference. */
+    RANKING(RankingRule::new),
+    /** Several rows, each rated on one scale. */
+    MATRIX(MatrixRule::new),
+    /** Free text up to maxLength characters (at most 5000). */
+    TEXT(question -> new TextRule(question, 5000)),
+    /** A calendar date, optionally between earliest and latest. */
+    DATE(DateRule::new),
+    /** A checkbox; the wording agreed to is kept with the answer. */
+    CONSENT(ConsentRule::new),
+    /** A value carried from the invitation or link (order id, store, agent), never shown. */
+    HIDDEN(question -> new TextRule(question, 500));
 
-        @Override
-        Answer keep(String questionId, Object value) {
-            return new Answer(questionId, this, null, (String) value);
-        }
-    };
+    private final Function<Question, AnswerRule> rule;
 
-    /** Longest free-text answer accepted, in characters. */
-    public static final int MAX_TEXT_LENGTH = 5000;
-
-    private final Integer minScore;
-    private final Integer maxScore;
-
-    QuestionType(Integer minScore, Integer maxScore) {
-        this.minScore = minScore;
-        this.maxScore = maxScore;
+    QuestionType(Function<Question, AnswerRule> rule) {
+        this.rule = rule;
     }
 
+    /** The rule that judges answers to {@code question}, a question of this kind. */
+    AnswerRule ruleFor(Question question) {
+        return rule.apply(question);
+    }
+
+    /** Whether answers are a score on a scale (what insights turn into NPS, CSAT, CES and rating figures). */
     public boolean isScale() {
-        return minScore != null;
+        return this == NPS || this == CSAT || this == CES || this == RATING;
     }
 
-    public Integer minScore() {
-        return minScore;
+    public static Optional<QuestionType> named(String name) {
+        return Arrays.stream(values()).filter(type -> type.name().equals(name)).findFirst();
     }
 
-    public Integer maxScore() {
-        return maxScore;
-    }
-
-    /** Why {@code value} is not a valid answer to a question of this kind, or null if it is. Scales by default. */
-    public String problemWith(Object value) {
-        if (!(value instanceof Integer || value instanceof Long)) {
-            return "must be a whole number from " + minScore + " to " + maxScore;
-        }
-        long score = ((Number) value).longValue();
-        if (score < minScore || score > maxScore) {
-            return "must be from " + minScore + " to " + maxScore + ", was " + score;
-        }
-        return null;
-    }
-
-    /** The answer kept for a valid {@code value} (check {@link #problemWith} first). */
-    public Answer answer(String questionId, Object value) {
-        String problem = problemWith(value);
-        if (problem != null) {
-            throw new IllegalArgumentException(questionId + " " + problem);
-        }
-        return keep(questionId, value);
-    }
-
-    Answer keep(String questionId, Object value) {
-        return new Answer(questionId, this, ((Number) value).intValue(), null);
+    public static String allNames() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -9,15 +9,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One respondent's accepted answers to one survey. {@code id} is a random UUID, or derived from the submission's
- * idempotency key so that a retry is the same response.
+ * One respondent's accepted answers to one version of a survey. {@code id} is a random UUID, or derived from the
+ * submission's idempotency key so that a retry is the same response. {@code language} is the locale it was answered
+ * in; {@code touchpoint} and {@code journeyStage} place it in the customer journey (either may be null).
  */
-public record Response(String id, String surveyId, String tenant, Channel channel, String language,
-                       Respondent respondent, List<Answer> answers, Instant submittedAt) {
+public record Response(String id, String surveyId, int surveyVersion, String tenant, Channel channel,
+                       String language, String touchpoint, String journeyStage, Respondent respondent,
+                       List<Answer> answers, Instant submittedAt) {
 
     /** The same response, received at another time (a retry keeps the time of the first submission). */
     public Response withSubmittedAt(Instant at) {
-        return new Response(id, surveyId, tenant, channel, language, respondent, answers, at);
+        return new Response(id, surveyId, surveyVersion, tenant, channel, language, touchpoint, journeyStage,
+                respondent, answers, at);
     }
 
     /**
@@ -26,12 +29,10 @@ public record Response(String id, String surveyId, String tenant, Channel channe
      */
     public String contentFingerprint() {
         Respondent who = respondent == null ? Respondent.ANONYMOUS : respondent;
-        List<String> parts = new ArrayList<>(List.of(channel.wireName(), String.valueOf(language),
+        List<String> parts = new ArrayList<>(List.of(channel.wireName(), String.valueOf(surveyVersion),
+                String.valueOf(language), String.valueOf(touchpoint), String.valueOf(journeyStage),
                 String.valueOf(who.email()), String.valueOf(who.phone()), String.valueOf(who.customerId())));
-        answers.stream()
-                .map(answer -> answer.questionId() + "=" + answer.type() + ":" + answer.score() + ":" + answer.text())
-                .sorted()
-                .forEach(parts::add);
+        answers.stream().map(Answer::canonical).sorted().forEach(parts::add);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

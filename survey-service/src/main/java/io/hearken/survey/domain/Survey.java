@@ -3,63 +3,76 @@ package io.hearken.survey.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * A survey definition owned by one tenant. {@code version} grows with every change, so a projection that sees an
- * older definition after a newer one keeps the newer. It decides whether a submission is a response it takes.
+ * A survey owned by one tenant: its name, where it is in its life ({@link SurveyStatus}), the draft being edited
+ * (null when nothing is unpublished) and the number of its latest published version (0 before the first).
+ * {@code revision} grows with every change, so a projection that sees an older state after a newer one keeps the
+ * newer. Published content lives in immutable {@link SurveyVersion}s.
  */
-public record Survey(
-        String id,
-        String tenant,
-        String name,
-        Map<String, String> title,
-        String defaultLanguage,
-        List<Question> questions,
-        SurveyStatus status,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+public record Survey(String id, String tenant, String name, SurveyStatus status, long revision,
+                     int publishedVersion, SurveyContent draft, Instant createdAt, Instant updatedAt) {
 
-    /**
-     * A new, active survey (version 1) from its designer's command; throws {@link RuleViolation} if a text is missing
-     * in the default language or two questions share an id.
-     */
-    public static Survey create(CreateSurvey command, Instant now) {
-        String defaultLanguage = command.defaultLanguage() == null ? "en" : command.defaultLanguage();
-        List<FieldViolation> violations = new ArrayList<>();
-        if (!command.title().containsKey(defaultLanguage)) {
-            violations.add(new FieldViolation("title", "must have a text in the default language '"
-                    + defaultLanguage + "'"));
-        }
-        Set<String> questionIds = new HashSet<>();
-        for (int index = 0; index < command.questions().size(); index++) {
-            Question question = command.questions().get(index);
-            if (!questionIds.add(question.id())) {
-                violations.add(new FieldViolation("questions[" + index + "].id",
-                        "duplicates the id '" + question.id() + "' of an earlier question"));
-            }
-            if (!question.text().containsKey(defaultLanguage)) {
-                violations.add(new FieldViolation("questions[" + index + "].text",
-                        "must have a text in the default language '" + defaultLanguage + "'"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw RuleViolation.invalid(violations);
-        }
-        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-        return new Survey(UUID.randomUUID().toString(), command.tenant(), command.name(), command.title(),
-                defaultLanguage, List.copyOf(command.questions()), SurveyStatus.ACTIVE, 1, created, created);
+    static final int MAX_NAME_BYTES = 600;
+
+    /** A change of a survey: its new state and, when it was published, the version it froze. */
+    public record Change(Survey survey, Optional<SurveyVersion> published) {
     }
 
-    public Optional<Question> question(String questionId) {
-        return questions.stream().filter(question -> question.id().equals(questionId)).findFirst();
+    /** A new survey holding the command's content as its draft, published as version 1 if the command says so. */
+    public static Change create(CreateSurvey command, Instant now) {
+        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+        checkDefinition(command.name(), command.content());
+        Survey draft = new Survey(UUID.randomUUID().toString(), command.tenant(), command.name(), SurveyStatus.DRAFT,
+                1, 0, command.content(), created, created);
+        return command.publish() ? draft.publish(created) : new Change(draft, Optional.empty());
+    }
+
+    /** A new draft; the published versions stay as they are and an active survey keeps taking responses. */
+    public Change revise(ReviseSurvey command, Instant now) {
+        requireNotClosed("revised");
+        if (command.expectedRevision() != null && command.expectedRevision() != revision) {
+            throw RuleViolation.conflict("Survey '" + id + "' is at revision " + revision + ", not "
+                    + command.expectedRevision() + ": someone changed it since you loaded it. Reload and revise again.");
+        }
+        String newName = command.name() == null ? name : command.name();
+        checkDefinition(newName, command.content());
+        return changed(newName, status, publishedVersion, command.content(), now, Optional.empty());
+    }
+
+    /** Freezes the draft as the next version; a draft survey becomes active, a paused one stays paused. */
+    public Change publish(Instant now) {
+        requireNotClosed("published");
+        if (draft == null) {
+            throw RuleViolation.conflict("Survey '" + id + "' has no draft to publish: revise it first.");
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        SurveyVersion version = new SurveyVersion(id, tenant, publishedVersion + 1, draft, at);
+        SurveyStatus next = status == SurveyStatus.DRAFT ? SurveyStatus.ACTIVE : status;
+        return changed(name, next, version.version(), null, at, Optional.of(version));
+    }
+
+    public Change pause(Instant now) {
+        if (status != SurveyStatus.ACTIVE) {
+            throw RuleViolation.conflict("Survey '" + id + "' is " + status + "; only an ACTIVE survey can be paused.");
+        }
+        return changed(name, SurveyStatus.PAUSED, publishedVersion, draft, now, Optional.empty());
+    }
+
+    public Change resume(Instant now) {
+        if (status != SurveyStatus.PAUSED) {
+            throw RuleViolation.conflict("Survey '" + id + "' is " + status + "; only a PAUSED survey can be resumed.");
+        }
+        return changed(name, SurveyStatus.ACTIVE, publishedVersion, draft, now, Optional.empty());
+    }
+
+    /** Closes the survey for good: it takes no responses and no changes any more. */
+    public Change close(Instant now) {
+        requireNotClosed("closed again");
+        return changed(name, SurveyStatus.CLOSED, publishedVersion, draft, now, Optional.empty());
     }
 
     public boolean takesResponses() {
@@ -67,44 +80,36 @@ public record Survey(
     }
 
     /**
-     * The response this submission makes, received at {@code receivedAt}; throws {@link RuleViolation} naming every
-     * field at fault, or a conflict when the survey takes no responses.
+     * The published version a submission answers: the one it names (a respondent may still be on the page of an
+     * earlier version) or the latest. Throws a conflict when the survey takes no responses, and a violation of
+     * {@code surveyVersion} when no such version was published.
      */
-    public Response respond(SubmitResponse submission, Instant receivedAt) {
-        if (!takesResponses()) {
-            throw RuleViolation.conflict("Survey '" + id + "' is closed and takes no responses.");
-        }
-        List<FieldViolation> violations = new ArrayList<>();
-        Channel channel = Channel.fromWireName(submission.channel()).orElse(null);
-        if (channel == null) {
-            violations.add(new FieldViolation("channel", "must be one of " + Channel.allWireNames()));
-        }
-        List<Answer> answers = new ArrayList<>();
-        submission.answers().forEach((questionId, value) -> {
-            Question question = question(questionId).orElse(null);
-            if (question == null) {
-                violations.add(new FieldViolation("answers." + questionId, "is not a question of this survey"));
-            } else if (value != null) {
-                String problem = question.type().problemWith(value);
-                if (problem == null) {
-                    answers.add(question.type().answer(questionId, value));
-                } else {
-                    violations.add(new FieldViolation("answers." + questionId, problem));
-                }
-            }
-        });
-        for (Question question : questions) {
-            if (question.required() && submission.answers().get(question.id()) == null) {
-                violations.add(new FieldViolation("answers." + question.id(), "is required"));
+    public int versionAnswered(Integer requested) {
+        switch (status) {
+            case DRAFT -> throw RuleViolation.conflict("Survey '" + id + "' is not published yet.");
+            case PAUSED -> throw RuleViolation.conflict("Survey '" + id + "' is paused and takes no responses "
+                    + "for now.");
+            case CLOSED -> throw RuleViolation.conflict("Survey '" + id + "' is closed and takes no responses.");
+            default -> {
             }
         }
-        if (!violations.isEmpty()) {
-            throw RuleViolation.invalid(violations);
+        if (requested == null) {
+            return publishedVersion;
         }
-        String language = submission.language() == null ? defaultLanguage : submission.language();
-        Respondent respondent = submission.respondent() == null ? null : submission.respondent().normalised();
-        return new Response(responseIdFor(submission.idempotencyKey()), id, tenant, channel, language, respondent,
-                answers, receivedAt.truncatedTo(ChronoUnit.MILLIS));
+        if (requested < 1 || requested > publishedVersion) {
+            throw RuleViolation.invalid(List.of(new FieldViolation("surveyVersion",
+                    "must be a published version of this survey, from 1 to " + publishedVersion)));
+        }
+        return requested;
+    }
+
+    /**
+     * The response a submission makes to {@code version} (from {@link #versionAnswered}), or a
+     * {@link RuleViolation} naming every field at fault.
+     */
+    public Response respond(SurveyVersion version, SubmitResponse submission, Instant receivedAt) {
+        versionAnswered(version.version());
+        return version.respond(submission, responseIdFor(submission.idempotencyKey()), receivedAt);
     }
 
     /**
@@ -115,5 +120,33 @@ public record Survey(
         return key.map(value -> UUID.nameUUIDFromBytes((tenant + "/" + id + "/" + value.value())
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    private static void checkDefinition(String name, SurveyContent content) {
+        Problems problems = new Problems();
+        if (name == null || name.isBlank()) {
+            problems.add("name", "must not be blank");
+        } else if (Problems.utf8Length(name) > MAX_NAME_BYTES) {
+            problems.add("name", "must be at most " + MAX_NAME_BYTES + " bytes in UTF-8");
+        }
+        if (content == null) {
+            problems.add("pages", "a survey needs its content (title, pages)");
+        } else {
+            content.problems().forEach(violation -> problems.add(violation.field(), violation.message()));
+        }
+        problems.throwIfAny();
+    }
+
+    private void requireNotClosed(String what) {
+        if (status == SurveyStatus.CLOSED) {
+            throw RuleViolation.conflict("Survey '" + id + "' is closed and cannot be " + what + ".");
+        }
+    }
+
+    private Change changed(String newName, SurveyStatus newStatus, int newPublishedVersion, SurveyContent newDraft,
+                           Instant now, Optional<SurveyVersion> published) {
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        return new Change(new Survey(id, tenant, newName, newStatus, revision + 1, newPublishedVersion, newDraft,
+                createdAt, at.isBefore(updatedAt) ? updatedAt : at), published);
     }
 }

@@ -27,12 +27,12 @@ import java.time.ZoneOffset;
 public class EventJournal {
 
     private final MutinyEmitter<ResponseSubmitted> responses;
-    private final MutinyEmitter<SurveyPublished> surveys;
+    private final MutinyEmitter<Object> surveys;
     private final SurveyServiceConfig config;
 
     public EventJournal(@Channel("responses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                         MutinyEmitter<ResponseSubmitted> responses,
-                        @Channel("surveys-out") MutinyEmitter<SurveyPublished> surveys,
+                        @Channel("surveys-out") MutinyEmitter<Object> surveys,
                         SurveyServiceConfig config) {
         this.responses = responses;
         this.surveys = surveys;
@@ -54,12 +54,26 @@ public class EventJournal {
                         : "Send an Idempotency-Key with your submissions so that such a retry is kept once.");
     }
 
-    public Uni<Void> append(Survey survey) {
-        Message<SurveyPublished> message = cloudEvent(SurveyPublished.of(survey), survey.id() + ":" + survey.version(),
-                EventTypes.SURVEY_PUBLISHED,
-                survey.id(), survey.updatedAt(), survey.tenant(), survey.id());
+    /**
+     * Appends a survey change: the version it published first (so the state never names a version the topic does
+     * not hold), then the survey's new state.
+     */
+    public Uni<Void> append(Survey.Change change) {
+        Survey survey = change.survey();
+        Uni<Void> version = change.published()
+                .map(published -> append(SurveyEvents.SurveyVersionPublished.of(published),
+                        SurveyEvents.versionKey(published), EventTypes.SURVEY_VERSION_PUBLISHED, survey,
+                        SurveyEvents.versionKey(published)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+        return version.chain(() -> append(SurveyEvents.SurveyChanged.of(survey),
+                survey.id() + ":" + survey.revision(), EventTypes.SURVEY_CHANGED, survey, survey.id()));
+    }
+
+    private Uni<Void> append(Object data, String eventId, String type, Survey survey, String key) {
+        Message<Object> message = cloudEvent(data, eventId, type, survey.id(), survey.updatedAt(), survey.tenant(),
+                key);
         return acknowledged(Uni.createFrom().deferred(() -> surveys.sendMessage(message)), "survey " + survey.id(),
-                "Retry: a survey definition is kept by its id and version.");
+                "Retry: a survey change is kept by its id and revision.");
     }
 
     /** A CloudEvent in Kafka binary mode: attributes as ce_* headers, the tenant as an extension, keyed by key. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +65,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
         writer = new ProjectionWriter(mongoConnectionString, database);
         trustedEpoch = writer.connectionEpoch();
+        writer.upgrade(CONSUMER);
         consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES), this, this);
     }
 
@@ -76,21 +78,40 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
     @Override
     public Projection read(ConsumerRecord<byte[], byte[]> record) {
         if (Topics.SURVEYS.equals(record.topic())) {
-            if (record.value() == null) {
-                return null;
+            return record.value() == null ? null : readSurvey(record);
+        }
+        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)));
+    }
+
+    /** A survey record of any version of the contract, as the change it makes. */
+    private static Projection readSurvey(ConsumerRecord<byte[], byte[]> record) {
+        String type = EventRecords.type(record);
+        try {
+            if (EventTypes.SURVEY_VERSION_PUBLISHED.equals(type)) {
+                SurveyEvents.SurveyVersionPublished event = EventRecords.read(record,
+                        SurveyEvents.SurveyVersionPublished.class, Set.of(type));
+                if (event == null || event.surveyId() == null || event.tenant() == null || event.content() == null) {
+                    throw new PermanentEventFailure("survey version without survey id, tenant or content");
+                }
+                return new Projection(new Survey.Change(null, Optional.of(event.toVersion())), null);
+            }
+            if (EventTypes.SURVEY_CHANGED.equals(type)) {
+                SurveyEvents.SurveyChanged event = EventRecords.read(record, SurveyEvents.SurveyChanged.class,
+                        Set.of(type));
+                if (event == null || event.id() == null || event.tenant() == null || event.status() == null) {
+                    throw new PermanentEventFailure("survey change without id, tenant or status");
+                }
+                return new Projection(new Survey.Change(event.toSurvey(), Optional.empty()), null);
             }
             SurveyPublished event = EventRecords.read(record, SurveyPublished.class,
-                    Set.of(EventTypes.SURVEY_PUBLISHED));
+                    Set.of(EventTypes.SURVEY_PUBLISHED_V1));
             if (event == null || event.id() == null || event.tenant() == null || event.questions() == null) {
                 throw new PermanentEventFailure("survey definition without id, tenant or questions");
             }
-            try {
-                return new Projection(event.toSurvey(), null);
-            } catch (IllegalArgumentException e) {
-                throw new PermanentEventFailure("survey " + event.id() + " has an unknown status or question type", e);
-            }
+            return new Projection(event.toChange(), null);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentEventFailure("survey record has an unknown status or question type", e);
         }
-        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)));
     }
 
     @Override
@@ -102,8 +123,11 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
         List<Response> responses = new ArrayList<>();
         for (Projection projection : projections) {
-            if (projection.survey() != null) {
-                writer.saveSurvey(projection.survey());
+            if (projection.change() != null) {
+                projection.change().published().ifPresent(writer::saveVersion);
+                if (projection.change().survey() != null) {
+                    writer.saveSurvey(projection.change().survey());
+                }
             } else {
                 responses.add(projection.response());
             }
@@ -142,7 +166,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
     }
 
-    /** One record of either topic: a survey definition or a response. */
-    public record Projection(Survey survey, Response response) {
+    /** One record of either topic: a survey change (its state, a published version, or both) or a response. */
+    public record Projection(Survey.Change change, Response response) {
     }
 }

@@ -3,37 +3,40 @@ package io.hearken.survey.messaging;
 import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.SurveyVersion;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Data of a {@code hearken.survey.published.v1} event: the whole definition of one version of a survey. Its fields
- * are those the domain survey was written with before it had an event record of its own, so every event already on
- * the topic still reads.
+ * Data of a {@code hearken.survey.published.v1} event, the first survey contract: one definition per survey, active
+ * or closed, never versioned. No longer written; still read, so that surveys created before versions replay as a
+ * survey whose only published version is 1.
  */
 public record SurveyPublished(String id, String tenant, String name, Map<String, String> title,
-                              String defaultLanguage, List<QuestionData> questions, String status, long version,
-                              Instant createdAt, Instant updatedAt) {
+                       String defaultLanguage, List<QuestionData> questions, String status, long version,
+                       Instant createdAt, Instant updatedAt) {
 
     /** One question of the definition. */
     public record QuestionData(String id, String type, boolean required, Map<String, String> text) {
     }
 
-    static SurveyPublished of(Survey survey) {
-        return new SurveyPublished(survey.id(), survey.tenant(), survey.name(), survey.title(),
-                survey.defaultLanguage(), survey.questions().stream().map(question -> new QuestionData(question.id(),
-                        question.type().name(), question.required(), question.text())).toList(),
-                survey.status().name(), survey.version(), survey.createdAt(), survey.updatedAt());
-    }
-
-    /** The domain survey; throws {@link IllegalArgumentException} for a status or question type we do not know. */
-    Survey toSurvey() {
-        return new Survey(id, tenant, name, title, defaultLanguage, questions.stream()
-                .map(question -> new Question(question.id(), QuestionType.valueOf(question.type()),
+    /**
+     * The survey and its version 1; throws {@link IllegalArgumentException} for a status or question type we do
+     * not know.
+     */
+    Survey.Change toChange() {
+        SurveyContent content = SurveyContent.onePage(title, defaultLanguage, questions.stream()
+                .map(question -> Question.simple(question.id(), QuestionType.named(question.type())
+                                .orElseThrow(() -> new IllegalArgumentException("unknown type " + question.type())),
                         question.required(), question.text()))
-                .toList(), SurveyStatus.valueOf(status), version, createdAt, updatedAt);
+                .toList());
+        SurveyStatus surveyStatus = SurveyStatus.valueOf(status);
+        Survey survey = new Survey(id, tenant, name, surveyStatus, version, 1, null, createdAt, updatedAt);
+        return new Survey.Change(survey, Optional.of(new SurveyVersion(id, tenant, 1, content, createdAt)));
     }
 }

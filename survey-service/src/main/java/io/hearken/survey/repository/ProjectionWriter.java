@@ -18,6 +18,8 @@ import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyVersion;
+import io.quarkus.logging.Log;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.BsonMaximumSizeExceededException;
 import org.bson.BsonSerializationException;
@@ -47,11 +49,15 @@ public class ProjectionWriter implements AutoCloseable {
     private static final String POSITION_TOPIC = "topic";
     private static final String POSITION_PARTITION = "partition";
     private static final String POSITION_OFFSET = "offset";
+    private static final String SCHEMA = "schema";
+    /** The shape of the documents this code writes; 2 since surveys have versions and answers are typed. */
+    private static final int SCHEMA_VERSION = 2;
     /** BadValue, BSONObjectTooLarge, KeyTooLong: the document itself is at fault. */
     private static final Set<Integer> UNSTORABLE_CODES = Set.of(2, 10334, 17280);
 
     private final MongoClient client;
     private final MongoCollection<Document> surveys;
+    private final MongoCollection<Document> versions;
     private final MongoCollection<Document> responses;
     private final MongoCollection<Document> positions;
     private final AtomicLong connectionEpoch = new AtomicLong();
@@ -75,6 +81,7 @@ public class ProjectionWriter implements AutoCloseable {
         this.client = MongoClients.create(settings);
         MongoDatabase store = client.getDatabase(database).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.surveys = store.getCollection(SurveyRepository.COLLECTION);
+        this.versions = store.getCollection(SurveyRepository.VERSIONS_COLLECTION);
         this.responses = store.getCollection(ResponseRepository.COLLECTION);
         this.positions = store.getCollection(POSITIONS_COLLECTION);
     }
@@ -121,10 +128,33 @@ public class ProjectionWriter implements AutoCloseable {
         return connectionEpoch.get();
     }
 
+    /**
+     * Rebuilds the projection when its documents have an older shape than this code writes: the collections it
+     * keeps are dropped and {@code consumer}'s positions forgotten, so it refills them from the topics (the record
+     * of truth). Idempotency claims are not a projection and stay.
+     */
+    public void upgrade(String consumer) {
+        String marker = "schema:" + consumer;
+        Document stored = positions.find(Filters.eq("_id", marker)).first();
+        if (stored != null && stored.getInteger(SCHEMA, 0) == SCHEMA_VERSION) {
+            return;
+        }
+        Log.infof("Rebuilding survey-service's MongoDB projection from the topics (shape %d -> %d)",
+                stored == null ? 0 : stored.getInteger(SCHEMA, 0), SCHEMA_VERSION);
+        surveys.drop();
+        versions.drop();
+        responses.drop();
+        positions.deleteMany(Filters.eq(POSITION_CONSUMER, consumer));
+        positions.replaceOne(Filters.eq("_id", marker), new Document(SCHEMA, SCHEMA_VERSION),
+                new ReplaceOptions().upsert(true));
+    }
+
     public void ensureIndexes() {
+        versions.createIndex(Indexes.ascending(SurveyDocuments.SURVEY_ID), new IndexOptions().name("survey"));
         responses.createIndex(Indexes.ascending(SurveyDocuments.TENANT, SurveyDocuments.SURVEY_ID),
                 new IndexOptions().name("tenant_survey"));
-        surveys.createIndex(Indexes.ascending(SurveyDocuments.TENANT), new IndexOptions().name("tenant"));
+        surveys.createIndex(Indexes.compoundIndex(Indexes.ascending(SurveyDocuments.TENANT),
+                Indexes.descending(SurveyDocuments.CREATED_AT, SurveyDocuments.ID)), new IndexOptions().name("tenant"));
     }
 
     public void insertResponses(List<Response> batch) {
@@ -144,8 +174,19 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void saveSurvey(Survey survey) {
         try {
-            surveys.replaceOne(SurveyDocuments.olderVersionOf(survey), SurveyDocuments.toDocument(survey),
+            surveys.replaceOne(SurveyDocuments.olderRevisionOf(survey), SurveyDocuments.toDocument(survey),
                     new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (!SurveyDocuments.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Stores a published version once; a version never changes, so a replay finds it there and moves on. */
+    public void saveVersion(SurveyVersion version) {
+        try {
+            versions.insertOne(SurveyDocuments.toDocument(version));
         } catch (MongoWriteException e) {
             if (!SurveyDocuments.isDuplicateKey(e)) {
                 throw e;

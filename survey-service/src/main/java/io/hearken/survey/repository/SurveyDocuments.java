@@ -1,13 +1,19 @@
 package io.hearken.survey.repository;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hearken.survey.domain.Answer;
 import io.hearken.survey.domain.Channel;
-import io.hearken.survey.domain.Question;
-import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Respondent;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.SurveyVersion;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
@@ -16,8 +22,8 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,14 +36,33 @@ final class SurveyDocuments {
     static final String TENANT = "tenant";
     static final String SURVEY_ID = "surveyId";
     static final String VERSION = "version";
+    static final String REVISION = "revision";
+    static final String NAME = "name";
+    static final String NAME_FOLDED = "nameFolded";
+    static final String STATUS = "status";
+    static final String CREATED_AT = "createdAt";
     static final String SUBMITTED_AT = "submittedAt";
+
+    /**
+     * Converts definitions and answers to plain maps and back. Dates become yyyy-mm-dd text and absent fields are
+     * left out, so documents hold only strings, numbers, booleans, lists and nested documents: what both a real
+     * MongoDB and the embedded server store alike.
+     */
+    private static final ObjectMapper DEFINITIONS = JsonMapper.builder()
+            .findAndAddModules()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private SurveyDocuments() {
     }
 
-    /** Matches the stored survey only if it is older, so an upsert never replaces a newer version. */
-    static Bson olderVersionOf(Survey survey) {
-        return Filters.and(Filters.eq(ID, survey.id()), Filters.lt(VERSION, survey.version()));
+    /** Matches the stored survey only if it is an older revision, so an upsert never replaces a newer state. */
+    static Bson olderRevisionOf(Survey survey) {
+        return Filters.and(Filters.eq(ID, survey.id()), Filters.lt(REVISION, survey.revision()));
     }
 
     /**
@@ -50,58 +75,63 @@ final class SurveyDocuments {
     }
 
     static Document toDocument(Survey survey) {
-        List<Document> questions = survey.questions().stream()
-                .map(question -> new Document("id", question.id())
-                        .append("type", question.type().name())
-                        .append("required", question.required())
-                        .append("text", new Document(new LinkedHashMap<>(question.text()))))
-                .toList();
-        return new Document(ID, survey.id())
+        Document document = new Document(ID, survey.id())
                 .append(TENANT, survey.tenant())
-                .append("name", survey.name())
-                .append("title", new Document(new LinkedHashMap<>(survey.title())))
-                .append("defaultLanguage", survey.defaultLanguage())
-                .append("questions", questions)
-                .append("status", survey.status().name())
-                .append(VERSION, survey.version())
-                .append("createdAt", Date.from(survey.createdAt()))
+                .append(NAME, survey.name())
+                .append(NAME_FOLDED, survey.name().toLowerCase(Locale.ROOT))
+                .append(STATUS, survey.status().name())
+                .append(REVISION, survey.revision())
+                .append("publishedVersion", survey.publishedVersion())
+                .append(CREATED_AT, Date.from(survey.createdAt()))
                 .append("updatedAt", Date.from(survey.updatedAt()));
+        if (survey.draft() != null) {
+            document.append("draft", toDocument(survey.draft()));
+        }
+        return document;
     }
 
     static Survey toSurvey(Document document) {
-        List<Question> questions = document.getList("questions", Document.class).stream()
-                .map(question -> new Question(
-                        question.getString("id"),
-                        QuestionType.valueOf(question.getString("type")),
-                        question.getBoolean("required", false),
-                        texts(question.get("text", Document.class))))
-                .toList();
+        Document draft = document.get("draft", Document.class);
         return new Survey(
                 document.getString(ID),
                 document.getString(TENANT),
-                document.getString("name"),
-                texts(document.get("title", Document.class)),
-                document.getString("defaultLanguage"),
-                questions,
-                SurveyStatus.valueOf(document.getString("status")),
-                document.get(VERSION, Number.class).longValue(),
-                document.getDate("createdAt").toInstant(),
+                document.getString(NAME),
+                SurveyStatus.valueOf(document.getString(STATUS)),
+                document.get(REVISION, Number.class).longValue(),
+                document.get("publishedVersion", Number.class).intValue(),
+                draft == null ? null : DEFINITIONS.convertValue(draft, SurveyContent.class),
+                document.getDate(CREATED_AT).toInstant(),
                 document.getDate("updatedAt").toInstant());
+    }
+
+    static String versionId(String surveyId, int version) {
+        return surveyId + "/v" + version;
+    }
+
+    static Document toDocument(SurveyVersion version) {
+        return new Document(ID, versionId(version.surveyId(), version.version()))
+                .append(SURVEY_ID, version.surveyId())
+                .append(TENANT, version.tenant())
+                .append(VERSION, version.version())
+                .append("content", toDocument(version.content()))
+                .append("publishedAt", Date.from(version.publishedAt()));
+    }
+
+    static SurveyVersion toVersion(Document document) {
+        return new SurveyVersion(document.getString(SURVEY_ID), document.getString(TENANT),
+                document.get(VERSION, Number.class).intValue(),
+                DEFINITIONS.convertValue(document.get("content", Document.class), SurveyContent.class),
+                document.getDate("publishedAt").toInstant());
+    }
+
+    /** A definition's JSON form as a nested document: the same shape the API and the events use. */
+    private static Document toDocument(SurveyContent content) {
+        return new Document(DEFINITIONS.convertValue(content, MAP));
     }
 
     static Document toDocument(Response response) {
         List<Document> answers = response.answers().stream()
-                .map(answer -> {
-                    Document document = new Document("questionId", answer.questionId())
-                            .append("type", answer.type().name());
-                    if (answer.score() != null) {
-                        document.append("score", answer.score());
-                    }
-                    if (answer.text() != null) {
-                        document.append("text", answer.text());
-                    }
-                    return document;
-                })
+                .map(answer -> new Document(DEFINITIONS.convertValue(answer, MAP)))
                 .toList();
         Document respondent = new Document();
         if (response.respondent() != null) {
@@ -112,8 +142,11 @@ final class SurveyDocuments {
         return new Document(ID, response.id())
                 .append(TENANT, response.tenant())
                 .append(SURVEY_ID, response.surveyId())
+                .append(VERSION, response.surveyVersion())
                 .append("channel", response.channel().wireName())
                 .append("language", response.language())
+                .append("touchpoint", response.touchpoint())
+                .append("journeyStage", response.journeyStage())
                 .append("respondent", respondent)
                 .append("answers", answers)
                 .append(SUBMITTED_AT, Date.from(response.submittedAt()));
@@ -122,24 +155,16 @@ final class SurveyDocuments {
     static Response toResponse(Document document) {
         Document respondent = document.get("respondent", Document.class);
         List<Answer> answers = document.getList("answers", Document.class).stream()
-                .map(answer -> new Answer(answer.getString("questionId"),
-                        QuestionType.valueOf(answer.getString("type")), answer.getInteger("score"),
-                        answer.getString("text")))
+                .map(answer -> DEFINITIONS.convertValue(answer, Answer.class))
                 .toList();
         Instant submittedAt = document.getDate(SUBMITTED_AT).toInstant();
-        return new Response(document.getString(ID), document.getString(SURVEY_ID), document.getString(TENANT),
+        return new Response(document.getString(ID), document.getString(SURVEY_ID),
+                document.get(VERSION, Number.class).intValue(), document.getString(TENANT),
                 Channel.fromWireName(document.getString("channel")).orElseThrow(), document.getString("language"),
+                document.getString("touchpoint"), document.getString("journeyStage"),
                 respondent == null || respondent.isEmpty() ? null : new Respondent(respondent.getString("email"),
                         respondent.getString("phone"), respondent.getString("customerId")),
                 answers, submittedAt);
-    }
-
-    private static Map<String, String> texts(Document document) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (document != null) {
-            document.forEach((language, text) -> texts.put(language, String.valueOf(text)));
-        }
-        return texts;
     }
 
     private static void putIfPresent(Document document, String key, String value) {

@@ -3,27 +3,41 @@ package io.hearken.survey.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.SurveyVersion;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
-import io.hearken.survey.domain.Survey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Survey definitions in MongoDB (collection {@code surveys}), a projection of the {@code hearken.surveys} topic. */
+/**
+ * Surveys (collection {@code surveys}) and their published versions ({@code survey_versions}) in MongoDB, a
+ * projection of the {@code hearken.surveys} topic.
+ */
 @ApplicationScoped
 public class SurveyRepository {
 
     static final String COLLECTION = "surveys";
+    static final String VERSIONS_COLLECTION = "survey_versions";
 
     private final ReactiveMongoCollection<Document> surveys;
+    private final ReactiveMongoCollection<Document> versions;
 
     public SurveyRepository(ReactiveMongoDatabase database) {
         this.surveys = database.getCollection(COLLECTION);
+        this.versions = database.getCollection(VERSIONS_COLLECTION);
     }
 
     public Uni<Optional<Survey>> findById(String id) {
@@ -31,17 +45,54 @@ public class SurveyRepository {
                 .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toSurvey));
     }
 
-    public Uni<List<Survey>> findByTenant(String tenant, int limit) {
-        return surveys.find(Filters.eq(SurveyDocuments.TENANT, tenant),
-                        new FindOptions().sort(Sorts.descending("createdAt")).limit(limit))
+    public Uni<Optional<SurveyVersion>> findVersion(String surveyId, int version) {
+        return versions.find(Filters.eq(SurveyDocuments.ID, SurveyDocuments.versionId(surveyId, version)))
+                .collect().first()
+                .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toVersion));
+    }
+
+    /** Where a listing continues: after the survey created at {@code createdAt} with id {@code id}. */
+    public record Position(Instant createdAt, String id) {
+    }
+
+    /**
+     * A page of the tenant's surveys, newest first, after {@code after} (null: from the newest); {@code status} and
+     * {@code nameContains} (case-insensitive) narrow it when given. Keyset paging: the cost of a page does not grow
+     * with how far into the list it is, and surveys created meanwhile do not shift the pages.
+     */
+    public Uni<List<Survey>> findByTenant(String tenant, SurveyStatus status, String nameContains, Position after,
+                                          int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(SurveyDocuments.TENANT, tenant)));
+        if (status != null) {
+            filters.add(Filters.eq(SurveyDocuments.STATUS, status.name()));
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            filters.add(Filters.regex(SurveyDocuments.NAME_FOLDED,
+                    Pattern.quote(nameContains.toLowerCase(Locale.ROOT))));
+        }
+        if (after != null) {
+            Date createdAt = Date.from(after.createdAt());
+            filters.add(Filters.or(Filters.lt(SurveyDocuments.CREATED_AT, createdAt),
+                    Filters.and(Filters.eq(SurveyDocuments.CREATED_AT, createdAt),
+                            Filters.lt(SurveyDocuments.ID, after.id()))));
+        }
+        return surveys.find(Filters.and(filters), new FindOptions()
+                        .sort(Sorts.descending(SurveyDocuments.CREATED_AT, SurveyDocuments.ID)).limit(limit))
                 .collect().asList()
                 .map(documents -> documents.stream().map(SurveyDocuments::toSurvey).toList());
     }
 
-    /** Stores the definition unless a newer version is already there; repeating it changes nothing. */
+    /** Stores the survey's state unless a newer revision is already there; repeating it changes nothing. */
     public Uni<Void> save(Survey survey) {
-        return surveys.replaceOne(SurveyDocuments.olderVersionOf(survey), SurveyDocuments.toDocument(survey),
+        return surveys.replaceOne(SurveyDocuments.olderRevisionOf(survey), SurveyDocuments.toDocument(survey),
                         new ReplaceOptions().upsert(true))
+                .replaceWithVoid()
+                .onFailure(SurveyDocuments::isDuplicateKey).recoverWithNull();
+    }
+
+    /** Stores a published version once. */
+    public Uni<Void> save(SurveyVersion version) {
+        return versions.insertOne(SurveyDocuments.toDocument(version))
                 .replaceWithVoid()
                 .onFailure(SurveyDocuments::isDuplicateKey).recoverWithNull();
     }

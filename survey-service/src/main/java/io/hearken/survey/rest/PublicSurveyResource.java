@@ -1,7 +1,11 @@
 package io.hearken.survey.rest;
 
 import io.hearken.survey.domain.IdempotencyKey;
-import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.Ending;
+import io.hearken.survey.domain.Page;
+import io.hearken.survey.domain.SurveyContent;
+import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
 import io.hearken.common.problem.ProblemException;
@@ -45,14 +49,15 @@ public class PublicSurveyResource {
     }
 
     @GET
-    @Operation(summary = "Get a survey to render it", description = "Only active surveys; texts in every language.")
+    @Operation(summary = "Get a survey to render it",
+            description = "The latest published version of an active survey, texts in every language it offers; "
+                    + "send its version back with the response. A paused or closed survey is 409 with the reason.")
     public Uni<PublicSurvey> get(@PathParam("surveyId") String surveyId) {
-        return catalog.find(surveyId).map(found -> found
-                .filter(Survey::takesResponses)
-                .map(survey -> new PublicSurvey(survey.id(), survey.title(), survey.defaultLanguage(),
-                        survey.questions().stream().map(question -> new PublicSurvey.PublicQuestion(question.id(),
-                                question.type().name(), question.required(), question.text())).toList()))
-                .orElseThrow(() -> ProblemException.notFound("Survey", surveyId)));
+        return catalog.find(surveyId)
+                .map(found -> found.filter(survey -> survey.status() != SurveyStatus.DRAFT)
+                        .orElseThrow(() -> ProblemException.notFound("Survey", surveyId)))
+                .chain(survey -> responses.versionAnswered(survey, null))
+                .map(PublicSurvey::of);
     }
 
     @POST
@@ -74,8 +79,7 @@ public class PublicSurveyResource {
         return responses.submit(request.toCommand(surveyId, key))
                 .map(submission -> {
                     var response = submission.response();
-                    Response.ResponseBuilder answer = Response.accepted(new SubmissionReceipt(response.id(),
-                            response.surveyId(), "accepted", response.submittedAt()));
+                    Response.ResponseBuilder answer = Response.accepted(SubmissionReceipt.of(submission));
                     if (submission.replayed()) {
                         answer.header("Idempotent-Replayed", "true");
                     }
@@ -83,14 +87,33 @@ public class PublicSurveyResource {
                 });
     }
 
-    /** The survey as a respondent's client renders it. */
-    public record PublicSurvey(String id, Map<String, String> title, String defaultLanguage,
-                               List<PublicQuestion> questions) {
-        public record PublicQuestion(String id, String type, boolean required, Map<String, String> text) {
+    /** The survey as a respondent's client renders it: one published version's content. */
+    public record PublicSurvey(String id, int version, Map<String, String> title, List<String> languages,
+                               String defaultLanguage, List<Page> pages, List<Ending> endings) {
+
+        static PublicSurvey of(SurveyVersion version) {
+            SurveyContent content = version.content();
+            return new PublicSurvey(version.surveyId(), version.version(), content.title(),
+                    content.offeredLanguages(), content.language(), content.pages(), content.endings());
         }
     }
 
-    /** What a respondent's client gets back: the id under which the response is kept. */
-    public record SubmissionReceipt(String id, String surveyId, String status, Instant submittedAt) {
+    /**
+     * What a respondent's client gets back: the id under which the response is kept, the version it answered, and
+     * the closing text its answers lead to, in the language it was answered in (absent when the survey has none).
+     */
+    public record SubmissionReceipt(String id, String surveyId, int surveyVersion, String status,
+                                    Instant submittedAt, Closing closing) {
+
+        /** The ending chosen for the response and its text. */
+        public record Closing(String id, String text) {
+        }
+
+        static SubmissionReceipt of(ResponseService.Submission submission) {
+            var response = submission.response();
+            SurveyContent.Closing closing = submission.closing();
+            return new SubmissionReceipt(response.id(), response.surveyId(), response.surveyVersion(), "accepted",
+                    response.submittedAt(), closing == null ? null : new Closing(closing.endingId(), closing.text()));
+        }
     }
 }

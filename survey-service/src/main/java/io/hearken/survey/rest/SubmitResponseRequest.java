@@ -8,25 +8,32 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Body of a response submission, the same for every channel. {@code answers} maps question id to the answer:
- * a whole number for scale questions, a string for text.
+ * Body of a response submission, the same for every channel. {@code answers} maps question id to the answer in
+ * the shape its kind takes (a number for scales, a string for text, option ids for choices, ...);
+ * {@code surveyVersion} names the version the respondent was shown (default: the latest).
  */
 public record SubmitResponseRequest(
         @NotBlank String channel,
-        @Pattern(regexp = CreateSurveyRequest.LANGUAGE_TAG, message = "must be a language tag such as en, ja or zh")
+        Integer surveyVersion,
+        @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en, ja, zh-TW or zh-CN")
         String language,
+        @Size(max = 64) String touchpoint,
+        @Size(max = 32) String journeyStage,
         @Valid Respondent respondent,
-        @NotNull Map<String, Object> answers) {
+        @NotNull @Size(max = 200) Map<String, Object> answers) {
+
+    static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}";
 
     /** The domain's command for this request to survey {@code surveyId}. */
     SubmitResponse toCommand(String surveyId, Optional<IdempotencyKey> idempotencyKey) {
-        return new SubmitResponse(surveyId, idempotencyKey, channel, language,
-                respondent == null ? null : respondent.toDomain(), answers);
+        return new SubmitResponse(surveyId, surveyVersion, idempotencyKey, channel, language, touchpoint,
+                journeyStage, respondent == null ? null : respondent.toDomain(), answers);
     }
 
     /** Who answered; all optional, so anonymous feedback is possible. */

@@ -1,7 +1,11 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.problem.ProblemException;
+import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.service.ResponseService;
+import io.hearken.survey.service.SurveyCursor;
 import io.hearken.survey.service.SurveyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -9,24 +13,35 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
-/** Survey administration for a tenant; reached through the gateway, which checks roles and sets the tenant. */
+/**
+ * Survey administration for a tenant: design (create, revise the draft, import, export), lifecycle (publish,
+ * pause, resume, close) and reading. Reached through the gateway, which checks roles and sets the tenant. Every
+ * answer about one survey carries its revision as the ETag; send it back as {@code If-Match} when revising so that
+ * a change made meanwhile by someone else is refused (409) rather than overwritten.
+ */
 @Path("/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,27 +57,126 @@ public class SurveyResource {
     }
 
     @POST
-    @Operation(summary = "Create a survey", description = "Kept once the event store acknowledges it (201).")
+    @Operation(summary = "Create a survey",
+            description = "A draft holding the definition; with publish: true also version 1, taking responses at "
+                    + "once. 201 once the event store acknowledges it.")
     public Uni<Response> create(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                @Valid @NotNull CreateSurveyRequest request, UriInfo uriInfo) {
-        return surveys.create(request.toCommand(tenant))
-                .map(survey -> Response.created(uriInfo.getAbsolutePathBuilder().path(survey.id()).build())
-                        .entity(SurveyView.of(survey)).build());
+                                @Valid @NotNull SurveyDefinition definition, UriInfo uriInfo) {
+        return surveys.create(definition.toCreate(tenant))
+                .onFailure().transform(definition::inCallersTerms)
+                .map(change -> created(change, uriInfo, change.survey()));
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Import a survey definition exported from this or another Hearken",
+            description = "Creates a new survey from the export's definition; ?publish=true publishes it at once.")
+    public Uni<Response> importSurvey(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                      @QueryParam("publish") @DefaultValue("false") boolean publish,
+                                      @Valid @NotNull SurveyExport export, UriInfo uriInfo) {
+        SurveyDefinition definition = export.definition().withPublish(publish);
+        return surveys.create(definition.toCreate(tenant))
+                .onFailure().transform(failure -> export.inCallersTerms(definition.inCallersTerms(failure)))
+                .map(change -> Response.created(uriInfo.getBaseUriBuilder().path("v1/surveys")
+                                .path(change.survey().id()).build())
+                        .tag(etag(change.survey())).entity(SurveyView.of(change)).build());
     }
 
     @GET
-    @Operation(summary = "List the tenant's surveys, newest first")
-    public Uni<List<SurveyView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return surveys.list(tenant, limit).map(list -> list.stream().map(SurveyView::of).toList());
+    @Operation(summary = "List the tenant's surveys, newest first",
+            description = "Keyset pages: pass the previous page's 'next' as 'after'. Filter by status and by a "
+                    + "case-insensitive part of the name (q).")
+    public Uni<SurveyView.Listing> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                        @QueryParam("after") @Size(max = 200) String after,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("q") @Size(max = 200) String nameContains) {
+        return surveys.list(tenant, status(status), nameContains, after, limit + 1)
+                .map(page -> {
+                    List<Survey> shown = page.size() > limit ? page.subList(0, limit) : page;
+                    String next = page.size() > limit ? SurveyCursor.after(shown.get(shown.size() - 1)) : null;
+                    return new SurveyView.Listing(shown.stream().map(SurveyView::summary).toList(), next);
+                });
     }
 
     @GET
     @Path("/{surveyId}")
-    @Operation(summary = "Get one survey definition")
-    public Uni<SurveyView> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+    @Operation(summary = "Get a survey: its state, draft and latest published version")
+    public Uni<Response> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                             @PathParam("surveyId") String surveyId) {
+        return surveys.getWithLatestVersion(tenant, surveyId).map(SurveyResource::ok);
+    }
+
+    @GET
+    @Path("/{surveyId}/versions/{version}")
+    @Operation(summary = "Get one published version of a survey")
+    public Uni<SurveyView.VersionView> version(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                               @PathParam("surveyId") String surveyId,
+                                               @PathParam("version") @Min(1) int version) {
+        return surveys.version(tenant, surveyId, version).map(SurveyView.VersionView::of);
+    }
+
+    @GET
+    @Path("/{surveyId}/export")
+    @Operation(summary = "Export a survey's definition as JSON",
+            description = "The draft if there is one, else the latest version; POST it to /v1/surveys/import.")
+    public Uni<SurveyExport> export(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                    @PathParam("surveyId") String surveyId) {
+        return surveys.getWithLatestVersion(tenant, surveyId).map(SurveyExport::of);
+    }
+
+    @PUT
+    @Path("/{surveyId}/draft")
+    @Operation(summary = "Revise a survey's draft",
+            description = "Published versions never change: an active survey keeps taking responses to its latest "
+                    + "version until the draft is published. If-Match with the ETag refuses the revision (409) if "
+                    + "the survey changed since; publish: true publishes the draft at once.")
+    public Uni<Response> revise(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                @PathParam("surveyId") String surveyId,
+                                @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull SurveyDefinition definition) {
+        Long expected = revisionIn(ifMatch);
+        return command(tenant, surveyId, survey -> {
+            Survey.Change revised = survey.revise(definition.toRevise(expected), Instant.now());
+            return definition.publishes() ? revised.survey().publish(Instant.now()) : revised;
+        }).onFailure().transform(definition::inCallersTerms);
+    }
+
+    @POST
+    @Path("/{surveyId}/publish")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Publish the draft as a new, immutable version",
+            description = "A draft survey becomes active; responses from then on answer the new version.")
+    public Uni<Response> publish(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                 @PathParam("surveyId") String surveyId) {
+        return command(tenant, surveyId, survey -> survey.publish(Instant.now()));
+    }
+
+    @POST
+    @Path("/{surveyId}/pause")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Pause an active survey", description = "It takes no responses (409) until resumed.")
+    public Uni<Response> pause(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                @PathParam("surveyId") String surveyId) {
-        return surveys.get(tenant, surveyId).map(SurveyView::of);
+        return command(tenant, surveyId, survey -> survey.pause(Instant.now()));
+    }
+
+    @POST
+    @Path("/{surveyId}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Resume a paused survey")
+    public Uni<Response> resume(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                @PathParam("surveyId") String surveyId) {
+        return command(tenant, surveyId, survey -> survey.resume(Instant.now()));
+    }
+
+    @POST
+    @Path("/{surveyId}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Close a survey for good", description = "It takes no responses and no changes any more.")
+    public Uni<Response> close(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                               @PathParam("surveyId") String surveyId) {
+        return command(tenant, surveyId, survey -> survey.close(Instant.now()));
     }
 
     @GET
@@ -70,12 +184,56 @@ public class SurveyResource {
     @Operation(summary = "List the stored responses of a survey",
             description = "Oldest first; page with offset and limit (at most 10000).")
     public Uni<List<ResponseView>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                  @PathParam("surveyId") String surveyId,
-                                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                                  @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000)
-                                                  int limit) {
+                                             @PathParam("surveyId") String surveyId,
+                                             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000)
+                                             int limit) {
         return surveys.get(tenant, surveyId)
                 .chain(survey -> responses.listForSurvey(tenant, surveyId, offset, limit))
                 .map(list -> list.stream().map(ResponseView::of).toList());
+    }
+
+    private Uni<Response> command(String tenant, String surveyId, Function<Survey, Survey.Change> command) {
+        return surveys.change(tenant, surveyId, command).chain(surveys::withLatestVersion).map(SurveyResource::ok);
+    }
+
+    private static Response ok(Survey.Change change) {
+        return Response.ok(SurveyView.of(change)).tag(etag(change.survey())).build();
+    }
+
+    private static Response created(Survey.Change change, UriInfo uriInfo, Survey survey) {
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(survey.id()).build())
+                .tag(etag(survey)).entity(SurveyView.of(change)).build();
+    }
+
+    private static EntityTag etag(Survey survey) {
+        return new EntityTag(Long.toString(survey.revision()));
+    }
+
+    private static Long revisionIn(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("If-Match", "must be the survey's ETag, such as \"3\"");
+        }
+    }
+
+    private static SurveyStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return SurveyStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + List.of(SurveyStatus.values()));
+        }
     }
 }

@@ -2,10 +2,12 @@ package io.hearken.survey.service;
 
 import com.mongodb.MongoException;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.RuleViolation;
 import io.hearken.survey.domain.SubmitResponse;
 import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.messaging.EventJournal;
 import io.hearken.survey.repository.IdempotencyClaims;
 import io.hearken.survey.repository.ResponseRepository;
@@ -51,10 +53,10 @@ public class ResponseService {
                 .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
                         "Survey definitions cannot be read right now; nothing was kept.", 2))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Survey", submission.surveyId())))
-                .map(survey -> accept(survey, submission, Instant.now()))
-                .chain(response -> submission.idempotencyKey().isEmpty()
-                        ? journal.append(response, false).replaceWith(new Submission(response, false))
-                        : submitOnce(response))
+                .chain(survey -> versionAnswered(survey, submission.surveyVersion())
+                        .chain(version -> keep(accept(survey, version, submission, Instant.now()),
+                                submission.idempotencyKey().isPresent())
+                                .map(kept -> kept.closedBy(version))))
                 .invoke(accepted -> metrics.counter("hearken.responses.accepted", "channel",
                         accepted.response().channel().wireName(), "replayed", String.valueOf(accepted.replayed()))
                         .increment())
@@ -62,14 +64,42 @@ public class ResponseService {
                         "reason", ((ProblemException) failure).typeSlug()).increment());
     }
 
-    /** An accepted response, and whether it was kept earlier under the same idempotency key. */
-    public record Submission(Response response, boolean replayed) {
+    private Uni<Submission> keep(Response response, boolean keyed) {
+        return keyed ? submitOnce(response)
+                : journal.append(response, false).replaceWith(new Submission(response, false, null));
+    }
+
+    /**
+     * An accepted response, whether it was kept earlier under the same idempotency key, and the closing text its
+     * answers lead to (null when the survey has none for them).
+     */
+    public record Submission(Response response, boolean replayed, SurveyContent.Closing closing) {
+
+        Submission closedBy(SurveyVersion version) {
+            return new Submission(response, replayed,
+                    version.content().closingFor(response.answers(), response.language()).orElse(null));
+        }
+    }
+
+    /** The published version a submission answers ({@code requested}, or the latest), or the caller's problem. */
+    public Uni<SurveyVersion> versionAnswered(Survey survey, Integer requested) {
+        int number;
+        try {
+            number = survey.versionAnswered(requested);
+        } catch (RuleViolation violation) {
+            return Uni.createFrom().failure(Violations.toProblem(violation));
+        }
+        return catalog.version(survey.id(), number)
+                .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
+                        "Survey definitions cannot be read right now; nothing was kept.", 2))
+                .map(found -> found.orElseThrow(() -> ProblemException.unavailable("Version " + number
+                        + " of survey '" + survey.id() + "' is not readable yet; nothing was kept.", 1)));
     }
 
     /** The survey's verdict on a submission, as the response it makes or the caller's problem. */
-    static Response accept(Survey survey, SubmitResponse submission, Instant receivedAt) {
+    static Response accept(Survey survey, SurveyVersion version, SubmitResponse submission, Instant receivedAt) {
         try {
-            return survey.respond(submission, receivedAt);
+            return survey.respond(version, submission, receivedAt);
         } catch (RuleViolation violation) {
             throw Violations.toProblem(violation);
         }
@@ -83,7 +113,7 @@ public class ResponseService {
                                 + "Idempotency-Key.", 2))
                 .chain(claim -> {
                     if (claim.first()) {
-                        return journal.append(response, true).replaceWith(new Submission(response, false));
+                        return journal.append(response, true).replaceWith(new Submission(response, false, null));
                     }
                     if (!claim.fingerprint().equals(fingerprint)) {
                         throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
@@ -92,9 +122,9 @@ public class ResponseService {
                     }
                     Response original = response.withSubmittedAt(claim.submittedAt());
                     return isStored(original).chain(stored -> stored
-                            ? Uni.createFrom().item(new Submission(original, true))
+                            ? Uni.createFrom().item(new Submission(original, true, null))
                             // The first attempt may have failed before the broker took it: append the original.
-                            : journal.append(original, true).replaceWith(new Submission(original, true)));
+                            : journal.append(original, true).replaceWith(new Submission(original, true, null)));
                 });
     }
 

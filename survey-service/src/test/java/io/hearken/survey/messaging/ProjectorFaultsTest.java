@@ -70,7 +70,7 @@ class ProjectorFaultsTest {
              EventPublisher publisher = new EventPublisher(bootstrapServers)) {
             publisher.publish("hearken.responses", notJson, "hearken.response.submitted.v1", surveyId, "acme",
                     "\u00ff\u00fe not json");
-            publisher.publish("hearken.responses", unknownVersion, "hearken.response.submitted.v2", surveyId, "acme",
+            publisher.publish("hearken.responses", unknownVersion, "hearken.response.submitted.v9", surveyId, "acme",
                     "{\"responseId\": \"" + unknownVersion + "\"}");
             publisher.publish("hearken.surveys", badSurvey, "hearken.survey.published.v1", badSurvey, "acme",
                     "{\"name\": \"a survey without id or tenant\"}");

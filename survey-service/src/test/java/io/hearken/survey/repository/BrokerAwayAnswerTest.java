@@ -1,9 +1,10 @@
 package io.hearken.survey.repository;
 
+import io.hearken.survey.domain.CreateSurvey;
 import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.QuestionType;
 import io.hearken.survey.domain.Survey;
-import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.domain.SurveyContent;
 import io.hearken.testing.ReadinessDownContract;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,12 +37,15 @@ class BrokerAwayAnswerTest {
 
     /** The broker is away, so the survey cannot be created through the API: it is put in the store directly. */
     private String storedSurvey() {
-        Instant now = Instant.now();
-        Survey survey = new Survey(UUID.randomUUID().toString(), "acme", "offline", Map.of("en", "t"), "en",
-                List.of(new Question("nps", QuestionType.NPS, true, Map.of("en", "?"))), SurveyStatus.ACTIVE, 1, now,
-                now);
+        SurveyContent content = SurveyContent.onePage(Map.of("en", "t"), "en",
+                List.of(Question.simple("nps", QuestionType.NPS, true, Map.of("en", "?"))));
+        Survey.Change published = Survey.create(new CreateSurvey("acme", "offline", content, true), Instant.now());
+        Survey survey = published.survey();
         database.getCollection(SurveyRepository.COLLECTION)
                 .insertOne(SurveyDocuments.toDocument(survey)).await().atMost(Duration.ofSeconds(10));
+        database.getCollection(SurveyRepository.VERSIONS_COLLECTION)
+                .insertOne(SurveyDocuments.toDocument(published.published().orElseThrow()))
+                .await().atMost(Duration.ofSeconds(10));
         return survey.id();
     }
 

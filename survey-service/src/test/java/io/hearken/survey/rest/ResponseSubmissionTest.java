@@ -69,7 +69,7 @@ class ResponseSubmissionTest {
                     record -> responseId.equals(record.key()), 1, Duration.ofSeconds(20));
             assertEquals(1, records.size());
             ConsumerRecord<String, String> record = records.get(0);
-            assertEquals("hearken.response.submitted.v1", header(record, "ce_type"));
+            assertEquals("hearken.response.submitted.v2", header(record, "ce_type"));
             assertEquals(responseId, header(record, "ce_id"));
             assertEquals(surveyId, header(record, "ce_subject"));
             assertEquals("acme", header(record, "ce_tenant"));
@@ -77,6 +77,8 @@ class ResponseSubmissionTest {
             assertEquals("web", data.get("channel").asText());
             assertEquals("mika@example.com", data.at("/respondent/email").asText());
             assertEquals(9, data.at("/answers/0/score").asInt());
+            assertEquals(10, data.at("/answers/0/scaleMax").asInt());
+            assertEquals(1, data.at("/surveyVersion").asInt());
             assertEquals("速い配送", data.at("/answers/1/text").asText());
         }
 
@@ -310,7 +312,8 @@ class ResponseSubmissionTest {
     void rendersActiveSurveyForRespondents() {
         given().when().get("/v1/public/surveys/{id}", surveyId)
                 .then().statusCode(200)
-                .body("questions.id", hasItem("nps"))
+                .body("version", equalTo(1))
+                .body("pages[0].questions.id", hasItem("nps"))
                 .body("title.zh", equalTo("请告诉我们您的体验"));
     }
 
