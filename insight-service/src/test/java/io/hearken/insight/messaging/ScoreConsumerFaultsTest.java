@@ -97,7 +97,7 @@ class ScoreConsumerFaultsTest {
                 if (nulKey.equals(TopicProbe.header(letter, "ce_id"))) {
                     assertTrue(error.contains("22021") || error.contains("0x00"), error);
                 } else {
-                    assertTrue(error.contains("outside 0-10"), error);
+                    assertTrue(error.contains("outside its scale 0-10"), error);
                 }
             }
         }
