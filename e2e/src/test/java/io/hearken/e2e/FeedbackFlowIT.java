@@ -63,7 +63,7 @@ class FeedbackFlowIT {
                 .when().post("/api/v1/surveys")
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.startsWith("/api/v1/surveys/"))
-                .body("title.ja", equalTo("ご意見をお聞かせください"))
+                .body("latest.content.title.ja", equalTo("ご意見をお聞かせください"))
                 .extract().path("id");
 
         // Scores fixed by hand: 12 promoters, 8 passives, 10 detractors of 30, so NPS = (12 - 10) / 30 = 6.7.
