@@ -51,7 +51,16 @@ class AuthorizationTest {
             "POST, /api/v1/admin/dead-letters/redrive, alice,  200, survey",
             "POST, /api/v1/admin/dead-letters/redrive, arthur, 403, ",
             "POST, /api/v1/admin/dead-letters/redrive, agatha, 403, ",
-            "POST, /api/v1/admin/dead-letters/redrive, nora,   403, "
+            "POST, /api/v1/admin/dead-letters/redrive, nora,   403, ",
+            "POST, /api/v1/feedback,           alice,  200, survey",
+            "POST, /api/v1/feedback/batch,     alice,  200, survey",
+            "POST, /api/v1/feedback,           arthur, 403, ",
+            "POST, /api/v1/feedback,           agatha, 403, ",
+            "POST, /api/v1/feedback,           nora,   403, ",
+            "GET,  /api/v1/feedback,           alice,  200, survey",
+            "GET,  /api/v1/feedback/f1,        arthur, 200, survey",
+            "GET,  /api/v1/feedback,           agatha, 403, ",
+            "GET,  /api/v1/feedback,           nora,   403, "
     })
     void enforcesRolesPerRoute(String method, String path, String user, int status, String service) {
         var response = given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
@@ -121,6 +130,25 @@ class AuthorizationTest {
         String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
         given().auth().oauth2(partner).when().get("/api/v1/surveys/s1").then().statusCode(403);
         given().auth().oauth2(partner).when().get("/api/v1/profiles").then().statusCode(403);
+    }
+
+    @Test
+    void partnerTakesInFeedbackButCannotReadIt() {
+        String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/feedback")
+                .then().statusCode(200).body("service", equalTo("survey"));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/feedback/batch")
+                .then().statusCode(200);
+        given().auth().oauth2(partner).when().get("/api/v1/feedback").then().statusCode(403);
+    }
+
+    @Test
+    void anyoneMayUploadAKioskBatch() {
+        given().contentType("application/x-ndjson").body("{}\n")
+                .when().post("/api/v1/public/surveys/s1/responses/batch")
+                .then().statusCode(200).body("service", equalTo("survey"));
     }
 
     @Test

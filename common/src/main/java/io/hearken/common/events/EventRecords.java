@@ -61,6 +61,19 @@ public final class EventRecords {
         }
     }
 
+    /** Reads a {@code hearken.feedback.received.v1} record and checks it against the contract. */
+    public static FeedbackReceived readFeedback(ConsumerRecord<byte[], byte[]> record) {
+        FeedbackReceived event = read(record, FeedbackReceived.class, Set.of(EventTypes.FEEDBACK_RECEIVED));
+        if (event == null) {
+            throw new PermanentEventFailure("data is null");
+        }
+        event.invalidity().ifPresent(reason -> {
+            throw new PermanentEventFailure("feedback event " + event.feedbackId() + " breaks the contract: "
+                    + reason);
+        });
+        return event;
+    }
+
     /**
      * Reads a response record of either version ({@code hearken.response.submitted.v2}, or a v1 record completed
      * to the v2 shape) and checks it against the contract. A record without a type is a v1 record (the first

@@ -14,6 +14,9 @@ public final class EventTypes {
     /** The first survey contract (one active definition per survey); still read, never written any more. */
     public static final String SURVEY_PUBLISHED_V1 = "hearken.survey.published.v1";
 
+    /** Unsolicited feedback (a review, a social post, a support ticket) taken in without a survey. */
+    public static final String FEEDBACK_RECEIVED = "hearken.feedback.received.v1";
+
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";
 

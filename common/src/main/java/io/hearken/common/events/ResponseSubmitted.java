@@ -25,11 +25,16 @@ public record ResponseSubmitted(
         String journeyStage,
         Respondent respondent,
         List<AnswerValue> answers,
+        Map<String, String> context,
+        String invitationId,
         Boolean completed,
         Instant submittedAt) {
 
-    /** Who answered, as far as the channel knows; every field may be absent for anonymous feedback. */
-    public record Respondent(String email, String phone, String customerId) {
+    /**
+     * Who answered, as far as the channel knows; every field may be absent for anonymous feedback. {@code verified}
+     * is true when the identities come from a signed invitation, not from what the respondent typed.
+     */
+    public record Respondent(String email, String phone, String customerId, Boolean verified) {
     }
 
     /**
@@ -65,8 +70,8 @@ public record ResponseSubmitted(
     public ResponseSubmitted fromVersion1() {
         return new ResponseSubmitted(responseId, surveyId, surveyVersion == null ? 1 : surveyVersion, tenant, channel,
                 language, touchpoint, journeyStage, respondent,
-                answers == null ? null : answers.stream().map(AnswerValue::fromVersion1).toList(),
-                completed == null ? Boolean.TRUE : completed, submittedAt);
+                answers == null ? null : answers.stream().map(AnswerValue::fromVersion1).toList(), context,
+                invitationId, completed == null ? Boolean.TRUE : completed, submittedAt);
     }
 
     /**
@@ -98,7 +103,7 @@ public record ResponseSubmitted(
     /** The same response, received at another time (a retry keeps the time of the first submission). */
     public ResponseSubmitted withSubmittedAt(Instant at) {
         return new ResponseSubmitted(responseId, surveyId, surveyVersion, tenant, channel, language, touchpoint,
-                journeyStage, respondent, answers, completed, at);
+                journeyStage, respondent, answers, context, invitationId, completed, at);
     }
 
     /** The NPS answer's score, if the response has one. */

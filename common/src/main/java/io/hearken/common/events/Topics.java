@@ -9,6 +9,9 @@ public final class Topics {
     /** The latest definition of every survey, keyed by survey id; compacted. */
     public static final String SURVEYS = "hearken.surveys";
 
+    /** Unsolicited feedback (reviews, social posts, tickets), keyed by feedback id. Retained, replayable. */
+    public static final String FEEDBACK = "hearken.feedback";
+
     private Topics() {
     }
 }

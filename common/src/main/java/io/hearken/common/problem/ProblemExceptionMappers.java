@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns every failure a REST call can meet into RFC 9457 problem+json, so that no service ever answers with a
@@ -31,11 +32,14 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response mapViolation(ConstraintViolationException exception) {
-        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+        return Problems.from(violations(exception));
+    }
+
+    private static ProblemException violations(ConstraintViolationException exception) {
+        return ProblemException.validation(exception.getConstraintViolations().stream()
                 .map(violation -> new Problem.FieldError(fieldPath(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        return Problems.from(ProblemException.validation(errors));
+                .toList());
     }
 
     @ServerExceptionMapper
@@ -46,26 +50,51 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({MismatchedInputException.class, JsonMappingException.class})
     public Response mapUnreadableJson(JsonMappingException exception) {
+        return Problems.from(unreadable(exception));
+    }
+
+    /**
+     * The problem a request part has when it cannot be read or breaks a rule: unreadable JSON, a constraint, or a
+     * refusal of our own; empty for anything else. For endpoints that judge many parts one by one (a batch whose
+     * lines are kept or refused each on their own) and name each part's problem as a whole request's would be.
+     */
+    public static Optional<ProblemException> describe(Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            return Optional.of(problem);
+        }
+        if (failure instanceof JsonParseException parse) {
+            return Optional.of(new ProblemException(400, "malformed-json", "Malformed JSON",
+                    "Not valid JSON: " + parse.getOriginalMessage(), List.of(), null));
+        }
+        if (failure instanceof JsonMappingException mapping) {
+            return Optional.of(unreadable(mapping));
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return Optional.of(violations(violations));
+        }
+        return Optional.empty();
+    }
+
+    private static ProblemException unreadable(JsonMappingException exception) {
         String field = jsonPath(exception);
         String message = "has the wrong type or shape";
         if (exception.getCause() instanceof ProblemException problem) {
-            return Problems.from(problem);
+            return problem;
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String property = field.isEmpty() ? unknown.getPropertyName()
                     : field.endsWith(unknown.getPropertyName()) ? field : field + "." + unknown.getPropertyName();
-            return Problems.from(ProblemException.invalidField(property,
-                    "is not a known property" + knownProperties(unknown)));
+            return ProblemException.invalidField(property, "is not a known property" + knownProperties(unknown));
         }
         if (exception instanceof UnstorableTextException unstorable) {
-            return Problems.from(ProblemException.invalidField(field.isEmpty() ? "body" : field, unstorable.reason()));
+            return ProblemException.invalidField(field.isEmpty() ? "body" : field, unstorable.reason());
         }
         if (String.valueOf(exception.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-            return Problems.response(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON: it ends too early.", List.of());
+            return new ProblemException(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON: it ends too early.", List.of(), null);
         }
-        return Problems.from(ProblemException.invalidField(field.isEmpty() ? "body" : field,
-                field.isEmpty() ? "the request body " + message : message));
+        return ProblemException.invalidField(field.isEmpty() ? "body" : field,
+                field.isEmpty() ? "the request body " + message : message);
     }
 
     @ServerExceptionMapper

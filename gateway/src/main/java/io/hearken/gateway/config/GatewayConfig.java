@@ -26,6 +26,10 @@ public interface GatewayConfig {
     @WithDefault("65536")
     int maxBodyBytes();
 
+    /** Largest body of a batch route (kiosk uploads, feedback backfills: a path ending in /batch), in bytes. */
+    @WithDefault("1048576")
+    int batchMaxBodyBytes();
+
     /** Name of the access-token claim that carries the caller's tenant (workspace). */
     @WithDefault("tenant")
     String tenantClaim();

@@ -60,7 +60,9 @@ public class ApiProxy {
 
     void register(@Observes Router router) {
         router.route(API_PREFIX + "/*")
-                .handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()).setHandleFileUploads(false))
+                // Read up to the largest limit; each route's own limit is checked once the route is known.
+                .handler(BodyHandler.create().setBodyLimit(Math.max(config.maxBodyBytes(),
+                        config.batchMaxBodyBytes())).setHandleFileUploads(false))
                 .handler(this::handle)
                 .failureHandler(this::failed);
     }
@@ -94,6 +96,12 @@ public class ApiProxy {
         }
         if (!path.keepsLeading(route.prefixSegments())) {
             PathGuard.invalid(context, "'..' steps back out of " + API_PREFIX + route.prefix());
+            return;
+        }
+        int bodyLimit = route.takesBatches() ? config.batchMaxBodyBytes() : config.maxBodyBytes();
+        if (context.body() != null && context.body().length() > bodyLimit) {
+            problem(context, 413, "payload-too-large", "Payload too large",
+                    "The request body is larger than " + bodyLimit + " bytes.");
             return;
         }
         if (route.isPublic()) {
@@ -236,7 +244,8 @@ public class ApiProxy {
             problem(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
         } else if (context.statusCode() == 413) {
             problem(context, 413, "payload-too-large", "Payload too large",
-                    "The request body is larger than " + config.maxBodyBytes() + " bytes.");
+                    "The request body is larger than " + Math.max(config.maxBodyBytes(), config.batchMaxBodyBytes())
+                            + " bytes.");
         } else if (context.statusCode() == 400) {
             problem(context, 400, "bad-request", "Bad request", "The request could not be read.");
         } else {

@@ -20,6 +20,11 @@ public record ApiRoute(String name, Set<String> methods, String prefix, Pattern 
         return methods.contains(method) && path.matcher(requestPath).matches();
     }
 
+    /** Whether the route takes many records at once (its name ends in "batch"), and so a larger body. */
+    public boolean takesBatches() {
+        return name.endsWith("batch");
+    }
+
     /** How many path segments the prefix has ({@code /v1/surveys}: 2). */
     public int prefixSegments() {
         return (int) prefix.chars().filter(c -> c == '/').count();

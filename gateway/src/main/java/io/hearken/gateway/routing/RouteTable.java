@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * role      may
- * admin     create and read surveys, read scores and profiles, see and redrive its tenant's dead letters
- * analyst   read surveys, scores and profiles
+ * admin     create and read surveys, read scores and profiles, take in and read feedback, see and redrive its
+ *           tenant's dead letters
+ * analyst   read surveys, scores, profiles and feedback
  * agent     read profiles (to close the loop with a customer)
- * partner   (partner webhook API, to come)
- * anyone    read an active survey and submit a response
+ * partner   take in feedback (reviews, posts, tickets); its webhook API is to come
+ * anyone    read an active survey, submit a response, upload a kiosk batch
  * </pre>
  */
 public final class RouteTable {
@@ -30,9 +31,14 @@ public final class RouteTable {
             route("public-survey", Set.of("GET"), "/v1/public/surveys", "/" + SEGMENT, Upstream.SURVEY),
             route("submit-response", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses",
                     Upstream.SURVEY),
+            route("submit-batch", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses/batch",
+                    Upstream.SURVEY),
             route("survey-nps", READ, "/v1/surveys", "/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
             route("survey-write", WRITE, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin"),
             route("survey-read", READ, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),
+            route("feedback-ingest", Set.of("POST"), "/v1/feedback", "", Upstream.SURVEY, "admin", "partner"),
+            route("feedback-batch", Set.of("POST"), "/v1/feedback", "/batch", Upstream.SURVEY, "admin", "partner"),
+            route("feedback-read", READ, "/v1/feedback", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),
             route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"),
             route("dead-letters-read", READ, "/v1/admin/dead-letters", "", Upstream.SURVEY, "admin"),
             route("dead-letters-redrive", Set.of("POST"), "/v1/admin/dead-letters", "/redrive", Upstream.SURVEY,

@@ -23,7 +23,7 @@ class IdentitiesTest {
     @Test
     void ordersIdentitiesStrongestFirstAndSkipsMissingOnes() {
         Map<IdentityKind, String> identities = Identities.of(
-                new ResponseSubmitted.Respondent("A@b.co", null, "cust-7"));
+                new ResponseSubmitted.Respondent("A@b.co", null, "cust-7", null));
         assertEquals(List.of(IdentityKind.CUSTOMER_ID, IdentityKind.EMAIL), List.copyOf(identities.keySet()));
         assertTrue(Identities.of(null).isEmpty());
     }

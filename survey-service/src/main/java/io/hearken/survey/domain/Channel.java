@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** Where a response came from; the wire name is the lower-case, hyphenated form ({@code call-centre}). */
 public enum Channel {
-    WEB, IN_APP, EMAIL, SMS, KIOSK, CHAT, CALL_CENTRE, REVIEW, SOCIAL, API;
+    WEB, WIDGET, IN_APP, EMAIL, SMS, KIOSK, CHAT, VOICE, CALL_CENTRE, REVIEW, SOCIAL, API;
 
     public String wireName() {
         return name().toLowerCase().replace('_', '-');

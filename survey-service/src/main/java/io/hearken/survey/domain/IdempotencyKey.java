@@ -1,5 +1,9 @@
 package io.hearken.survey.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +20,19 @@ public record IdempotencyKey(String value) {
     public IdempotencyKey {
         if (value == null || !ALLOWED.matcher(value).matches()) {
             throw new IllegalArgumentException(RULE);
+        }
+    }
+
+    /**
+     * The key of a record that carries none, from its exact content: a device that uploads the same batch again
+     * sends the same lines, which then are the same responses, kept once.
+     */
+    public static IdempotencyKey ofContent(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return new IdempotencyKey("content-" + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -41,6 +41,8 @@ public record SurveyVersion(String surveyId, String tenant, int version, SurveyC
             problems.add("journeyStage", "must be one of " + List.of(JourneyStage.values()).stream()
                     .map(JourneyStage::wireName).toList());
         }
+        ResponseContext.check(submission.context(), problems);
+        ResponseContext.checkAnsweredAt(submission.answeredAt(), receivedAt, problems);
         Map<String, Object> given = submission.answers() == null ? Map.of() : submission.answers();
         Set<String> unknown = new LinkedHashSet<>(given.keySet());
         List<Answer> answers = new ArrayList<>();
@@ -79,7 +81,9 @@ public record SurveyVersion(String surveyId, String tenant, int version, SurveyC
                 "is not a question of version " + version + " of this survey"));
         problems.throwIfAny();
         Respondent respondent = submission.respondent() == null ? null : submission.respondent().normalised();
+        Instant answeredAt = submission.answeredAt() == null ? receivedAt : submission.answeredAt();
         return new Response(responseId, surveyId, version, tenant, channel, language, touchpoint, stage, respondent,
-                List.copyOf(answers), receivedAt.truncatedTo(ChronoUnit.MILLIS));
+                List.copyOf(answers), submission.context(), submission.invitationId(),
+                answeredAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -1,9 +1,11 @@
 package io.hearken.survey.messaging;
 
 import io.hearken.common.events.EventTypes;
+import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.config.SurveyServiceConfig;
+import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.quarkus.logging.Log;
@@ -28,14 +30,17 @@ public class EventJournal {
 
     private final MutinyEmitter<ResponseSubmitted> responses;
     private final MutinyEmitter<Object> surveys;
+    private final MutinyEmitter<FeedbackReceived> feedback;
     private final SurveyServiceConfig config;
 
     public EventJournal(@Channel("responses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                         MutinyEmitter<ResponseSubmitted> responses,
                         @Channel("surveys-out") MutinyEmitter<Object> surveys,
+                        @Channel("feedback-out") MutinyEmitter<FeedbackReceived> feedback,
                         SurveyServiceConfig config) {
         this.responses = responses;
         this.surveys = surveys;
+        this.feedback = feedback;
         this.config = config;
     }
 
@@ -52,6 +57,15 @@ public class EventJournal {
                 "response " + response.id(), keyed
                         ? "Retry with the same Idempotency-Key: it is kept once either way."
                         : "Send an Idempotency-Key with your submissions so that such a retry is kept once.");
+    }
+
+    /** Appends unsolicited feedback; a retry appends the same id, which consumers keep once. */
+    public Uni<Void> append(Feedback item) {
+        Message<FeedbackReceived> message = cloudEvent(FeedbackEvents.toEvent(item), item.id(),
+                EventTypes.FEEDBACK_RECEIVED, item.source() + "/" + item.externalId(), item.receivedAt(),
+                item.tenant(), item.id());
+        return acknowledged(Uni.createFrom().deferred(() -> feedback.sendMessage(message)), "feedback " + item.id(),
+                "Retry: the same source and externalId are kept once.");
     }
 
     /**

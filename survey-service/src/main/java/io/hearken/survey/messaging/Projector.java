@@ -9,6 +9,7 @@ import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.Topics;
 import io.hearken.survey.config.SurveyServiceConfig;
+import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.repository.ProjectionWriter;
@@ -66,7 +67,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         writer = new ProjectionWriter(mongoConnectionString, database);
         trustedEpoch = writer.connectionEpoch();
         writer.upgrade(CONSUMER);
-        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES), this, this);
+        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES, Topics.FEEDBACK), this, this);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -80,7 +81,10 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         if (Topics.SURVEYS.equals(record.topic())) {
             return record.value() == null ? null : readSurvey(record);
         }
-        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)));
+        if (Topics.FEEDBACK.equals(record.topic())) {
+            return new Projection(null, null, FeedbackEvents.fromEvent(EventRecords.readFeedback(record)));
+        }
+        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)), null);
     }
 
     /** A survey record of any version of the contract, as the change it makes. */
@@ -93,7 +97,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 if (event == null || event.surveyId() == null || event.tenant() == null || event.content() == null) {
                     throw new PermanentEventFailure("survey version without survey id, tenant or content");
                 }
-                return new Projection(new Survey.Change(null, Optional.of(event.toVersion())), null);
+                return new Projection(new Survey.Change(null, Optional.of(event.toVersion())), null, null);
             }
             if (EventTypes.SURVEY_CHANGED.equals(type)) {
                 SurveyEvents.SurveyChanged event = EventRecords.read(record, SurveyEvents.SurveyChanged.class,
@@ -101,14 +105,14 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 if (event == null || event.id() == null || event.tenant() == null || event.status() == null) {
                     throw new PermanentEventFailure("survey change without id, tenant or status");
                 }
-                return new Projection(new Survey.Change(event.toSurvey(), Optional.empty()), null);
+                return new Projection(new Survey.Change(event.toSurvey(), Optional.empty()), null, null);
             }
             SurveyPublished event = EventRecords.read(record, SurveyPublished.class,
                     Set.of(EventTypes.SURVEY_PUBLISHED_V1));
             if (event == null || event.id() == null || event.tenant() == null || event.questions() == null) {
                 throw new PermanentEventFailure("survey definition without id, tenant or questions");
             }
-            return new Projection(event.toChange(), null);
+            return new Projection(event.toChange(), null, null);
         } catch (IllegalArgumentException e) {
             throw new PermanentEventFailure("survey record has an unknown status or question type", e);
         }
@@ -122,17 +126,21 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             indexesReady = true;
         }
         List<Response> responses = new ArrayList<>();
+        List<Feedback> feedback = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.change() != null) {
                 projection.change().published().ifPresent(writer::saveVersion);
                 if (projection.change().survey() != null) {
                     writer.saveSurvey(projection.change().survey());
                 }
+            } else if (projection.feedback() != null) {
+                feedback.add(projection.feedback());
             } else {
                 responses.add(projection.response());
             }
         }
         writer.insertResponses(responses);
+        writer.insertFeedback(feedback);
     }
 
     @Override
@@ -166,7 +174,10 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
     }
 
-    /** One record of either topic: a survey change (its state, a published version, or both) or a response. */
-    public record Projection(Survey.Change change, Response response) {
+    /**
+     * One record of any of the topics: a survey change (its state, a published version, or both), a response, or
+     * unsolicited feedback.
+     */
+    public record Projection(Survey.Change change, Response response, Feedback feedback) {
     }
 }

@@ -23,8 +23,9 @@ final class ResponseEvents {
         return new ResponseSubmitted(response.id(), response.surveyId(), response.surveyVersion(), response.tenant(),
                 response.channel().wireName(), response.language(), response.touchpoint(), response.journeyStage(),
                 respondent == null ? null : new ResponseSubmitted.Respondent(respondent.email(), respondent.phone(),
-                        respondent.customerId()),
-                response.answers().stream().map(ResponseEvents::toEvent).toList(), true, response.submittedAt());
+                        respondent.customerId(), respondent.verified()),
+                response.answers().stream().map(ResponseEvents::toEvent).toList(), response.context(),
+                response.invitationId(), true, response.submittedAt());
     }
 
     private static ResponseSubmitted.AnswerValue toEvent(Answer answer) {
@@ -43,11 +44,11 @@ final class ResponseEvents {
                 event.surveyVersion() == null ? 1 : event.surveyVersion(), event.tenant(), channel, event.language(),
                 event.touchpoint(), event.journeyStage(),
                 respondent == null ? null : new Respondent(respondent.email(), respondent.phone(),
-                        respondent.customerId()),
+                        respondent.customerId(), Boolean.TRUE.equals(respondent.verified())),
                 event.answers() == null ? List.of() : event.answers().stream()
                         .map(answer -> fromEvent(event, answer))
                         .toList(),
-                event.submittedAt());
+                event.context(), event.invitationId(), event.submittedAt());
     }
 
     private static Answer fromEvent(ResponseSubmitted event, ResponseSubmitted.AnswerValue answer) {

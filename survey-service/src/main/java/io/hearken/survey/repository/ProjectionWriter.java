@@ -4,9 +4,9 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -16,6 +16,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
+import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyVersion;
@@ -59,6 +60,7 @@ public class ProjectionWriter implements AutoCloseable {
     private final MongoCollection<Document> surveys;
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> responses;
+    private final MongoCollection<Document> feedback;
     private final MongoCollection<Document> positions;
     private final AtomicLong connectionEpoch = new AtomicLong();
 
@@ -83,6 +85,7 @@ public class ProjectionWriter implements AutoCloseable {
         this.surveys = store.getCollection(SurveyRepository.COLLECTION);
         this.versions = store.getCollection(SurveyRepository.VERSIONS_COLLECTION);
         this.responses = store.getCollection(ResponseRepository.COLLECTION);
+        this.feedback = store.getCollection(FeedbackRepository.COLLECTION);
         this.positions = store.getCollection(POSITIONS_COLLECTION);
     }
 
@@ -144,6 +147,7 @@ public class ProjectionWriter implements AutoCloseable {
         surveys.drop();
         versions.drop();
         responses.drop();
+        feedback.drop();
         positions.deleteMany(Filters.eq(POSITION_CONSUMER, consumer));
         positions.replaceOne(Filters.eq("_id", marker), new Document(SCHEMA, SCHEMA_VERSION),
                 new ReplaceOptions().upsert(true));
@@ -151,6 +155,8 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void ensureIndexes() {
         versions.createIndex(Indexes.ascending(SurveyDocuments.SURVEY_ID), new IndexOptions().name("survey"));
+        feedback.createIndex(Indexes.compoundIndex(Indexes.ascending(SurveyDocuments.TENANT),
+                Indexes.descending(FeedbackRepository.RECEIVED_AT, SurveyDocuments.ID)), new IndexOptions().name("tenant"));
         responses.createIndex(Indexes.ascending(SurveyDocuments.TENANT, SurveyDocuments.SURVEY_ID),
                 new IndexOptions().name("tenant_survey"));
         surveys.createIndex(Indexes.compoundIndex(Indexes.ascending(SurveyDocuments.TENANT),
@@ -158,16 +164,24 @@ public class ProjectionWriter implements AutoCloseable {
     }
 
     public void insertResponses(List<Response> batch) {
-        if (batch.isEmpty()) {
+        insertOnce(responses, batch.stream().map(SurveyDocuments::toDocument).toList());
+    }
+
+    public void insertFeedback(List<Feedback> batch) {
+        insertOnce(feedback, batch.stream().map(FeedbackRepository::toDocument).toList());
+    }
+
+    /** Inserts each document once by its id, whatever was inserted before (a replay). */
+    private static void insertOnce(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
             return;
         }
-        List<Document> documents = batch.stream().map(SurveyDocuments::toDocument).toList();
         try {
-            responses.insertMany(documents, new InsertManyOptions().ordered(false));
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // Some were there already (a replay): insert one by one so that each new one is kept exactly once.
             for (Document document : documents) {
-                insertUnlessPresent(document);
+                insertUnlessPresent(collection, document);
             }
         }
     }
@@ -194,9 +208,9 @@ public class ProjectionWriter implements AutoCloseable {
         }
     }
 
-    private void insertUnlessPresent(Document document) {
+    private static void insertUnlessPresent(MongoCollection<Document> collection, Document document) {
         try {
-            responses.insertOne(document);
+            collection.insertOne(document);
         } catch (MongoWriteException e) {
             if (!SurveyDocuments.isDuplicateKey(e)) {
                 throw e;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import io.hearken.survey.domain.Answer;
 import io.hearken.survey.domain.Channel;
 import io.hearken.survey.domain.Respondent;
@@ -14,14 +17,12 @@ import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.domain.SurveyVersion;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,6 +139,7 @@ final class SurveyDocuments {
             putIfPresent(respondent, "email", response.respondent().email());
             putIfPresent(respondent, "phone", response.respondent().phone());
             putIfPresent(respondent, "customerId", response.respondent().customerId());
+            respondent.append("verified", response.respondent().verified());
         }
         return new Document(ID, response.id())
                 .append(TENANT, response.tenant())
@@ -147,6 +149,9 @@ final class SurveyDocuments {
                 .append("language", response.language())
                 .append("touchpoint", response.touchpoint())
                 .append("journeyStage", response.journeyStage())
+                .append("context", response.context() == null ? null : new Document(new LinkedHashMap<>(
+                        response.context())))
+                .append("invitationId", response.invitationId())
                 .append("respondent", respondent)
                 .append("answers", answers)
                 .append(SUBMITTED_AT, Date.from(response.submittedAt()));
@@ -163,8 +168,19 @@ final class SurveyDocuments {
                 Channel.fromWireName(document.getString("channel")).orElseThrow(), document.getString("language"),
                 document.getString("touchpoint"), document.getString("journeyStage"),
                 respondent == null || respondent.isEmpty() ? null : new Respondent(respondent.getString("email"),
-                        respondent.getString("phone"), respondent.getString("customerId")),
-                answers, submittedAt);
+                        respondent.getString("phone"), respondent.getString("customerId"),
+                        respondent.getBoolean("verified", false)),
+                answers, context(document.get("context", Document.class)), document.getString("invitationId"),
+                submittedAt);
+    }
+
+    private static Map<String, String> context(Document document) {
+        if (document == null) {
+            return null;
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        document.forEach((key, value) -> context.put(key, String.valueOf(value)));
+        return context;
     }
 
     private static void putIfPresent(Document document, String key, String value) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -51,10 +50,6 @@ public class SurveyRepository {
                 .map(document -> Optional.ofNullable(document).map(SurveyDocuments::toVersion));
     }
 
-    /** Where a listing continues: after the survey created at {@code createdAt} with id {@code id}. */
-    public record Position(Instant createdAt, String id) {
-    }
-
     /**
      * A page of the tenant's surveys, newest first, after {@code after} (null: from the newest); {@code status} and
      * {@code nameContains} (case-insensitive) narrow it when given. Keyset paging: the cost of a page does not grow
@@ -71,15 +66,19 @@ public class SurveyRepository {
                     Pattern.quote(nameContains.toLowerCase(Locale.ROOT))));
         }
         if (after != null) {
-            Date createdAt = Date.from(after.createdAt());
-            filters.add(Filters.or(Filters.lt(SurveyDocuments.CREATED_AT, createdAt),
-                    Filters.and(Filters.eq(SurveyDocuments.CREATED_AT, createdAt),
-                            Filters.lt(SurveyDocuments.ID, after.id()))));
+            filters.add(after(SurveyDocuments.CREATED_AT, after));
         }
         return surveys.find(Filters.and(filters), new FindOptions()
                         .sort(Sorts.descending(SurveyDocuments.CREATED_AT, SurveyDocuments.ID)).limit(limit))
                 .collect().asList()
                 .map(documents -> documents.stream().map(SurveyDocuments::toSurvey).toList());
+    }
+
+    /** Items older than {@code after} in a newest-first listing by {@code timeField}, then by id. */
+    static Bson after(String timeField, Position after) {
+        Date at = Date.from(after.at());
+        return Filters.or(Filters.lt(timeField, at),
+                Filters.and(Filters.eq(timeField, at), Filters.lt(SurveyDocuments.ID, after.id())));
     }
 
     /** Stores the survey's state unless a newer revision is already there; repeating it changes nothing. */

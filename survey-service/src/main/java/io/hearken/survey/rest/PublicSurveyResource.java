@@ -1,16 +1,25 @@
 package io.hearken.survey.rest;
 
-import io.hearken.survey.domain.IdempotencyKey;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.common.problem.ProblemException;
+import io.hearken.common.problem.ProblemExceptionMappers;
+import io.hearken.survey.domain.Channel;
 import io.hearken.survey.domain.Ending;
+import io.hearken.survey.domain.IdempotencyKey;
 import io.hearken.survey.domain.Page;
+import io.hearken.survey.domain.SubmitResponse;
 import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.domain.SurveyVersion;
+import io.hearken.survey.service.Batches;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
-import io.hearken.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,9 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What respondents reach without logging in: a survey to render, and the submission of a response. Every channel
@@ -39,13 +51,20 @@ import java.util.Optional;
 public class PublicSurveyResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String NDJSON = "application/x-ndjson";
+    static final int MAX_BATCH_LINES = 1000;
 
     private final SurveyCatalog catalog;
     private final ResponseService responses;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public PublicSurveyResource(SurveyCatalog catalog, ResponseService responses) {
+    public PublicSurveyResource(SurveyCatalog catalog, ResponseService responses, ObjectMapper json,
+                                Validator validator) {
         this.catalog = catalog;
         this.responses = responses;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -75,6 +94,9 @@ public class PublicSurveyResource {
         if (idempotencyKey != null && !IdempotencyKey.isValid(idempotencyKey)) {
             throw ProblemException.invalidField(IDEMPOTENCY_KEY, IdempotencyKey.RULE);
         }
+        if (request.key() != null) {
+            throw ProblemException.invalidField("key", "belongs to batch lines; send the Idempotency-Key header");
+        }
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey).map(IdempotencyKey::new);
         return responses.submit(request.toCommand(surveyId, key))
                 .map(submission -> {
@@ -85,6 +107,64 @@ public class PublicSurveyResource {
                     }
                     return answer.build();
                 });
+    }
+
+    @POST
+    @Path("/responses/batch")
+    @Consumes({NDJSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upload responses an offline device (a kiosk) recorded",
+            description = "NDJSON: one submission per line (as the single endpoint takes it, channel 'kiosk' by "
+                    + "default) with answeredAt, the time it was answered, and optionally key, the line's own "
+                    + "idempotency key (default: derived from the line's exact content). Each line is kept, found a "
+                    + "duplicate (an upload sent again is kept once), or refused on its own; the report says which. "
+                    + "At most " + MAX_BATCH_LINES + " lines.")
+    public Uni<BatchReport> submitBatch(@PathParam("surveyId") String surveyId, String body) {
+        List<BatchReport.Item> refused = new ArrayList<>();
+        List<Numbered> lines = new ArrayList<>();
+        String[] raw = body == null ? new String[0] : body.split("\n", -1);
+        for (int index = 0; index < raw.length; index++) {
+            String line = raw[index].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (lines.size() + refused.size() == MAX_BATCH_LINES) {
+                throw ProblemException.invalidField("body", "must have at most " + MAX_BATCH_LINES
+                        + " lines; split the upload");
+            }
+            try {
+                lines.add(new Numbered(index + 1, batchLine(surveyId, line)));
+            } catch (JsonProcessingException | ConstraintViolationException | ProblemException e) {
+                ProblemException problem = ProblemExceptionMappers.describe(e).orElseThrow();
+                refused.add(BatchReport.refused(index + 1, problem.getMessage(), problem.errors()));
+            }
+        }
+        if (lines.isEmpty() && refused.isEmpty()) {
+            throw ProblemException.invalidField("body", "must have at least one line");
+        }
+        return Batches.each(lines, line -> responses.submit(line.command()))
+                .map(outcomes -> BatchReport.of(refused, IntStream.range(0, outcomes.size())
+                                .mapToObj(index -> new BatchReport.Numbered<>(lines.get(index).number(),
+                                        outcomes.get(index)))
+                                .toList(),
+                        submission -> submission.response().id(), ResponseService.Submission::replayed));
+    }
+
+    private record Numbered(int number, SubmitResponse command) {
+    }
+
+    /** One line of an upload as a command, or the reason it is unreadable or invalid. */
+    private SubmitResponse batchLine(String surveyId, String line) throws JsonProcessingException {
+        SubmitResponseRequest request = json.readValue(line, SubmitResponseRequest.class);
+        Set<ConstraintViolation<SubmitResponseRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (request.key() != null && !IdempotencyKey.isValid(request.key())) {
+            throw ProblemException.invalidField("key", IdempotencyKey.RULE);
+        }
+        IdempotencyKey key = request.key() != null ? new IdempotencyKey(request.key()) : IdempotencyKey.ofContent(line);
+        return request.toCommand(surveyId, Optional.of(key),
+                request.channel() == null ? Channel.KIOSK.wireName() : request.channel());
     }
 
     /** The survey as a respondent's client renders it: one published version's content. */

@@ -11,10 +11,11 @@ import java.util.Map;
 /** A stored response as the administration API shows it. */
 public record ResponseView(String responseId, String surveyId, int surveyVersion, String tenant, String channel,
                            String language, String touchpoint, String journeyStage, RespondentView respondent,
-                           List<AnswerView> answers, Instant submittedAt) {
+                           List<AnswerView> answers, Map<String, String> context, String invitationId,
+                           Instant submittedAt) {
 
-    /** Who answered, as far as the channel knew. */
-    public record RespondentView(String email, String phone, String customerId) {
+    /** Who answered, as far as the channel knew; {@code verified} when it came from a signed invitation. */
+    public record RespondentView(String email, String phone, String customerId, boolean verified) {
     }
 
     /** One answer, typed by its question's kind (see the API document for which fields each kind sets). */
@@ -33,7 +34,9 @@ public record ResponseView(String responseId, String surveyId, int surveyVersion
         return new ResponseView(response.id(), response.surveyId(), response.surveyVersion(), response.tenant(),
                 response.channel().wireName(), response.language(), response.touchpoint(), response.journeyStage(),
                 response.respondent() == null ? null : new RespondentView(response.respondent().email(),
-                        response.respondent().phone(), response.respondent().customerId()),
-                response.answers().stream().map(AnswerView::of).toList(), response.submittedAt());
+                        response.respondent().phone(), response.respondent().customerId(),
+                        response.respondent().verified()),
+                response.answers().stream().map(AnswerView::of).toList(), response.context(),
+                response.invitationId(), response.submittedAt());
     }
 }

@@ -4,8 +4,8 @@ import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
+import io.hearken.survey.service.ListingCursor;
 import io.hearken.survey.service.ResponseService;
-import io.hearken.survey.service.SurveyCursor;
 import io.hearken.survey.service.SurveyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -94,7 +94,8 @@ public class SurveyResource {
         return surveys.list(tenant, status(status), nameContains, after, limit + 1)
                 .map(page -> {
                     List<Survey> shown = page.size() > limit ? page.subList(0, limit) : page;
-                    String next = page.size() > limit ? SurveyCursor.after(shown.get(shown.size() - 1)) : null;
+                    Survey last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+                    String next = page.size() > limit ? ListingCursor.after(last.createdAt(), last.id()) : null;
                     return new SurveyView.Listing(shown.stream().map(SurveyView::summary).toList(), next);
                 });
     }

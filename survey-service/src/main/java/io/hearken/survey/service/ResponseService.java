@@ -2,11 +2,11 @@ package io.hearken.survey.service;
 
 import com.mongodb.MongoException;
 import io.hearken.common.problem.ProblemException;
-import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.RuleViolation;
 import io.hearken.survey.domain.SubmitResponse;
 import io.hearken.survey.domain.Survey;
+import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.messaging.EventJournal;
 import io.hearken.survey.repository.IdempotencyClaims;

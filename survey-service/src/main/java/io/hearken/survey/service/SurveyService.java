@@ -99,9 +99,9 @@ public class SurveyService {
                         surveyId + "/v" + version)));
     }
 
-    /** A page of the tenant's surveys, newest first, after the listing token {@code after} ({@link SurveyCursor}). */
+    /** A page of the tenant's surveys, newest first, after the listing token {@code after} ({@link ListingCursor}). */
     public Uni<List<Survey>> list(String tenant, SurveyStatus status, String nameContains, String after, int limit) {
-        return repository.findByTenant(tenant, status, nameContains, SurveyCursor.decode(after), limit);
+        return repository.findByTenant(tenant, status, nameContains, ListingCursor.decode(after), limit);
     }
 
     private Uni<Survey.Change> commit(Survey.Change change) {

@@ -61,11 +61,11 @@ final class Definitions {
     }
 
     static SubmitResponse submission(Map<String, Object> answers) {
-        return new SubmitResponse("s1", null, Optional.empty(), "web", null, null, null, null, answers);
+        return SubmitResponse.of("s1", Optional.empty(), "web", null, null, answers);
     }
 
     static SubmitResponse submission(String language, Map<String, Object> answers) {
-        return new SubmitResponse("s1", null, Optional.empty(), "web", language, null, null, null, answers);
+        return SubmitResponse.of("s1", Optional.empty(), "web", language, null, answers);
     }
 
     static Response respond(Survey.Change published, SubmitResponse submission) {

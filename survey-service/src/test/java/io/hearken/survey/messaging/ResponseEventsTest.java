@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResponseEventsTest {
 
     private static final Response RESPONSE = new Response("r1", "s1", 3, "acme", Channel.CALL_CENTRE, "ja",
-            "support-call", "support", new Respondent("mika@example.com", "+819012345678", "C-1"),
+            "support-call", "support", new Respondent("mika@example.com", "+819012345678", "C-1", true),
             List.of(new Answer("nps", QuestionType.NPS, 9, 0, 10, null, null, null, null, null, null),
                     new Answer("stars", QuestionType.RATING, 4, 1, 5, null, null, null, null, null, null),
                     new Answer("why", QuestionType.TEXT, null, null, null, "速い", null, null, null, null, null),
@@ -44,7 +44,7 @@ class ResponseEventsTest {
                             true),
                     new Answer("order", QuestionType.HIDDEN, null, null, null, "ORD-1", null, null, null, null,
                             null)),
-            Instant.parse("2026-11-26T10:00:00.123Z"));
+            Map.of("conversationId", "c-42"), "inv-1", Instant.parse("2026-11-26T10:00:00.123Z"));
 
     @Test
     void everyKindOfAnswerSurvivesTheRoundTripThroughItsEvent() {
@@ -84,7 +84,7 @@ class ResponseEventsTest {
         ResponseSubmitted event = ResponseEvents.toEvent(RESPONSE);
         ResponseSubmitted outside = new ResponseSubmitted(event.responseId(), event.surveyId(), 3, "acme", "web",
                 "en", null, null, null, List.of(new ResponseSubmitted.AnswerValue("stars", "RATING", 6, 1, 5, null,
-                null, null, null, null, null)), true, event.submittedAt());
+                null, null, null, null, null)), null, null, true, event.submittedAt());
         assertTrue(outside.invalidity().orElseThrow().contains("outside its scale"));
     }
 
@@ -92,15 +92,16 @@ class ResponseEventsTest {
     void anEventNamingAnUnknownChannelTypeOrDateCanNeverBeProjected() {
         ResponseSubmitted event = ResponseEvents.toEvent(RESPONSE);
         ResponseSubmitted fax = new ResponseSubmitted(event.responseId(), event.surveyId(), 3, event.tenant(), "fax",
-                event.language(), null, null, event.respondent(), event.answers(), true, event.submittedAt());
+                event.language(), null, null, event.respondent(), event.answers(), null, null, true,
+                event.submittedAt());
         assertThrows(PermanentEventFailure.class, () -> ResponseEvents.fromEvent(fax));
         ResponseSubmitted hologram = new ResponseSubmitted(event.responseId(), event.surveyId(), 3, event.tenant(),
                 "web", "en", null, null, null, List.of(new ResponseSubmitted.AnswerValue("q", "HOLOGRAM", 1, 0, 1,
-                null, null, null, null, null, null)), true, event.submittedAt());
+                null, null, null, null, null, null)), null, null, true, event.submittedAt());
         assertThrows(PermanentEventFailure.class, () -> ResponseEvents.fromEvent(hologram));
         ResponseSubmitted badDate = new ResponseSubmitted(event.responseId(), event.surveyId(), 3, event.tenant(),
                 "web", "en", null, null, null, List.of(new ResponseSubmitted.AnswerValue("d", "DATE", null, null,
-                null, null, null, null, null, "yesterday", null)), true, event.submittedAt());
+                null, null, null, null, null, "yesterday", null)), null, null, true, event.submittedAt());
         assertThrows(PermanentEventFailure.class, () -> ResponseEvents.fromEvent(badDate));
     }
 }
