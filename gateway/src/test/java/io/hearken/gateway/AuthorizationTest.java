@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -146,7 +148,7 @@ class AuthorizationTest {
 
     @Test
     void anyoneMayUploadAKioskBatch() {
-        given().contentType("application/x-ndjson").body("{}\n")
+        given().contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/public/surveys/s1/responses/batch")
                 .then().statusCode(200).body("service", equalTo("survey"));
     }
