@@ -119,6 +119,17 @@ rotate_log() { # keeps the previous log as <name>.log.1
 
 # Starts a long-running process detached in its own session (so Ctrl-C on the launcher or the test run
 # does not kill it, and a stop can take its whole process group), logging to $RUN/logs/<name>.log.
+# A random secret of this run dir (32 bytes, base64), made once and kept, so tokens signed before a restart still
+# verify after it. Production takes its secrets from a secret store instead (k8s/README.md).
+run_secret() { # name
+  local file="$RUN/secrets/$1"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$RUN/secrets" && chmod 700 "$RUN/secrets"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  cat "$file"
+}
+
 start_bg() { # name cwd command...
   local name=$1 cwd=$2
   shift 2

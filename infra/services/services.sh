@@ -93,6 +93,7 @@ load_infra_env() {
   [[ -f $RUN/infra.env ]] || die "no $RUN/infra.env: run ./hearken up (or infra-up) first"
   local key value
   SVC_KEYCLOAK_URL="http://localhost:${HEARKEN_KEYCLOAK_PORT:-8180}" MONGO_URI=''
+  SVC_SMTP_HOST=127.0.0.1 SVC_SMTP_PORT=3025 SVC_SMS_URL=http://127.0.0.1:8026 SVC_INVITATION_KEY='' SVC_SMS_AUTH_TOKEN=''
   while IFS='=' read -r key value; do
     case $key in
       KAFKA_BOOTSTRAP_SERVERS) SVC_KAFKA=$value ;;
@@ -102,6 +103,11 @@ load_infra_env() {
       POSTGRES_PASSWORD) PG_PASSWORD=$value ;;
       KEYCLOAK_URL) SVC_KEYCLOAK_URL=$value ;;
       MONGODB_URI) MONGO_URI=$value ;;
+      SMTP_HOST) SVC_SMTP_HOST=$value ;;
+      SMTP_PORT) SVC_SMTP_PORT=$value ;;
+      SMS_PROVIDER_URL) SVC_SMS_URL=$value ;;
+      HEARKEN_INVITATION_SIGNING_KEY) SVC_INVITATION_KEY=$value ;;
+      HEARKEN_SMS_AUTH_TOKEN) SVC_SMS_AUTH_TOKEN=$value ;;
     esac
   done <"$RUN/infra.env"
 }
@@ -118,7 +124,9 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
     "KEYCLOAK_URL=$SVC_KEYCLOAK_URL" \
     "SURVEY_SERVICE_URL=http://127.0.0.1:$(service_port survey-service)" \
     "PROFILE_SERVICE_URL=http://127.0.0.1:$(service_port profile-service)" \
-    "INSIGHT_SERVICE_URL=http://127.0.0.1:$(service_port insight-service)"
+    "INSIGHT_SERVICE_URL=http://127.0.0.1:$(service_port insight-service)" \
+    "SMTP_HOST=$SVC_SMTP_HOST" "SMTP_PORT=$SVC_SMTP_PORT" "SMS_PROVIDER_URL=$SVC_SMS_URL" \
+    "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN"
   if [[ -n ${MONGO_URI:-} ]]; then printf 'MONGODB_URI=%s\n' "$MONGO_URI"; fi
 }
 

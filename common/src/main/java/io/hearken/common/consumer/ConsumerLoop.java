@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -122,7 +123,12 @@ final class ConsumerLoop<E> implements Runnable {
         } finally {
             progress.stopped();
             if (consumer != null) {
-                consumer.close(Duration.ofSeconds(5));
+                try {
+                    consumer.close(Duration.ofSeconds(5));
+                } catch (InterruptException e) {
+                    // Stopped by an interrupt (the application shutting down): nothing is left to close cleanly.
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -17,6 +17,11 @@ public final class EventTypes {
     /** Unsolicited feedback (a review, a social post, a support ticket) taken in without a survey. */
     public static final String FEEDBACK_RECEIVED = "hearken.feedback.received.v1";
 
+    /** An invitation is kept and will be sent. */
+    public static final String INVITATION_CREATED = "hearken.invitation.created.v1";
+    /** An invitation's status moved (sent, skipped, failed, opened, completed). */
+    public static final String INVITATION_UPDATED = "hearken.invitation.updated.v1";
+
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";
 

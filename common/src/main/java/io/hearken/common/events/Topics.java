@@ -12,6 +12,9 @@ public final class Topics {
     /** Unsolicited feedback (reviews, social posts, tickets), keyed by feedback id. Retained, replayable. */
     public static final String FEEDBACK = "hearken.feedback";
 
+    /** Survey invitations and their status, keyed by invitation id. The schedule of record for sending. */
+    public static final String INVITATIONS = "hearken.invitations";
+
     private Topics() {
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * analyst   read surveys, scores, profiles and feedback
  * agent     read profiles (to close the loop with a customer)
  * partner   take in feedback (reviews, posts, tickets); its webhook API is to come
- * anyone    read an active survey, submit a response, upload a kiosk batch
+ * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, and (signed
+ *           by the SMS provider, checked by survey-service) post SMS replies
  * </pre>
  */
 public final class RouteTable {
@@ -33,6 +34,10 @@ public final class RouteTable {
                     Upstream.SURVEY),
             route("submit-batch", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses/batch",
                     Upstream.SURVEY),
+            route("open-invitation", Set.of("GET"), "/v1/public/invitations", "/" + SEGMENT, Upstream.SURVEY),
+            route("sms-inbound", Set.of("POST"), "/v1/public/sms/inbound", "", Upstream.SURVEY),
+            route("invitations-batch", Set.of("POST"), "/v1/surveys", "/" + SEGMENT + "/invitations/batch",
+                    Upstream.SURVEY, "admin"),
             route("survey-nps", READ, "/v1/surveys", "/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
             route("survey-write", WRITE, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin"),
             route("survey-read", READ, "/v1/surveys", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),

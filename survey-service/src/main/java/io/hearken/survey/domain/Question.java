@@ -3,6 +3,7 @@ package io.hearken.survey.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,15 @@ public record Question(String id, QuestionType type, boolean required, Map<Strin
     /** A question with no logic and no settings, as the simple kinds (NPS, CSAT, CES, TEXT) need. */
     public static Question simple(String id, QuestionType type, boolean required, Map<String, String> text) {
         return new Question(id, type, required, text, null, null);
+    }
+
+    /** The range of a score question (NPS 0–10, CSAT 1–5, a rating's own); empty for other kinds. */
+    public Optional<Scale> scale() {
+        return rule() instanceof ScaleRule rule ? Optional.of(new Scale(rule.min(), rule.max())) : Optional.empty();
+    }
+
+    /** The lowest and highest score of a scale. */
+    public record Scale(int min, int max) {
     }
 
     QuestionSettings settingsOrNone() {

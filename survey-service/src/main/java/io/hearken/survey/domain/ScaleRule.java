@@ -35,6 +35,14 @@ final class ScaleRule implements AnswerRule {
                 settings.max() == null ? 5 : settings.max(), true);
     }
 
+    int min() {
+        return min;
+    }
+
+    int max() {
+        return max;
+    }
+
     @Override
     public Set<String> settingsUsed() {
         return configurable ? Set.of("min", "max", "labels") : Set.of("labels");

@@ -2,10 +2,13 @@ package io.hearken.survey.messaging;
 
 import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.FeedbackReceived;
+import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.config.SurveyServiceConfig;
 import io.hearken.survey.domain.Feedback;
+import io.hearken.survey.domain.Invitation;
+import io.hearken.survey.domain.InvitationUpdate;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.quarkus.logging.Log;
@@ -31,16 +34,20 @@ public class EventJournal {
     private final MutinyEmitter<ResponseSubmitted> responses;
     private final MutinyEmitter<Object> surveys;
     private final MutinyEmitter<FeedbackReceived> feedback;
+    private final MutinyEmitter<InvitationEvent> invitations;
     private final SurveyServiceConfig config;
 
     public EventJournal(@Channel("responses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                         MutinyEmitter<ResponseSubmitted> responses,
                         @Channel("surveys-out") MutinyEmitter<Object> surveys,
                         @Channel("feedback-out") MutinyEmitter<FeedbackReceived> feedback,
+                        @Channel("invitations-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+                        MutinyEmitter<InvitationEvent> invitations,
                         SurveyServiceConfig config) {
         this.responses = responses;
         this.surveys = surveys;
         this.feedback = feedback;
+        this.invitations = invitations;
         this.config = config;
     }
 
@@ -66,6 +73,24 @@ public class EventJournal {
                 item.tenant(), item.id());
         return acknowledged(Uni.createFrom().deferred(() -> feedback.sendMessage(message)), "feedback " + item.id(),
                 "Retry: the same source and externalId are kept once.");
+    }
+
+    /** Appends a new invitation: once acknowledged, it will be sent (the sender reads this topic). */
+    public Uni<Void> append(Invitation invitation) {
+        Message<InvitationEvent> message = cloudEvent(InvitationEvents.created(invitation), invitation.id(),
+                EventTypes.INVITATION_CREATED, invitation.surveyId(), invitation.createdAt(), invitation.tenant(),
+                invitation.id());
+        return acknowledged(Uni.createFrom().deferred(() -> invitations.sendMessage(message)),
+                "invitation " + invitation.id(), "Retry: nothing of this distribution is sent twice.");
+    }
+
+    /** Appends a status change of an invitation (keyed like the invitation, so it follows it in order). */
+    public Uni<Void> append(InvitationUpdate change) {
+        Message<InvitationEvent> message = cloudEvent(InvitationEvents.updated(change),
+                change.invitationId() + ":" + change.status(), EventTypes.INVITATION_UPDATED, change.surveyId(),
+                change.at(), change.tenant(), change.invitationId());
+        return acknowledged(Uni.createFrom().deferred(() -> invitations.sendMessage(message)),
+                "invitation " + change.invitationId(), "Retry.");
     }
 
     /**

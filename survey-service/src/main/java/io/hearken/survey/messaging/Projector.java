@@ -7,9 +7,12 @@ import io.hearken.common.consumer.EventHandler;
 import io.hearken.common.consumer.PermanentEventFailure;
 import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.EventTypes;
+import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.Topics;
 import io.hearken.survey.config.SurveyServiceConfig;
 import io.hearken.survey.domain.Feedback;
+import io.hearken.survey.domain.Invitation;
+import io.hearken.survey.domain.InvitationUpdate;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.repository.ProjectionWriter;
@@ -67,7 +70,8 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         writer = new ProjectionWriter(mongoConnectionString, database);
         trustedEpoch = writer.connectionEpoch();
         writer.upgrade(CONSUMER);
-        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES, Topics.FEEDBACK), this, this);
+        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES, Topics.FEEDBACK, Topics.INVITATIONS),
+                this, this);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -82,9 +86,19 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             return record.value() == null ? null : readSurvey(record);
         }
         if (Topics.FEEDBACK.equals(record.topic())) {
-            return new Projection(null, null, FeedbackEvents.fromEvent(EventRecords.readFeedback(record)));
+            return Projection.of(FeedbackEvents.fromEvent(EventRecords.readFeedback(record)));
         }
-        return new Projection(null, ResponseEvents.fromEvent(EventRecords.readResponse(record)), null);
+        if (Topics.INVITATIONS.equals(record.topic())) {
+            InvitationEvent event = EventRecords.read(record, InvitationEvent.class,
+                    Set.of(EventTypes.INVITATION_CREATED, EventTypes.INVITATION_UPDATED));
+            if (event == null) {
+                throw new PermanentEventFailure("invitation event without data");
+            }
+            return EventTypes.INVITATION_UPDATED.equals(EventRecords.type(record))
+                    ? Projection.of(InvitationEvents.update(event))
+                    : Projection.of(InvitationEvents.invitation(event));
+        }
+        return Projection.of(ResponseEvents.fromEvent(EventRecords.readResponse(record)));
     }
 
     /** A survey record of any version of the contract, as the change it makes. */
@@ -97,7 +111,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 if (event == null || event.surveyId() == null || event.tenant() == null || event.content() == null) {
                     throw new PermanentEventFailure("survey version without survey id, tenant or content");
                 }
-                return new Projection(new Survey.Change(null, Optional.of(event.toVersion())), null, null);
+                return Projection.of(new Survey.Change(null, Optional.of(event.toVersion())));
             }
             if (EventTypes.SURVEY_CHANGED.equals(type)) {
                 SurveyEvents.SurveyChanged event = EventRecords.read(record, SurveyEvents.SurveyChanged.class,
@@ -105,14 +119,14 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 if (event == null || event.id() == null || event.tenant() == null || event.status() == null) {
                     throw new PermanentEventFailure("survey change without id, tenant or status");
                 }
-                return new Projection(new Survey.Change(event.toSurvey(), Optional.empty()), null, null);
+                return Projection.of(new Survey.Change(event.toSurvey(), Optional.empty()));
             }
             SurveyPublished event = EventRecords.read(record, SurveyPublished.class,
                     Set.of(EventTypes.SURVEY_PUBLISHED_V1));
             if (event == null || event.id() == null || event.tenant() == null || event.questions() == null) {
                 throw new PermanentEventFailure("survey definition without id, tenant or questions");
             }
-            return new Projection(event.toChange(), null, null);
+            return Projection.of(event.toChange());
         } catch (IllegalArgumentException e) {
             throw new PermanentEventFailure("survey record has an unknown status or question type", e);
         }
@@ -127,6 +141,8 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
         List<Response> responses = new ArrayList<>();
         List<Feedback> feedback = new ArrayList<>();
+        List<Invitation> invitations = new ArrayList<>();
+        List<InvitationUpdate> updates = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.change() != null) {
                 projection.change().published().ifPresent(writer::saveVersion);
@@ -135,12 +151,20 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 }
             } else if (projection.feedback() != null) {
                 feedback.add(projection.feedback());
+            } else if (projection.invitation() != null) {
+                invitations.add(projection.invitation());
+            } else if (projection.update() != null) {
+                updates.add(projection.update());
             } else {
                 responses.add(projection.response());
             }
         }
         writer.insertResponses(responses);
         writer.insertFeedback(feedback);
+        // An invitation is inserted before the updates of the same batch apply to it (one key, one partition).
+        writer.insertInvitations(invitations);
+        updates.forEach(writer::updateInvitation);
+        writer.completeInvitations(responses);
     }
 
     @Override
@@ -175,9 +199,30 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
     }
 
     /**
-     * One record of any of the topics: a survey change (its state, a published version, or both), a response, or
-     * unsolicited feedback.
+     * One record of any of the topics: a survey change (its state, a published version, or both), a response,
+     * unsolicited feedback, a new invitation or an invitation's status change.
      */
-    public record Projection(Survey.Change change, Response response, Feedback feedback) {
+    public record Projection(Survey.Change change, Response response, Feedback feedback, Invitation invitation,
+                             InvitationUpdate update) {
+
+        static Projection of(Survey.Change change) {
+            return new Projection(change, null, null, null, null);
+        }
+
+        static Projection of(Response response) {
+            return new Projection(null, response, null, null, null);
+        }
+
+        static Projection of(Feedback feedback) {
+            return new Projection(null, null, feedback, null, null);
+        }
+
+        static Projection of(Invitation invitation) {
+            return new Projection(null, null, null, invitation, null);
+        }
+
+        static Projection of(InvitationUpdate update) {
+            return new Projection(null, null, null, null, update);
+        }
     }
 }

@@ -17,6 +17,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
 import io.hearken.survey.domain.Feedback;
+import io.hearken.survey.domain.Invitation;
+import io.hearken.survey.domain.InvitationStatus;
+import io.hearken.survey.domain.InvitationUpdate;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyVersion;
@@ -61,6 +64,7 @@ public class ProjectionWriter implements AutoCloseable {
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> responses;
     private final MongoCollection<Document> feedback;
+    private final MongoCollection<Document> invitations;
     private final MongoCollection<Document> positions;
     private final AtomicLong connectionEpoch = new AtomicLong();
 
@@ -86,6 +90,7 @@ public class ProjectionWriter implements AutoCloseable {
         this.versions = store.getCollection(SurveyRepository.VERSIONS_COLLECTION);
         this.responses = store.getCollection(ResponseRepository.COLLECTION);
         this.feedback = store.getCollection(FeedbackRepository.COLLECTION);
+        this.invitations = store.getCollection(InvitationRepository.COLLECTION);
         this.positions = store.getCollection(POSITIONS_COLLECTION);
     }
 
@@ -148,6 +153,7 @@ public class ProjectionWriter implements AutoCloseable {
         versions.drop();
         responses.drop();
         feedback.drop();
+        invitations.drop();
         positions.deleteMany(Filters.eq(POSITION_CONSUMER, consumer));
         positions.replaceOne(Filters.eq("_id", marker), new Document(SCHEMA, SCHEMA_VERSION),
                 new ReplaceOptions().upsert(true));
@@ -155,6 +161,10 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void ensureIndexes() {
         versions.createIndex(Indexes.ascending(SurveyDocuments.SURVEY_ID), new IndexOptions().name("survey"));
+        invitations.createIndex(Indexes.ascending(InvitationRepository.ADDRESS, InvitationRepository.CHANNEL),
+                new IndexOptions().name("address"));
+        invitations.createIndex(Indexes.ascending(SurveyDocuments.TENANT, SurveyDocuments.SURVEY_ID),
+                new IndexOptions().name("tenant_survey"));
         feedback.createIndex(Indexes.compoundIndex(Indexes.ascending(SurveyDocuments.TENANT),
                 Indexes.descending(FeedbackRepository.RECEIVED_AT, SurveyDocuments.ID)), new IndexOptions().name("tenant"));
         responses.createIndex(Indexes.ascending(SurveyDocuments.TENANT, SurveyDocuments.SURVEY_ID),
@@ -169,6 +179,26 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void insertFeedback(List<Feedback> batch) {
         insertOnce(feedback, batch.stream().map(FeedbackRepository::toDocument).toList());
+    }
+
+    public void insertInvitations(List<Invitation> batch) {
+        insertOnce(invitations, batch.stream().map(InvitationRepository::toDocument).toList());
+    }
+
+    /** Moves an invitation to a later status; an update that arrives after a later one changes nothing. */
+    public void updateInvitation(InvitationUpdate update) {
+        invitations.updateOne(InvitationRepository.statusFilter(update),
+                InvitationRepository.statusUpdate(update.status(), update.reason(), update.at()));
+    }
+
+    /** Marks the invitations these responses answer as completed. */
+    public void completeInvitations(List<Response> batch) {
+        for (Response response : batch) {
+            if (response.invitationId() != null) {
+                updateInvitation(new InvitationUpdate(response.invitationId(), response.tenant(),
+                        response.surveyId(), null, InvitationStatus.COMPLETED, null, response.submittedAt()));
+            }
+        }
     }
 
     /** Inserts each document once by its id, whatever was inserted before (a replay). */

@@ -98,7 +98,9 @@ public class PublicSurveyResource {
             throw ProblemException.invalidField("key", "belongs to batch lines; send the Idempotency-Key header");
         }
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey).map(IdempotencyKey::new);
-        return responses.submit(request.toCommand(surveyId, key))
+        SubmitResponse command = request.toCommand(surveyId, key);
+        return (request.invitation() == null ? responses.submit(command)
+                : responses.submitInvited(command, request.invitation()))
                 .map(submission -> {
                     var response = submission.response();
                     Response.ResponseBuilder answer = Response.accepted(SubmissionReceipt.of(submission));

@@ -20,6 +20,7 @@ import java.util.Optional;
  * what the channel knows of the moment (chat: conversationId, agentId; voice: callId, queue, ivrNode), at most 20
  * short texts. {@code answeredAt} is when an offline device recorded the answers (default: now). {@code key} is a
  * line's own idempotency key in a batch upload (a single submission sends the Idempotency-Key header instead).
+ * {@code invitation} is the token of the invitation link answered: the response is then the invited customer's.
  */
 public record SubmitResponseRequest(
         @Size(max = 32) String channel,
@@ -32,7 +33,8 @@ public record SubmitResponseRequest(
         @NotNull @Size(max = 200) Map<String, Object> answers,
         Map<String, String> context,
         Instant answeredAt,
-        @Size(max = 128) String key) {
+        @Size(max = 128) String key,
+        @Size(max = 2048) String invitation) {
 
     static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}";
 

@@ -2,6 +2,7 @@ package io.hearken.survey.service;
 
 import com.mongodb.MongoException;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.RuleViolation;
 import io.hearken.survey.domain.SubmitResponse;
@@ -32,9 +33,11 @@ public class ResponseService {
     private final ResponseRepository repository;
     private final IdempotencyClaims claims;
     private final MeterRegistry metrics;
+    private final InvitationService invitations;
 
     public ResponseService(SurveyCatalog catalog, EventJournal journal, ResponseRepository repository,
-                           IdempotencyClaims claims, MeterRegistry metrics) {
+                           IdempotencyClaims claims, MeterRegistry metrics, InvitationService invitations) {
+        this.invitations = invitations;
         this.catalog = catalog;
         this.journal = journal;
         this.repository = repository;
@@ -134,6 +137,33 @@ public class ResponseService {
                 .map(Optional::isPresent)
                 .ifNoItem().after(Duration.ofSeconds(1)).recoverWithItem(false)
                 .onFailure().recoverWithItem(false);
+    }
+
+    /**
+     * Accepts a submission that answers the invitation a link's token names: the invited customer answers (a
+     * verified identity), with the invitation's hidden values, once; a retry of the same answers gets the original
+     * receipt, different answers a 409.
+     */
+    public Uni<Submission> submitInvited(SubmitResponse submission, String token) {
+        return invitations.resolve(token).chain(tracked -> {
+            if (!tracked.invitation().surveyId().equals(submission.surveyId())) {
+                return Uni.createFrom().failure(ProblemException.invalidField("invitation",
+                        "is an invitation to another survey"));
+            }
+            return submitInvited(submission, tracked.invitation());
+        });
+    }
+
+    /** Accepts a submission as the answer to {@code invitation} (see {@link #submitInvited(SubmitResponse, String)}). */
+    public Uni<Submission> submitInvited(SubmitResponse submission, Invitation invitation) {
+        return submit(invitation.answeredBy(submission))
+                .onFailure(ProblemException.class).transform(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    return "idempotency-key-reused".equals(problem.typeSlug())
+                            ? new ProblemException(409, "invitation-used", "Invitation already answered",
+                            "This invitation was answered already; it takes one response.", List.of(), null)
+                            : problem;
+                });
     }
 
     public Uni<Response> get(String tenant, String responseId) {

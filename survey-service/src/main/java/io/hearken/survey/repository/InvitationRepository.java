@@ -1,0 +1,133 @@
+package io.hearken.survey.repository;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.hearken.survey.domain.Invitation;
+import io.hearken.survey.domain.InvitationChannel;
+import io.hearken.survey.domain.InvitationStatus;
+import io.hearken.survey.domain.InvitationUpdate;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Invitations and where each one is (collection {@code invitations}), a projection of {@code hearken.invitations}
+ * and of the responses that answer them.
+ */
+@ApplicationScoped
+public class InvitationRepository {
+
+    static final String COLLECTION = "invitations";
+    static final String STATUS = "status";
+    static final String STATUS_RANK = "statusRank";
+    static final String ADDRESS = "address";
+    static final String CHANNEL = "channel";
+
+    private final ReactiveMongoCollection<Document> invitations;
+
+    public InvitationRepository(ReactiveMongoDatabase database) {
+        this.invitations = database.getCollection(COLLECTION);
+    }
+
+    /** An invitation and where it is. */
+    public record Tracked(Invitation invitation, InvitationStatus status, String reason) {
+    }
+
+    public Uni<Optional<Tracked>> findById(String tenant, String id) {
+        return invitations.find(Filters.and(Filters.eq(SurveyDocuments.ID, id), Filters.eq(SurveyDocuments.TENANT,
+                        tenant))).collect().first()
+                .map(document -> Optional.ofNullable(document).map(InvitationRepository::toTracked));
+    }
+
+    /**
+     * The invitation an SMS from {@code phone} answers: the latest one sent to that number that is still open
+     * (sent or opened, not answered, not expired), whatever the tenant (a reply names only the number).
+     */
+    public Uni<Optional<Invitation>> findOpenBySms(String phone, Instant now) {
+        Bson open = Filters.and(Filters.eq(ADDRESS, phone), Filters.eq(CHANNEL, InvitationChannel.SMS.wireName()),
+                Filters.in(STATUS, List.of(InvitationStatus.SENT.name(), InvitationStatus.OPENED.name())),
+                Filters.gt("expiresAt", Date.from(now)));
+        return invitations.find(open, new FindOptions().sort(Sorts.descending("createdAt")).limit(1))
+                .collect().first()
+                .map(document -> Optional.ofNullable(document).map(found -> toTracked(found).invitation()));
+    }
+
+    /** How many of the survey's invitations are in each status, per channel. */
+    public Uni<Map<String, Map<String, Long>>> countByChannelAndStatus(String tenant, String surveyId) {
+        return invitations.aggregate(List.of(
+                        Aggregates.match(Filters.and(Filters.eq(SurveyDocuments.TENANT, tenant),
+                                Filters.eq(SurveyDocuments.SURVEY_ID, surveyId))),
+                        Aggregates.group(new Document(CHANNEL, "$" + CHANNEL).append(STATUS, "$" + STATUS),
+                                Accumulators.sum("count", 1))))
+                .collect().asList()
+                .map(groups -> {
+                    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                    for (Document group : groups) {
+                        Document key = group.get("_id", Document.class);
+                        counts.computeIfAbsent(key.getString(CHANNEL), channel -> new LinkedHashMap<>())
+                                .put(key.getString(STATUS), group.get("count", Number.class).longValue());
+                    }
+                    return counts;
+                });
+    }
+
+    static Document toDocument(Invitation invitation) {
+        return new Document(SurveyDocuments.ID, invitation.id())
+                .append(SurveyDocuments.TENANT, invitation.tenant())
+                .append(SurveyDocuments.SURVEY_ID, invitation.surveyId())
+                .append("campaignId", invitation.campaignId())
+                .append(CHANNEL, invitation.channel().wireName())
+                .append(ADDRESS, invitation.address())
+                .append("customerId", invitation.customerId())
+                .append("locale", invitation.locale())
+                .append("hidden", new Document(new LinkedHashMap<>(invitation.hidden())))
+                .append(STATUS, InvitationStatus.SCHEDULED.name())
+                .append(STATUS_RANK, InvitationStatus.SCHEDULED.ordinal())
+                .append("createdAt", Date.from(invitation.createdAt()))
+                .append("expiresAt", Date.from(invitation.expiresAt()));
+    }
+
+    /** The update a status change makes, applied only to an invitation at an earlier status. */
+    static Bson statusFilter(InvitationUpdate change) {
+        return Filters.and(Filters.eq(SurveyDocuments.ID, change.invitationId()),
+                Filters.lt(STATUS_RANK, change.status().ordinal()));
+    }
+
+    static Document statusUpdate(InvitationStatus status, String reason, Instant at) {
+        Document set = new Document(STATUS, status.name()).append(STATUS_RANK, status.ordinal())
+                .append(status.name().toLowerCase() + "At", Date.from(at == null ? Instant.now() : at));
+        if (reason != null) {
+            set.append("reason", reason);
+        }
+        return new Document("$set", set);
+    }
+
+    static Tracked toTracked(Document document) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        Document stored = document.get("hidden", Document.class);
+        if (stored != null) {
+            stored.forEach((key, value) -> hidden.put(key, String.valueOf(value)));
+        }
+        Invitation invitation = new Invitation(document.getString(SurveyDocuments.ID),
+                document.getString(SurveyDocuments.TENANT), document.getString(SurveyDocuments.SURVEY_ID),
+                document.getString("campaignId"),
+                InvitationChannel.fromWireName(document.getString(CHANNEL)).orElseThrow(),
+                document.getString(ADDRESS), document.getString("customerId"), document.getString("locale"), hidden,
+                document.getDate("createdAt").toInstant(), document.getDate("expiresAt").toInstant());
+        return new Tracked(invitation, InvitationStatus.valueOf(document.getString(STATUS)),
+                document.getString("reason"));
+    }
+}

@@ -1,0 +1,201 @@
+package io.hearken.survey.rest;
+
+import io.hearken.survey.domain.SmsSignature;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Invitations end to end inside survey-service, against the real local SMTP server (GreenMail) and the SMS provider
+ * stand-in: distributed, really sent in each customer's language, opened by their signed link, answered once as the
+ * invited customer, replied to by SMS, and counted per channel.
+ */
+@QuarkusTest
+class InvitationFlowTest {
+
+    private static final String SURVEY = """
+            {"name": "Delivery NPS", "publish": true,
+             "title": {"en": "How was your delivery?", "ja": "配達はいかがでしたか?"},
+             "languages": ["en", "ja"],
+             "questions": [
+               {"id": "store", "type": "HIDDEN"},
+               {"id": "nps", "type": "NPS", "required": true,
+                "text": {"en": "Would you recommend us?", "ja": "当社を薦めますか?"}},
+               {"id": "reason", "type": "TEXT", "text": {"en": "Why?", "ja": "理由は?"}}],
+             "endings": [{"id": "thanks", "text": {"en": "Thank you!", "ja": "ありがとうございました!"}}]}
+            """;
+    /** REST Assured encodes forms in ISO-8859-1 unless told: a provider posts UTF-8. */
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+    private static final Pattern TOKEN = Pattern.compile("invitation=(inv1\\.[A-Za-z0-9._-]+)");
+
+    @ConfigProperty(name = "MAIL_API_URL", defaultValue = "http://127.0.0.1:8025")
+    String mailApi;
+
+    @ConfigProperty(name = "hearken.invitations.sms.provider-url")
+    String smsProvider;
+
+    @ConfigProperty(name = "hearken.invitations.sms.auth-token")
+    String smsAuthToken;
+
+    @ConfigProperty(name = "hearken.invitations.sms.inbound-url")
+    String smsInboundUrl;
+
+    private String surveyId;
+
+    @BeforeEach
+    void createSurvey() {
+        surveyId = given().contentType(ContentType.JSON).header("X-Hearken-Tenant", "acme").body(SURVEY)
+                .when().post("/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private void invite(String channel, Map<String, Object> recipient) {
+        given().contentType(ContentType.JSON).header("X-Hearken-Tenant", "acme")
+                .body(Map.of("channel", channel, "recipients", List.of(recipient)))
+                .when().post("/v1/surveys/{id}/invitations/batch", surveyId)
+                .then().statusCode(202).body("invited", equalTo(1));
+    }
+
+    /** The text of the first mail that reached {@code address}, decoded from quoted-printable. */
+    private String mailTo(String address) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var answer = given().baseUri(mailApi).when().get("/api/user/" + address + "/messages/INBOX");
+            if (answer.statusCode() != 200) {
+                return null; // GreenMail knows a mailbox only once mail arrived
+            }
+            List<String> messages = answer.jsonPath().getList("mimeMessage");
+            return messages.isEmpty() ? null : quotedPrintable(messages.get(0));
+        }, message -> message != null);
+    }
+
+    @Test
+    void anEmailInvitationIsSentOpenedAndAnsweredOnceAsTheInvitedCustomer() {
+        String email = "mika-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        invite("email", Map.of("customerId", "C-1001", "email", email, "locale", "ja",
+                "hidden", Map.of("store", "S-12")));
+        String mail = mailTo(email);
+        assertTrue(mail.contains("Subject: =?UTF-8") || mail.contains("配達はいかがでしたか"), mail);
+        Matcher token = TOKEN.matcher(mail);
+        assertTrue(token.find(), "the mail carries the signed link: " + mail);
+        String invitation = token.group(1);
+
+        given().when().get("/v1/public/invitations/{token}", invitation)
+                .then().statusCode(200)
+                .body("surveyId", equalTo(surveyId))
+                .body("locale", equalTo("ja"))
+                .body("survey.version", equalTo(1));
+
+        Map<String, Object> answer = Map.of("channel", "web", "invitation", invitation,
+                "answers", Map.of("nps", 9, "reason", "早い", "store", "tampered"));
+        String responseId = given().contentType(ContentType.JSON).body(answer)
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).body("closing.text", equalTo("ありがとうございました!"))
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body(answer)
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(responseId));
+        given().contentType(ContentType.JSON).body(Map.of("channel", "web", "invitation", invitation,
+                        "answers", Map.of("nps", 2)))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(409).body("type", equalTo("https://hearken.io/problems/invitation-used"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().body("$", hasSize(1))
+                .body("[0].channel", equalTo("email"))
+                .body("[0].language", equalTo("ja"))
+                .body("[0].invitationId", notNullValue())
+                .body("[0].respondent.customerId", equalTo("C-1001"))
+                .body("[0].respondent.email", equalTo(email))
+                .body("[0].respondent.verified", equalTo(true))
+                .body("[0].answers.find { it.questionId == 'store' }.text", equalTo("S-12")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/invitations/stats", surveyId)
+                .then().statusCode(200)
+                .body("email.completed", equalTo(1))
+                .body("email.responseRate", equalTo(100.0f)));
+    }
+
+    @Test
+    void aForgedOrTamperedLinkIsRefused() {
+        String forged = "inv1.k1.AAAA." + "A".repeat(43);
+        given().when().get("/v1/public/invitations/{token}", forged)
+                .then().statusCode(400).body("errors[0].field", equalTo("invitation"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "web", "invitation", forged, "answers", Map.of("nps", 9)))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(400).body("errors[0].field", equalTo("invitation"));
+    }
+
+    @Test
+    void anSmsInvitationIsAnsweredByATextReply() {
+        String phone = "+8190" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000);
+        invite("sms", Map.of("customerId", "C-2002", "phone", phone, "locale", "ja"));
+        List<String> texts = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(smsProvider)
+                .queryParam("to", phone).when().get("/v1/messages").jsonPath().getList("body"), list -> !list.isEmpty());
+        assertTrue(texts.get(0).contains("当社を薦めますか?") && texts.get(0).contains("0〜10"), texts.get(0));
+
+        Map<String, List<String>> reply = Map.of("From", List.of(phone), "To", List.of("+15550100000"),
+                "Body", List.of("９ 丁寧でした"), "MessageSid", List.of("SM" + UUID.randomUUID()));
+        given().contentType(FORM).formParams(Map.of("From", phone, "To", "+15550100000",
+                        "Body", "９ 丁寧でした", "MessageSid", reply.get("MessageSid").get(0)))
+                .when().post("/v1/public/sms/inbound")
+                .then().statusCode(403);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(FORM)
+                .header("X-Twilio-Signature", SmsSignature.sign(smsAuthToken, smsInboundUrl, reply))
+                .formParams(Map.of("From", phone, "To", "+15550100000", "Body", "９ 丁寧でした",
+                        "MessageSid", reply.get("MessageSid").get(0)))
+                .when().post("/v1/public/sms/inbound")
+                .then().statusCode(200).body(containsString("ありがとうございました!")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath stored = given().header("X-Hearken-Tenant", "acme")
+                    .when().get("/v1/surveys/{id}/responses", surveyId).then().extract().jsonPath();
+            assertEquals("sms", stored.getString("[0].channel"));
+            assertEquals(9, stored.getInt("[0].answers.find { it.questionId == 'nps' }.score"));
+            assertEquals("丁寧でした", stored.getString("[0].answers.find { it.questionId == 'reason' }.text"));
+            assertEquals(phone, stored.getString("[0].respondent.phone"));
+        });
+    }
+
+    /** Decodes a quoted-printable mail (soft line breaks and =XX bytes) into UTF-8 text. */
+    private static String quotedPrintable(String mime) {
+        String joined = mime.replace("=\r\n", "").replace("=\n", "");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '=' && i + 2 < joined.length() && isHex(joined.charAt(i + 1)) && isHex(joined.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+}
