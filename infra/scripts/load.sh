@@ -37,6 +37,17 @@ cmd_chaos() {
 cmd_bench() {
   # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
   # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
+  # ./hearken bench capture: invitations, kiosk uploads and SMS replies (CaptureBench), with its own ceiling.
+  if [[ ${1:-} == capture ]]; then
+    shift
+    service_ready gateway || die "the gateway is not ready: run ./hearken up first"
+    build_load_tools
+    java -cp "$(load_tools_classpath)" io.hearken.chaos.CaptureBench \
+      --gateway "http://localhost:$(service_port gateway)" --keycloak "$(keycloak_url)" \
+      --sms-auth-token "$(run_secret sms-auth-token)" \
+      --sms-inbound-url "http://localhost:8080/api/v1/public/sms/inbound" "$@"
+    return
+  fi
   local gw survey connections=64 seconds=20 token survey_id script
   while [[ $# -gt 0 ]]; do
     case $1 in

@@ -61,10 +61,15 @@ public final class GatewayClient {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
-    /** Submits one response; completes with the answer, or exceptionally when no answer came in time. */
+    /**
+     * Submits one response, or with {@code partial} its saved progress (the reason only, not yet the required
+     * score); completes with the answer, or exceptionally when no answer came in time.
+     */
     public CompletableFuture<HttpResponse<String>> submit(String surveyId, String idempotencyKey, String email,
-                                                          int score, String channel) {
-        String body = """
+                                                          int score, String channel, boolean partial) {
+        String body = partial ? """
+                {"channel": "%s", "language": "en", "respondent": {"email": "%s"}, "complete": false,
+                 "answers": {"reason": "load"}}""".formatted(channel, email) : """
                 {"channel": "%s", "language": "en", "respondent": {"email": "%s"},
                  "answers": {"nps": %d, "reason": "load"}}""".formatted(channel, email, score);
         HttpRequest request = HttpRequest.newBuilder(
@@ -76,13 +81,20 @@ public final class GatewayClient {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Response ids survey-service has stored for a survey, with repeats if it stored any twice. */
+    /**
+     * Response ids survey-service has stored complete for a survey, with repeats if it stored any twice (saved
+     * progress that was never completed is not a response yet).
+     */
     public List<String> storedResponseIds(String token, String surveyId) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/responses?limit=10000")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         expect(response, 200, "responses of " + surveyId);
         List<String> ids = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(node -> ids.add(node.get("responseId").asText()));
+        JSON.readTree(response.body()).forEach(node -> {
+            if (node.path("completed").asBoolean(true)) {
+                ids.add(node.get("responseId").asText());
+            }
+        });
         return ids;
     }
 

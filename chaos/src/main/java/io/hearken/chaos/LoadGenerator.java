@@ -48,8 +48,9 @@ public final class LoadGenerator implements AutoCloseable {
         ticker = scheduler.scheduleAtFixedRate(() -> {
             String surveyId = surveyIds.get(random.nextInt(surveyIds.size()));
             String email = customers.get(random.nextInt(customers.size()));
+            // One in three saves progress first: partial-then-complete must be counted once, like any response.
             Submission submission = new Submission(phase, surveyId, UUID.randomUUID().toString(), email,
-                    random.nextInt(11), CHANNELS[random.nextInt(CHANNELS.length)]);
+                    random.nextInt(11), CHANNELS[random.nextInt(CHANNELS.length)], random.nextInt(3) == 0);
             submissions.add(submission);
             attempt(submission);
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
@@ -77,8 +78,9 @@ public final class LoadGenerator implements AutoCloseable {
     private void attempt(Submission submission) {
         submission.attempts.incrementAndGet();
         long sentAt = System.nanoTime();
+        boolean partial = submission.savesProgressFirst && !submission.progressSaved;
         client.submit(submission.surveyId, submission.idempotencyKey, submission.email, submission.score,
-                submission.channel).whenComplete((response, failure) -> {
+                submission.channel, partial).whenComplete((response, failure) -> {
                     longestRequestMillis.accumulateAndGet((System.nanoTime() - sentAt) / 1_000_000, Math::max);
                     if (failure != null) {
                         count(submission.phase, failureKind(failure));
@@ -87,7 +89,10 @@ public final class LoadGenerator implements AutoCloseable {
                     }
                     int status = response.statusCode();
                     count(submission.phase, String.valueOf(status));
-                    if (status / 100 == 2) {
+                    if (status / 100 == 2 && partial) {
+                        submission.progressSaved = true;
+                        attempt(submission);
+                    } else if (status / 100 == 2) {
                         submission.responseId = GatewayClient.responseId(response);
                         submission.acknowledgedAtNanos = System.nanoTime();
                         submission.outcome = Submission.Outcome.ACKNOWLEDGED;
@@ -152,10 +157,12 @@ public final class LoadGenerator implements AutoCloseable {
     /** Writes the record of every submission (one line each, tab-separated) for anyone who wants to audit a run. */
     public void writeRecord(java.nio.file.Path file) throws java.io.IOException {
         List<String> lines = new java.util.ArrayList<>();
-        lines.add("phase\tidempotency_key\tsurvey_id\temail\tscore\tchannel\toutcome\tresponse_id\tattempts");
+        lines.add("phase\tidempotency_key\tsurvey_id\temail\tscore\tchannel\tprogress_first\toutcome\tresponse_id"
+                + "\tattempts");
         for (Submission s : submissions) {
             lines.add(String.join("\t", s.phase, s.idempotencyKey, s.surveyId, s.email, String.valueOf(s.score),
-                    s.channel, s.outcome.name(), String.valueOf(s.responseId), String.valueOf(s.attempts.get())));
+                    s.channel, String.valueOf(s.savesProgressFirst), s.outcome.name(), String.valueOf(s.responseId),
+                    String.valueOf(s.attempts.get())));
         }
         java.nio.file.Files.write(file, lines);
     }

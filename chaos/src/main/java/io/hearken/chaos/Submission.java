@@ -16,13 +16,18 @@ public final class Submission {
     final String email;
     final int score;
     final String channel;
+    /** Saves its progress first (no score yet), then completes under the same key: it must count once. */
+    final boolean savesProgressFirst;
+    volatile boolean progressSaved;
     final long startedAtNanos;
     final AtomicInteger attempts = new AtomicInteger();
     volatile Outcome outcome = Outcome.PENDING;
     volatile String responseId;
     volatile long acknowledgedAtNanos;
 
-    Submission(String phase, String surveyId, String idempotencyKey, String email, int score, String channel) {
+    Submission(String phase, String surveyId, String idempotencyKey, String email, int score, String channel,
+               boolean savesProgressFirst) {
+        this.savesProgressFirst = savesProgressFirst;
         this.phase = phase;
         this.surveyId = surveyId;
         this.idempotencyKey = idempotencyKey;

@@ -52,9 +52,9 @@ class PhaseResultTest {
 
     @Test
     void longestGapIsTheLongestStretchWithoutAnAcknowledgement() {
-        Submission first = new Submission("p", "s", "k1", "e", 9, "web");
-        Submission second = new Submission("p", "s", "k2", "e", 9, "web");
-        Submission third = new Submission("p", "s", "k3", "e", 9, "web");
+        Submission first = new Submission("p", "s", "k1", "e", 9, "web", false);
+        Submission second = new Submission("p", "s", "k2", "e", 9, "web", false);
+        Submission third = new Submission("p", "s", "k3", "e", 9, "web", false);
         first.acknowledgedAtNanos = 1_000_000_000L;
         second.acknowledgedAtNanos = 1_500_000_000L;
         third.acknowledgedAtNanos = 4_500_000_000L;

@@ -106,6 +106,14 @@ public record ResponseSubmitted(
                 journeyStage, respondent, answers, context, invitationId, completed, at);
     }
 
+    /**
+     * Whether the respondent finished: a partial response (saved progress, {@code completed: false}) is followed by
+     * the complete one under the same id, which is the one scores and timelines count.
+     */
+    public boolean isComplete() {
+        return !Boolean.FALSE.equals(completed);
+    }
+
     /** The NPS answer's score, if the response has one. */
     public Integer npsScore() {
         if (answers == null) {

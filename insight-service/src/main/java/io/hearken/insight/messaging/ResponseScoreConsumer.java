@@ -41,7 +41,9 @@ public class ResponseScoreConsumer implements EventHandler<ResponseSubmitted> {
 
     @Override
     public ResponseSubmitted read(ConsumerRecord<byte[], byte[]> record) {
-        return EventRecords.readResponse(record);
+        ResponseSubmitted event = EventRecords.readResponse(record);
+        // Saved progress is not a score yet: the complete response, under the same id, is counted once.
+        return event.isComplete() ? event : null;
     }
 
     @Override

@@ -39,7 +39,9 @@ public class ResponseTimelineConsumer implements EventHandler<ResponseSubmitted>
 
     @Override
     public ResponseSubmitted read(ConsumerRecord<byte[], byte[]> record) {
-        return EventRecords.readResponse(record);
+        ResponseSubmitted event = EventRecords.readResponse(record);
+        // Saved progress joins the timeline once complete, under the same id.
+        return event.isComplete() ? event : null;
     }
 
     @Override

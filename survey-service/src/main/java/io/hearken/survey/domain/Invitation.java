@@ -120,7 +120,7 @@ public record Invitation(String id, String tenant, String surveyId, String campa
         return new SubmitResponse(surveyId, submission.surveyVersion(), Optional.of(idempotencyKey()),
                 channel.wireName(), submission.language() == null ? locale : submission.language(),
                 submission.touchpoint(), submission.journeyStage(), respondent(), answers, submission.context(),
-                submission.answeredAt(), id);
+                submission.answeredAt(), id, submission.partial());
     }
 
     /** One response per invitation: its id follows from the invitation, so a retry is the same response. */

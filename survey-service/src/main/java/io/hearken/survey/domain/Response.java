@@ -14,17 +14,18 @@ import java.util.TreeMap;
  * One respondent's accepted answers to one version of a survey. {@code id} is a random UUID, or derived from the
  * submission's idempotency key so that a retry is the same response. {@code language} is the locale it was answered
  * in; {@code touchpoint} and {@code journeyStage} place it in the customer journey (either may be null);
- * {@code context} is what the channel knew of the moment; {@code submittedAt} is when it was answered.
+ * {@code context} is what the channel knew of the moment; {@code submittedAt} is when it was answered;
+ * {@code completed} is false for saved progress, which the complete response replaces under the same id.
  */
 public record Response(String id, String surveyId, int surveyVersion, String tenant, Channel channel,
                        String language, String touchpoint, String journeyStage, Respondent respondent,
                        List<Answer> answers, Map<String, String> context, String invitationId,
-                       Instant submittedAt) {
+                       boolean completed, Instant submittedAt) {
 
     /** The same response, received at another time (a retry keeps the time of the first submission). */
     public Response withSubmittedAt(Instant at) {
         return new Response(id, surveyId, surveyVersion, tenant, channel, language, touchpoint, journeyStage,
-                respondent, answers, context, invitationId, at);
+                respondent, answers, context, invitationId, completed, at);
     }
 
     /**
@@ -36,7 +37,8 @@ public record Response(String id, String surveyId, int surveyVersion, String ten
         List<String> parts = new ArrayList<>(List.of(channel.wireName(), String.valueOf(surveyVersion),
                 String.valueOf(language), String.valueOf(touchpoint), String.valueOf(journeyStage),
                 String.valueOf(who.email()), String.valueOf(who.phone()), String.valueOf(who.customerId()),
-                String.valueOf(context == null ? null : new TreeMap<>(context)), String.valueOf(invitationId)));
+                String.valueOf(context == null ? null : new TreeMap<>(context)), String.valueOf(invitationId),
+                String.valueOf(completed)));
         answers.stream().map(Answer::canonical).sorted().forEach(parts::add);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -61,7 +61,7 @@ public record SurveyVersion(String surveyId, String tenant, int version, SurveyC
                     continue;
                 }
                 if (value == null) {
-                    if (question.required()) {
+                    if (question.required() && !submission.partial()) {
                         problems.add(field, "is required");
                     }
                     continue;
@@ -83,7 +83,7 @@ public record SurveyVersion(String surveyId, String tenant, int version, SurveyC
         Respondent respondent = submission.respondent() == null ? null : submission.respondent().normalised();
         Instant answeredAt = submission.answeredAt() == null ? receivedAt : submission.answeredAt();
         return new Response(responseId, surveyId, version, tenant, channel, language, touchpoint, stage, respondent,
-                List.copyOf(answers), submission.context(), submission.invitationId(),
+                List.copyOf(answers), submission.context(), submission.invitationId(), !submission.partial(),
                 answeredAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }

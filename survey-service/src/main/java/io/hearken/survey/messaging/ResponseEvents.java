@@ -25,7 +25,7 @@ final class ResponseEvents {
                 respondent == null ? null : new ResponseSubmitted.Respondent(respondent.email(), respondent.phone(),
                         respondent.customerId(), respondent.verified()),
                 response.answers().stream().map(ResponseEvents::toEvent).toList(), response.context(),
-                response.invitationId(), true, response.submittedAt());
+                response.invitationId(), response.completed(), response.submittedAt());
     }
 
     private static ResponseSubmitted.AnswerValue toEvent(Answer answer) {
@@ -48,7 +48,7 @@ final class ResponseEvents {
                 event.answers() == null ? List.of() : event.answers().stream()
                         .map(answer -> fromEvent(event, answer))
                         .toList(),
-                event.context(), event.invitationId(), event.submittedAt());
+                event.context(), event.invitationId(), event.isComplete(), event.submittedAt());
     }
 
     private static Answer fromEvent(ResponseSubmitted event, ResponseSubmitted.AnswerValue answer) {

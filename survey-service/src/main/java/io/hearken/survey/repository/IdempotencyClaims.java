@@ -28,6 +28,7 @@ public class IdempotencyClaims {
     private static final String TENANT = "tenant";
     private static final String FINGERPRINT = "fingerprint";
     private static final String SUBMITTED_AT = "submittedAt";
+    private static final String PROVISIONAL = "provisional";
 
     private final ReactiveMongoCollection<Document> claims;
 
@@ -39,26 +40,53 @@ public class IdempotencyClaims {
     public record Claim(String fingerprint, Instant submittedAt, boolean first) {
     }
 
-    /** Claims {@code responseId} for this content, or returns the claim made before by another submission. */
-    public Uni<Claim> claim(String tenant, String responseId, String fingerprint, Instant submittedAt) {
-        Document claim = new Document("_id", responseId)
-                .append(TENANT, tenant)
-                .append(FINGERPRINT, fingerprint)
-                .append(SUBMITTED_AT, Date.from(submittedAt));
-        return claims.insertOne(claim)
-                .replaceWith(new Claim(fingerprint, submittedAt, true))
-                .onFailure(IdempotencyClaims::isDuplicateKey).recoverWithUni(() -> existing(tenant, responseId));
+    /** Claims {@code id} for this content, or returns the claim made before by another submission. */
+    public Uni<Claim> claim(String tenant, String id, String fingerprint, Instant submittedAt) {
+        return claim(tenant, id, fingerprint, submittedAt, false);
     }
 
-    private Uni<Claim> existing(String tenant, String responseId) {
-        return claims.find(Filters.and(Filters.eq("_id", responseId), Filters.eq(TENANT, tenant))).collect().first()
+    /**
+     * Claims {@code id} for this content; a {@code provisional} claim (saved progress) gives way to the next claim of
+     * the same id with other content (more progress, or the complete response), which is then the first of its
+     * content. A final claim never gives way: the content it holds is what a retry must repeat.
+     */
+    public Uni<Claim> claim(String tenant, String id, String fingerprint, Instant submittedAt, boolean provisional) {
+        Document claim = new Document("_id", id)
+                .append(TENANT, tenant)
+                .append(FINGERPRINT, fingerprint)
+                .append(SUBMITTED_AT, Date.from(submittedAt))
+                .append(PROVISIONAL, provisional);
+        return claims.insertOne(claim)
+                .replaceWith(new Claim(fingerprint, submittedAt, true))
+                .onFailure(IdempotencyClaims::isDuplicateKey).recoverWithUni(() -> existing(tenant, id)
+                        .chain(earlier -> earlier.provisional() && !earlier.claim().fingerprint().equals(fingerprint)
+                                ? replaceProvisional(tenant, id, earlier.claim().fingerprint(), claim)
+                                : Uni.createFrom().item(earlier.claim())));
+    }
+
+    private Uni<Claim> replaceProvisional(String tenant, String id, String earlierFingerprint, Document claim) {
+        return claims.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(PROVISIONAL, true),
+                        Filters.eq(FINGERPRINT, earlierFingerprint)), claim)
+                .chain(result -> result.getModifiedCount() == 1
+                        ? Uni.createFrom().item(new Claim(claim.getString(FINGERPRINT),
+                        claim.getDate(SUBMITTED_AT).toInstant(), true))
+                        // Another submission replaced it at the same moment: compare with what it claimed.
+                        : existing(tenant, id).map(Stored::claim));
+    }
+
+    private record Stored(Claim claim, boolean provisional) {
+    }
+
+    private Uni<Stored> existing(String tenant, String id) {
+        return claims.find(Filters.and(Filters.eq("_id", id), Filters.eq(TENANT, tenant))).collect().first()
                 .map(document -> {
                     if (document == null) {
                         // The store lost the claim it refused a moment ago (it restarted): a 503, retry the same key.
-                        throw new MongoException("claim " + responseId + " cannot be read back");
+                        throw new MongoException("claim " + id + " cannot be read back");
                     }
-                    return new Claim(document.getString(FINGERPRINT), document.getDate(SUBMITTED_AT).toInstant(),
-                            false);
+                    return new Stored(new Claim(document.getString(FINGERPRINT),
+                            document.getDate(SUBMITTED_AT).toInstant(), false),
+                            document.getBoolean(PROVISIONAL, false));
                 });
     }
 

@@ -173,8 +173,30 @@ public class ProjectionWriter implements AutoCloseable {
                 Indexes.descending(SurveyDocuments.CREATED_AT, SurveyDocuments.ID)), new IndexOptions().name("tenant"));
     }
 
+    /**
+     * Inserts each response once; saved progress is replaced by later progress and by the complete response of the
+     * same id, and a complete response is never replaced.
+     */
     public void insertResponses(List<Response> batch) {
-        insertOnce(responses, batch.stream().map(SurveyDocuments::toDocument).toList());
+        List<Document> documents = batch.stream().map(SurveyDocuments::toDocument).toList();
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            responses.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (Document document : documents) {
+                try {
+                    responses.insertOne(document);
+                } catch (MongoWriteException duplicate) {
+                    if (!SurveyDocuments.isDuplicateKey(duplicate)) {
+                        throw duplicate;
+                    }
+                    responses.replaceOne(Filters.and(Filters.eq(SurveyDocuments.ID, document.get(SurveyDocuments.ID)),
+                            Filters.eq(SurveyDocuments.COMPLETED, false)), document);
+                }
+            }
+        }
     }
 
     public void insertFeedback(List<Feedback> batch) {
@@ -191,12 +213,14 @@ public class ProjectionWriter implements AutoCloseable {
                 InvitationRepository.statusUpdate(update.status(), update.reason(), update.at()));
     }
 
-    /** Marks the invitations these responses answer as completed. */
+    /** Marks the invitations these responses answer as started (saved progress) or completed. */
     public void completeInvitations(List<Response> batch) {
         for (Response response : batch) {
             if (response.invitationId() != null) {
                 updateInvitation(new InvitationUpdate(response.invitationId(), response.tenant(),
-                        response.surveyId(), null, InvitationStatus.COMPLETED, null, response.submittedAt()));
+                        response.surveyId(), null,
+                        response.completed() ? InvitationStatus.COMPLETED : InvitationStatus.STARTED, null,
+                        response.submittedAt()));
             }
         }
     }

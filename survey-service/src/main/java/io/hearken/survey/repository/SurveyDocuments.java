@@ -43,6 +43,7 @@ final class SurveyDocuments {
     static final String STATUS = "status";
     static final String CREATED_AT = "createdAt";
     static final String SUBMITTED_AT = "submittedAt";
+    static final String COMPLETED = "completed";
 
     /**
      * Converts definitions and answers to plain maps and back. Dates become yyyy-mm-dd text and absent fields are
@@ -152,6 +153,7 @@ final class SurveyDocuments {
                 .append("context", response.context() == null ? null : new Document(new LinkedHashMap<>(
                         response.context())))
                 .append("invitationId", response.invitationId())
+                .append(COMPLETED, response.completed())
                 .append("respondent", respondent)
                 .append("answers", answers)
                 .append(SUBMITTED_AT, Date.from(response.submittedAt()));
@@ -171,7 +173,7 @@ final class SurveyDocuments {
                         respondent.getString("phone"), respondent.getString("customerId"),
                         respondent.getBoolean("verified", false)),
                 answers, context(document.get("context", Document.class)), document.getString("invitationId"),
-                submittedAt);
+                document.getBoolean(COMPLETED, true), submittedAt);
     }
 
     private static Map<String, String> context(Document document) {

@@ -13,6 +13,7 @@ import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.service.Batches;
+import io.hearken.survey.service.InvitationService;
 import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyCatalog;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,9 +60,11 @@ public class PublicSurveyResource {
     private final ResponseService responses;
     private final ObjectMapper json;
     private final Validator validator;
+    private final InvitationService invitations;
 
     public PublicSurveyResource(SurveyCatalog catalog, ResponseService responses, ObjectMapper json,
-                                Validator validator) {
+                                Validator validator, InvitationService invitations) {
+        this.invitations = invitations;
         this.catalog = catalog;
         this.responses = responses;
         this.json = json;
@@ -109,6 +113,37 @@ public class PublicSurveyResource {
                     }
                     return answer.build();
                 });
+    }
+
+    @GET
+    @Path("/responses/progress")
+    @Operation(summary = "Resume saved progress",
+            description = "The answers saved with complete: false under this Idempotency-Key (or invitation): 404 when "
+                    + "none are saved, 409 once the response is complete. Complete it by submitting under the same "
+                    + "key.")
+    public Uni<SavedProgress> progress(@PathParam("surveyId") String surveyId,
+                                       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                       @QueryParam("invitation") String invitation) {
+        if (invitation == null && (idempotencyKey == null || !IdempotencyKey.isValid(idempotencyKey))) {
+            throw ProblemException.invalidField(IDEMPOTENCY_KEY, IdempotencyKey.RULE);
+        }
+        Uni<IdempotencyKey> key = invitation == null ? Uni.createFrom().item(new IdempotencyKey(idempotencyKey))
+                : invitations.resolve(invitation).map(tracked -> tracked.invitation().idempotencyKey());
+        return key.chain(resumeBy -> catalog.find(surveyId)
+                        .map(found -> found.orElseThrow(() -> ProblemException.notFound("Survey", surveyId)))
+                        .chain(survey -> responses.progress(survey, Optional.of(resumeBy))))
+                .map(SavedProgress::of);
+    }
+
+    /** Saved progress as the respondent's page resumes it. */
+    public record SavedProgress(String responseId, int surveyVersion, String language,
+                                List<ResponseView.AnswerView> answers, Instant savedAt) {
+
+        // The domain type has the same name as JAX-RS's Response, hence the qualified name.
+        static SavedProgress of(io.hearken.survey.domain.Response saved) {
+            return new SavedProgress(saved.id(), saved.surveyVersion(), saved.language(),
+                    saved.answers().stream().map(ResponseView.AnswerView::of).toList(), saved.submittedAt());
+        }
     }
 
     @POST

@@ -12,7 +12,7 @@ import java.util.Map;
 public record ResponseView(String responseId, String surveyId, int surveyVersion, String tenant, String channel,
                            String language, String touchpoint, String journeyStage, RespondentView respondent,
                            List<AnswerView> answers, Map<String, String> context, String invitationId,
-                           Instant submittedAt) {
+                           boolean completed, Instant submittedAt) {
 
     /** Who answered, as far as the channel knew; {@code verified} when it came from a signed invitation. */
     public record RespondentView(String email, String phone, String customerId, boolean verified) {
@@ -37,6 +37,6 @@ public record ResponseView(String responseId, String surveyId, int surveyVersion
                         response.respondent().phone(), response.respondent().customerId(),
                         response.respondent().verified()),
                 response.answers().stream().map(AnswerView::of).toList(), response.context(),
-                response.invitationId(), response.submittedAt());
+                response.invitationId(), response.completed(), response.submittedAt());
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * short texts. {@code answeredAt} is when an offline device recorded the answers (default: now). {@code key} is a
  * line's own idempotency key in a batch upload (a single submission sends the Idempotency-Key header instead).
  * {@code invitation} is the token of the invitation link answered: the response is then the invited customer's.
+ * {@code complete: false} saves progress (required questions may wait), resumed and completed under the same
+ * Idempotency-Key or invitation.
  */
 public record SubmitResponseRequest(
         @Size(max = 32) String channel,
@@ -34,7 +36,8 @@ public record SubmitResponseRequest(
         Map<String, String> context,
         Instant answeredAt,
         @Size(max = 128) String key,
-        @Size(max = 2048) String invitation) {
+        @Size(max = 2048) String invitation,
+        Boolean complete) {
 
     static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}";
 
@@ -45,7 +48,8 @@ public record SubmitResponseRequest(
 
     SubmitResponse toCommand(String surveyId, Optional<IdempotencyKey> idempotencyKey, String channelName) {
         return new SubmitResponse(surveyId, surveyVersion, idempotencyKey, channelName, language, touchpoint,
-                journeyStage, respondent == null ? null : respondent.toDomain(), answers, context, answeredAt, null);
+                journeyStage, respondent == null ? null : respondent.toDomain(), answers, context, answeredAt, null,
+                Boolean.FALSE.equals(complete));
     }
 
     /** Who answered; all optional, so anonymous feedback is possible. */

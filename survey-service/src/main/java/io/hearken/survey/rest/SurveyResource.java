@@ -5,7 +5,6 @@ import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
 import io.hearken.survey.service.ListingCursor;
-import io.hearken.survey.service.ResponseService;
 import io.hearken.survey.service.SurveyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -49,11 +48,9 @@ import java.util.function.Function;
 public class SurveyResource {
 
     private final SurveyService surveys;
-    private final ResponseService responses;
 
-    public SurveyResource(SurveyService surveys, ResponseService responses) {
+    public SurveyResource(SurveyService surveys) {
         this.surveys = surveys;
-        this.responses = responses;
     }
 
     @POST
@@ -178,20 +175,6 @@ public class SurveyResource {
     public Uni<Response> close(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                @PathParam("surveyId") String surveyId) {
         return command(tenant, surveyId, survey -> survey.close(Instant.now()));
-    }
-
-    @GET
-    @Path("/{surveyId}/responses")
-    @Operation(summary = "List the stored responses of a survey",
-            description = "Oldest first; page with offset and limit (at most 10000).")
-    public Uni<List<ResponseView>> responses(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                             @PathParam("surveyId") String surveyId,
-                                             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000)
-                                             int limit) {
-        return surveys.get(tenant, surveyId)
-                .chain(survey -> responses.listForSurvey(tenant, surveyId, offset, limit))
-                .map(list -> list.stream().map(ResponseView::of).toList());
     }
 
     private Uni<Response> command(String tenant, String surveyId, Function<Survey, Survey.Change> command) {

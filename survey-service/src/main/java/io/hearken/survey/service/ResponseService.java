@@ -2,6 +2,7 @@ package io.hearken.survey.service;
 
 import com.mongodb.MongoException;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.survey.domain.IdempotencyKey;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.RuleViolation;
@@ -13,6 +14,7 @@ import io.hearken.survey.messaging.EventJournal;
 import io.hearken.survey.repository.IdempotencyClaims;
 import io.hearken.survey.repository.ResponseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,6 +54,10 @@ public class ResponseService {
      * a different content is 422, however soon it follows and whatever MongoDB's projection has caught up with.
      */
     public Uni<Submission> submit(SubmitResponse submission) {
+        if (submission.partial() && submission.idempotencyKey().isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalidField("Idempotency-Key",
+                    "saved progress needs a key (or an invitation) to be resumed and completed by"));
+        }
         return catalog.find(submission.surveyId())
                 .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
                         "Survey definitions cannot be read right now; nothing was kept.", 2))
@@ -65,6 +71,21 @@ public class ResponseService {
                         .increment())
                 .onFailure(ProblemException.class).invoke(failure -> metrics.counter("hearken.responses.rejected",
                         "reason", ((ProblemException) failure).typeSlug()).increment());
+    }
+
+    /**
+     * The progress saved under a key (or an invitation) to resume it: 404 when none is saved, 409 once it is
+     * complete.
+     */
+    public Uni<Response> progress(Survey survey, Optional<IdempotencyKey> key) {
+        String responseId = survey.responseIdFor(key);
+        return repository.findById(survey.tenant(), responseId).map(found -> {
+            Response saved = found.orElseThrow(() -> ProblemException.notFound("Saved progress", responseId));
+            if (saved.completed()) {
+                throw ProblemException.conflict("This response is complete already.");
+            }
+            return saved;
+        });
     }
 
     private Uni<Submission> keep(Response response, boolean keyed) {
@@ -110,13 +131,18 @@ public class ResponseService {
 
     private Uni<Submission> submitOnce(Response response) {
         String fingerprint = response.contentFingerprint();
-        return claims.claim(response.tenant(), response.id(), fingerprint, response.submittedAt())
+        return claims.claim(response.tenant(), response.id(), fingerprint, response.submittedAt(),
+                        !response.completed())
                 .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
                         "The Idempotency-Key cannot be checked right now; nothing was kept. Retry with the same "
                                 + "Idempotency-Key.", 2))
                 .chain(claim -> {
                     if (claim.first()) {
                         return journal.append(response, true).replaceWith(new Submission(response, false, null));
+                    }
+                    if (!claim.fingerprint().equals(fingerprint) && !response.completed()) {
+                        throw ProblemException.conflict("This response is complete already; saved progress cannot "
+                                + "change it.");
                     }
                     if (!claim.fingerprint().equals(fingerprint)) {
                         throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key already used",
@@ -171,7 +197,19 @@ public class ResponseService {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Response", responseId)));
     }
 
-    public Uni<List<Response>> listForSurvey(String tenant, String surveyId, int offset, int limit) {
-        return repository.findBySurvey(tenant, surveyId, offset, limit);
+    /** A page of the survey's responses (oldest first, after the listing token {@code after}). */
+    public Uni<List<Response>> listForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter,
+                                             String after, int limit) {
+        return repository.findBySurvey(tenant, surveyId, filter, ListingCursor.decode(after), limit);
     }
+
+    public Uni<Long> countForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter) {
+        return repository.countBySurvey(tenant, surveyId, filter);
+    }
+
+    /** Every matching response as a stream, for an export whose memory does not grow with the survey. */
+    public Multi<Response> streamForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter) {
+        return repository.streamBySurvey(tenant, surveyId, filter);
+    }
+
 }

@@ -79,7 +79,7 @@ class SurveyVersionTest {
     @Test
     void aLanguageTheSurveyDoesNotOfferAnUnknownQuestionAndABadChannelAreNamedTogether() {
         SubmitResponse submission = new SubmitResponse("s1", null, Optional.empty(), "fax", "fr", "Checkout!",
-                "shopping", null, Map.of("nps", 11, "colour", "blue"), null, null, null);
+                "shopping", null, Map.of("nps", 11, "colour", "blue"), null, null, null, false);
         RuleViolation violation = assertThrows(RuleViolation.class, () -> Definitions.respond(SURVEY, submission));
         assertEquals(List.of("answers.colour", "answers.nps", "channel", "journeyStage", "language", "touchpoint"),
                 Definitions.fields(violation));
@@ -88,7 +88,7 @@ class SurveyVersionTest {
     @Test
     void theSubmissionMayPlaceItselfAtAnotherTouchpointAndStage() {
         SubmitResponse submission = new SubmitResponse("s1", null, Optional.empty(), "sms", "zh-CN", "delivery",
-                "usage", Respondent.claimed(" Mika@Example.COM ", null, null), Map.of("nps", 8), null, null, null);
+                "usage", Respondent.claimed(" Mika@Example.COM ", null, null), Map.of("nps", 8), null, null, null, false);
         Response response = Definitions.respond(SURVEY, submission);
         assertEquals("delivery", response.touchpoint());
         assertEquals("usage", response.journeyStage());
@@ -107,7 +107,8 @@ class SurveyVersionTest {
         Response reordered = first.withSubmittedAt(Instant.EPOCH);
         assertEquals(first.contentFingerprint(), new Response(first.id(), first.surveyId(), first.surveyVersion(),
                 first.tenant(), first.channel(), first.language(), first.touchpoint(), first.journeyStage(),
-                first.respondent(), List.of(first.answers().get(1), first.answers().get(0)), null, null, Instant.EPOCH)
+                first.respondent(), List.of(first.answers().get(1), first.answers().get(0)), null, null, true,
+                Instant.EPOCH)
                 .contentFingerprint());
         Response other = Definitions.respond(SURVEY, Definitions.submission(Map.of("nps", 3, "why",
                 List.of("price"))));

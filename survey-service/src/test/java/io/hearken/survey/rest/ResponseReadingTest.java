@@ -1,0 +1,108 @@
+package io.hearken.survey.rest;
+
+import io.hearken.survey.TestSurveys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading what was kept: one response, pages with filters and a total, CSV and NDJSON exports. */
+@QuarkusTest
+class ResponseReadingTest {
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+    private String surveyId;
+    private final List<String> ids = new ArrayList<>();
+
+    @BeforeEach
+    void fiveResponsesAndSavedProgress() {
+        surveyId = TestSurveys.createNpsSurvey(TestSurveys.TENANT);
+        String[] channels = {"web", "sms", "web", "kiosk", "web"};
+        for (int i = 0; i < channels.length; i++) {
+            String reason = i == 0 ? "=HYPERLINK(\"http://evil\")" : "reason, with a comma " + i;
+            ids.add(given().contentType(ContentType.JSON)
+                    .body(Map.of("channel", channels[i], "answers", Map.of("nps", i * 2, "reason", reason)))
+                    .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(202).extract().path("id"));
+        }
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "web", "complete", false, "answers", Map.of("reason", "later")))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/responses", surveyId).then().body("$", hasSize(6)));
+    }
+
+    @Test
+    void pagesFollowTheNextLinkAndCountEveryMatch() {
+        List<String> seen = new ArrayList<>();
+        String next = "/v1/surveys/" + surveyId + "/responses?limit=2&completed=true";
+        while (next != null) {
+            var page = given().header("X-Hearken-Tenant", "acme").urlEncodingEnabled(false)
+                    .when().get(next).then().statusCode(200).header("X-Total-Count", "5").extract();
+            seen.addAll(page.jsonPath().getList("responseId"));
+            String link = page.header("Link");
+            Matcher matcher = link == null ? null : NEXT.matcher(link);
+            next = matcher != null && matcher.find() ? matcher.group(1).replaceFirst("^https?://[^/]+", "") : null;
+        }
+        assertEquals(new HashSet<>(ids), new HashSet<>(seen));
+        assertEquals(5, seen.size());
+        given().header("X-Hearken-Tenant", "acme").queryParam("channel", "web").queryParam("completed", true)
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(3));
+        given().header("X-Hearken-Tenant", "acme").queryParam("completed", false)
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().body("$", hasSize(1)).body("[0].completed", equalTo(false));
+        given().header("X-Hearken-Tenant", "acme").queryParam("from", "yesterday")
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void oneResponseIsReadByItsIdInItsSurveyAndTenantOnly() {
+        given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses/{r}", surveyId, ids.get(1))
+                .then().statusCode(200).body("channel", equalTo("sms")).body("answers[0].score", equalTo(2));
+        given().header("X-Hearken-Tenant", "globex").when().get("/v1/surveys/{id}/responses/{r}", surveyId,
+                ids.get(1)).then().statusCode(404);
+        given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses/{r}", "other-survey",
+                ids.get(1)).then().statusCode(404);
+    }
+
+    @Test
+    void exportsStreamAsCsvAndNdjson() {
+        String csv = given().header("X-Hearken-Tenant", "acme").queryParam("completed", true)
+                .when().get("/v1/surveys/{id}/responses/export", surveyId)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertEquals(6, rows.length, csv);
+        assertTrue(rows[0].startsWith("responseId,surveyVersion,channel,language"), rows[0]);
+        assertTrue(rows[0].endsWith(",nps,reason"), rows[0]);
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused: " + csv);
+        assertTrue(csv.contains("\"reason, with a comma 1\""), csv);
+        String ndjson = given().header("X-Hearken-Tenant", "acme").queryParam("format", "ndjson")
+                .when().get("/v1/surveys/{id}/responses/export", surveyId)
+                .then().statusCode(200).extract().asString();
+        assertEquals(6, ndjson.strip().split("\n").length);
+        given().header("X-Hearken-Tenant", "acme").queryParam("format", "xlsx")
+                .when().get("/v1/surveys/{id}/responses/export", surveyId)
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
+        given().header("X-Hearken-Tenant", "globex").when().get("/v1/surveys/{id}/responses/export", surveyId)
+                .then().statusCode(404);
+    }
+}
