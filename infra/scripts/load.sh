@@ -28,7 +28,7 @@ cmd_chaos() {
   HEARKEN_RUN_DIR="$RUN" java -cp "$(load_tools_classpath)" io.hearken.chaos.ChaosMain \
     --gateway "$gw" --keycloak "$KC_URL" --launcher "$ROOT/hearken" --report "$RUN/chaos/report.md" \
     --record "$RUN/chaos/submissions.tsv" \
-    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --mail-api "$(mail_api_url)" \
     --survey-management-port "$(service_management_port survey-service)" \
     --profile-management-port "$(service_management_port profile-service)" \
     --insight-management-port "$(service_management_port insight-service)" "$@"

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Options: {@code --gateway URL --keycloak URL --launcher PATH --rate N --outage S --settle S
  * --kafka HOST:PORT --targets a,b,c --report FILE --record FILE --survey-management-port P
- * --profile-management-port P --insight-management-port P} (management ports default to 9401, 9402, 9403); the
+ * --profile-management-port P --insight-management-port P --mail-api URL} (with the mail server's API, the
+ * survey-service and broker phases also check that invitations stay single-use) (management ports default to 9401, 9402, 9403); the
  * targets default to every component, after the poison phase.
  */
 public final class ChaosMain {
@@ -54,7 +55,7 @@ public final class ChaosMain {
 
         Instant started = Instant.now();
         List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents,
-                options.getOrDefault("kafka", "localhost:9092"))
+                options.getOrDefault("kafka", "localhost:9092"), options.get("mail-api"))
                 .run(targets, options.containsKey("record") ? Path.of(options.get("record")) : null);
         String table = FaultRun.table(results);
         System.out.println();

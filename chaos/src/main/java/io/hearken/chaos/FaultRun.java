@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -19,6 +20,8 @@ public final class FaultRun {
 
     /** The phase that kills nothing but writes events no consumer can apply straight onto the topic. */
     public static final String POISON = "poison";
+    /** The kills across which invitations must stay single-use. */
+    static final Set<String> INVITATION_PHASES = Set.of("survey", "kafka");
     private static final String TENANT = "acme";
 
     /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
@@ -31,6 +34,7 @@ public final class FaultRun {
         }
     }
 
+    private final String mailApi;
     private final GatewayClient client;
     private final ProcessControl control;
     private final Settings settings;
@@ -54,6 +58,14 @@ public final class FaultRun {
      */
     public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
                     String password, Map<String, List<String>> dependentReadiness, String kafkaBootstrapServers) {
+        this(client, control, settings, adminUser, password, dependentReadiness, kafkaBootstrapServers, null);
+    }
+
+    /** @param mailApi the local mail server's API (invitations are read there), or null to skip that check */
+    public FaultRun(GatewayClient client, ProcessControl control, Settings settings, String adminUser,
+                    String password, Map<String, List<String>> dependentReadiness, String kafkaBootstrapServers,
+                    String mailApi) {
+        this.mailApi = mailApi;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.client = client;
         this.control = control;
@@ -69,6 +81,16 @@ public final class FaultRun {
 
     /** Runs the phases; if {@code record} is given, every submission and its outcome is written there. */
     public List<PhaseResult> run(List<String> components, java.nio.file.Path record) throws Exception {
+        Map<String, InvitationCheck> invitationChecks = new LinkedHashMap<>();
+        try {
+            return run(components, record, invitationChecks);
+        } finally {
+            invitationChecks.values().forEach(InvitationCheck::close);
+        }
+    }
+
+    private List<PhaseResult> run(List<String> components, java.nio.file.Path record,
+                                  Map<String, InvitationCheck> invitationChecks) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
@@ -97,8 +119,13 @@ public final class FaultRun {
                     phases.add(poisonPhase(load, surveys, customers, poisonChecks));
                     continue;
                 }
+                InvitationCheck invitations = prepareInvitations(component, run);
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
+                if (invitations != null) {
+                    invitationChecks.put(component, invitations);
+                    invitations.answerTwice();
+                }
 
                 List<String> dependents = dependentReadiness.getOrDefault(component, List.of());
                 long killedAt = System.nanoTime();
@@ -140,7 +167,10 @@ public final class FaultRun {
                     PhaseResult result = verifier.verify(phase, load.submissions(phase.killed()),
                             load.answers(phase.killed()));
                     PoisonInjection.Result poison = poisonChecks.get(phase.killed());
-                    results.add(poison == null ? result : result.withPoison(poison));
+                    PhaseResult checked = poison == null ? result : result.withPoison(poison);
+                    InvitationCheck invitations = invitationChecks.get(phase.killed());
+                    results.add(invitations == null ? checked
+                            : checked.withInvitations(invitations.verify(client.token(adminUser, password))));
                 }
                 if (results.stream().allMatch(PhaseResult::holds) || System.nanoTime() > deadline) {
                     break;
@@ -184,6 +214,26 @@ public final class FaultRun {
         }
     }
 
+    /**
+     * For the phases that kill survey-service or the broker, when the mail server's API is known: a survey of its
+     * own (its responses are not the load's), five customers invited by email and their links read.
+     */
+    private InvitationCheck prepareInvitations(String component, String run) throws Exception {
+        if (mailApi == null || !INVITATION_PHASES.contains(component)) {
+            return null;
+        }
+        String token = withRetries("get a token", () -> client.token(adminUser, password));
+        String survey = withRetries("create a survey", () -> client.createNpsSurvey(token,
+                "chaos " + run + " " + component + " invitations"));
+        List<String> emails = IntStream.range(0, 5)
+                .mapToObj(i -> "invited-" + run + "-" + component + "-" + i + "@example.com").toList();
+        InvitationCheck check = new InvitationCheck(client, mailApi, settings.retryWindow());
+        check.prepare(token, survey, emails);
+        log("phase %s: %d invitations sent; each is answered twice while %s is away", component, emails.size(),
+                component);
+        return check;
+    }
+
     /** Calls {@code action} until it succeeds, backing off from 0.5 s to 8 s, for at most the retry window. */
     private <T> T withRetries(String what, Callable<T> action) {
         long deadline = System.nanoTime() + settings.retryWindow().toNanos();
@@ -211,8 +261,8 @@ public final class FaultRun {
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
             if (result.notStartedBecause() != null) {
@@ -225,14 +275,17 @@ public final class FaultRun {
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
                     result.dependentsWentDown() == null ? "n/a" : result.dependentsWentDown() ? "yes" : "NO",
                     result.recoverySeconds(), result.submissionGapSeconds(), result.poison() == null ? "n/a"
                             : result.poison().injected() + " / " + result.poison().expected() + " / "
-                            + result.poison().deadLettered() + " / " + result.poison().stray()));
+                            + result.poison().deadLettered() + " / " + result.poison().stray(),
+                    result.invitations() == null ? "n/a" : result.invitations().answeredOnce() + " of "
+                            + result.invitations().invited() + " / " + result.invitations().usedTwice() + " / "
+                            + result.invitations().unanswered() + " / " + result.invitations().storedTwice()));
         }
         return table.toString();
     }

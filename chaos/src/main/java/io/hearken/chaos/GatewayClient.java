@@ -98,6 +98,46 @@ public final class GatewayClient {
         return ids;
     }
 
+    /** Invites customers to a survey by email (one part of at most 5000). */
+    public void invite(String token, String surveyId, List<String> emails) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"channel\": \"email\", \"recipients\": [");
+        for (int i = 0; i < emails.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"customerId\": \"chaos-").append(i).append("\", \"email\": \"")
+                    .append(emails.get(i)).append("\"}");
+        }
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId
+                        + "/invitations/batch").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(response, 202, "invite to " + surveyId);
+    }
+
+    /** Answers an invitation (its link's token) with an NPS score. */
+    public CompletableFuture<HttpResponse<String>> submitInvited(String surveyId, String invitation, int score) {
+        String body = """
+                {"channel": "web", "invitation": "%s", "answers": {"nps": %d}}""".formatted(invitation, score);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(gatewayUrl + "/api/v1/public/surveys/" + surveyId + "/responses"))
+                .header("Content-Type", "application/json")
+                .timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The invitation ids of the complete responses survey-service stored for a survey, with repeats. */
+    public List<String> storedInvitationIds(String token, String surveyId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId
+                + "/responses?limit=10000&completed=true").GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "responses of " + surveyId);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(node -> {
+            if (!node.path("invitationId").isNull() && !node.path("invitationId").isMissingNode()) {
+                ids.add(node.get("invitationId").asText());
+            }
+        });
+        return ids;
+    }
+
     /** insight-service's NPS counts: promoters, passives, detractors, total, and the score. */
     public JsonNode nps(String token, String surveyId) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/nps")

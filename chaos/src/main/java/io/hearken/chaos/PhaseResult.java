@@ -17,6 +17,8 @@ import java.util.Map;
  * @param dependentsWentDown  whether the services depending on the killed component reported not ready while it
  *                            was away and ready again after (null when nothing depends on it)
  * @param poison              for the poison phase: what was injected and what the dead-letter topic holds
+ * @param invitations         for the survey-service and broker phases: whether invitations answered twice during
+ *                            the kill were accepted once and stored once
  * @param notStartedBecause   why the phase could not start, or null
  */
 public record PhaseResult(
@@ -39,11 +41,12 @@ public record PhaseResult(
         double recoverySeconds,
         double submissionGapSeconds,
         PoisonInjection.Result poison,
+        InvitationCheck.Result invitations,
         String notStartedBecause) {
 
     /** A phase whose setup failed (its surveys could not be created, the platform did not answer): reported, not run. */
     public static PhaseResult notStarted(String killed, String reason) {
-        return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null,
+        return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null, null,
                 reason);
     }
 
@@ -51,7 +54,14 @@ public record PhaseResult(
     public PhaseResult withPoison(PoisonInjection.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, notStartedBecause);
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, notStartedBecause);
+    }
+
+    /** The same result with the check that invitations stayed single-use across the kill. */
+    public PhaseResult withInvitations(InvitationCheck.Result check) {
+        return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
+                unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, notStartedBecause);
     }
 
     /** Client-visible errors: every answer that was not a 2xx, including timeouts and refused connections. */
@@ -64,6 +74,6 @@ public record PhaseResult(
         return rejected == 0 && gaveUp == 0 && storedLost == 0 && storedDuplicated == 0 && npsMatches && counted == acknowledged
                 && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
                 && !Boolean.FALSE.equals(dependentsWentDown) && notStartedBecause == null
-                && (poison == null || poison.holds());
+                && (poison == null || poison.holds()) && (invitations == null || invitations.holds());
     }
 }

@@ -15,7 +15,17 @@ class PhaseResultTest {
                                       long timelineOnce, long unacknowledgedKept, Boolean dependentsDown) {
         return new PhaseResult("kafka", acknowledged, acknowledged, 0, 0, storedOnce, acknowledged - storedOnce, 0,
                 unacknowledgedKept, counted, npsMatches, timelineOnce, acknowledged - timelineOnce, 0,
-                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0, null, null);
+                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0, null, null, null);
+    }
+
+    @Test
+    void invitationsHoldOnlyWhenEachIsAcceptedOnceAndStoredOnce() {
+        PhaseResult clean = result(10, 10, 10, true, 10, 0, true);
+        assertTrue(clean.withInvitations(new InvitationCheck.Result(5, 5, 0, 0, 0, 0)).holds());
+        assertFalse(clean.withInvitations(new InvitationCheck.Result(5, 4, 1, 0, 0, 0)).holds(), "used twice");
+        assertFalse(clean.withInvitations(new InvitationCheck.Result(5, 4, 0, 1, 0, 0)).holds(), "never accepted");
+        assertFalse(clean.withInvitations(new InvitationCheck.Result(5, 5, 0, 0, 1, 0)).holds(), "stored twice");
+        assertFalse(clean.withInvitations(new InvitationCheck.Result(5, 5, 0, 0, 0, 1)).holds(), "not stored");
     }
 
     @Test

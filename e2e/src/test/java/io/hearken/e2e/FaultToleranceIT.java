@@ -31,7 +31,7 @@ class FaultToleranceIT {
                 platform.readinessUrl("profile"), platform.readinessUrl("insight")));
 
         List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
-                KeycloakTokens.DEMO_PASSWORD, dependents, platform.kafkaBootstrapServers)
+                KeycloakTokens.DEMO_PASSWORD, dependents, platform.kafkaBootstrapServers, platform.mailApiUrl)
                 .run(List.of(FaultRun.POISON, "survey", "kafka"));
 
         String table = FaultRun.table(results);

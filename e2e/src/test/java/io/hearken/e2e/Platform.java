@@ -29,6 +29,8 @@ final class Platform {
     final String gatewayUrl;
     final String keycloakUrl;
     final String kafkaBootstrapServers;
+    /** The local mail server's API, where the fault run reads invitation links. */
+    final String mailApiUrl;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final MongoServer mongo;
     private final Path root;
@@ -39,6 +41,7 @@ final class Platform {
         Map<String, String> infrastructure = TestInfrastructure.settings(true);
         keycloakUrl = infrastructure.get("KEYCLOAK_URL");
         kafkaBootstrapServers = infrastructure.get("KAFKA_BOOTSTRAP_SERVERS");
+        mailApiUrl = infrastructure.get("MAIL_API_URL");
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
 
