@@ -31,6 +31,9 @@ final class Platform {
     final String kafkaBootstrapServers;
     /** The local mail server's API, where the fault run reads invitation links. */
     final String mailApiUrl;
+    /** The SMS provider stand-in's API and the token that signs its webhooks. */
+    final String smsProviderUrl;
+    final String smsAuthToken;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final MongoServer mongo;
     private final Path root;
@@ -42,6 +45,8 @@ final class Platform {
         keycloakUrl = infrastructure.get("KEYCLOAK_URL");
         kafkaBootstrapServers = infrastructure.get("KAFKA_BOOTSTRAP_SERVERS");
         mailApiUrl = infrastructure.get("MAIL_API_URL");
+        smsProviderUrl = infrastructure.get("SMS_PROVIDER_URL");
+        smsAuthToken = infrastructure.get("HEARKEN_SMS_AUTH_TOKEN");
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
 

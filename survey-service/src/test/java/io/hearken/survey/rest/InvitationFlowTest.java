@@ -1,6 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.survey.domain.SmsSignature;
+import io.hearken.testing.MailInbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -8,8 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,24 +76,12 @@ class InvitationFlowTest {
                 .then().statusCode(202).body("invited", equalTo(1));
     }
 
-    /** The text of the first mail that reached {@code address}, decoded from quoted-printable. */
-    private String mailTo(String address) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var answer = given().baseUri(mailApi).when().get("/api/user/" + address + "/messages/INBOX");
-            if (answer.statusCode() != 200) {
-                return null; // GreenMail knows a mailbox only once mail arrived
-            }
-            List<String> messages = answer.jsonPath().getList("mimeMessage");
-            return messages.isEmpty() ? null : quotedPrintable(messages.get(0));
-        }, message -> message != null);
-    }
-
     @Test
     void anEmailInvitationIsSentOpenedAndAnsweredOnceAsTheInvitedCustomer() {
         String email = "mika-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         invite("email", Map.of("customerId", "C-1001", "email", email, "locale", "ja",
                 "hidden", Map.of("store", "S-12")));
-        String mail = mailTo(email);
+        String mail = MailInbox.firstMail(mailApi, email, Duration.ofSeconds(30));
         assertTrue(mail.contains("Subject: =?UTF-8") || mail.contains("配達はいかがでしたか"), mail);
         Matcher token = TOKEN.matcher(mail);
         assertTrue(token.find(), "the mail carries the signed link: " + mail);
@@ -176,26 +163,5 @@ class InvitationFlowTest {
             assertEquals("丁寧でした", stored.getString("[0].answers.find { it.questionId == 'reason' }.text"));
             assertEquals(phone, stored.getString("[0].respondent.phone"));
         });
-    }
-
-    /** Decodes a quoted-printable mail (soft line breaks and =XX bytes) into UTF-8 text. */
-    private static String quotedPrintable(String mime) {
-        String joined = mime.replace("=\r\n", "").replace("=\n", "");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < joined.length(); i++) {
-            char c = joined.charAt(i);
-            if (c == '=' && i + 2 < joined.length() && isHex(joined.charAt(i + 1)) && isHex(joined.charAt(i + 2))) {
-                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
     }
 }
