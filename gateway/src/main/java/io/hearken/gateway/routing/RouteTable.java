@@ -32,6 +32,8 @@ public final class RouteTable {
             route("public-survey", Set.of("GET"), "/v1/public/surveys", "/" + SEGMENT, Upstream.SURVEY),
             route("submit-response", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses",
                     Upstream.SURVEY),
+            route("resume-progress", Set.of("GET"), "/v1/public/surveys", "/" + SEGMENT + "/responses/progress",
+                    Upstream.SURVEY),
             route("submit-batch", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses/batch",
                     Upstream.SURVEY),
             route("open-invitation", Set.of("GET"), "/v1/public/invitations", "/" + SEGMENT, Upstream.SURVEY),

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * one shape, so an exported survey imports as it is. Changing it is changing that contract (docs/events.md).
  */
 public record SurveyContent(Map<String, String> title, List<String> languages, String defaultLanguage,
-                            String touchpoint, String journeyStage, List<Page> pages, List<Ending> endings) {
+                            String touchpoint, String journeyStage, List<Page> pages, List<Ending> endings,
+                            SurveySettings settings) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final Pattern TOUCHPOINT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -34,7 +35,7 @@ public record SurveyContent(Map<String, String> title, List<String> languages, S
     public static SurveyContent onePage(Map<String, String> title, String defaultLanguage, List<Question> questions) {
         String language = defaultLanguage == null ? DEFAULT_LANGUAGE : defaultLanguage;
         return new SurveyContent(title, null, language, null, null,
-                List.of(new Page("main", null, null, null, questions)), null);
+                List.of(new Page("main", null, null, null, questions)), null, null);
     }
 
     /** The default language, English unless the designer chose another. */
@@ -69,6 +70,18 @@ public record SurveyContent(Map<String, String> title, List<String> languages, S
         }
         Map<String, Answer> byQuestion = byQuestion(answers);
         return endings.stream().filter(ending -> ending.when() == null || ending.when().holds(byQuestion)).findFirst();
+    }
+
+    /** The settings, or none. */
+    public SurveySettings settingsOrNone() {
+        return settings == null ? new SurveySettings(null, null, null) : settings;
+    }
+
+    /** The closing text of the ending {@code endingId} in {@code language} (or the default). */
+    public Optional<Closing> closing(String endingId, String language) {
+        return endings == null ? Optional.empty() : endings.stream()
+                .filter(ending -> ending.id().equals(endingId)).findFirst()
+                .map(ending -> new Closing(ending.id(), Translations.in(ending.text(), language, language())));
     }
 
     /** The closing text for a response's answers in {@code language} (or the default), if an ending matches. */
@@ -110,6 +123,17 @@ public record SurveyContent(Map<String, String> title, List<String> languages, S
         }
         checkPages(offered, problems);
         checkEndings(offered, problems);
+        if (settings != null) {
+            Map<String, Question> every = new HashMap<>();
+            questions().stream().filter(question -> question.id() != null)
+                    .forEach(question -> every.putIfAbsent(question.id(), question));
+            Set<String> endingIds = new HashSet<>();
+            if (endings != null) {
+                endings.stream().filter(ending -> ending != null && ending.id() != null)
+                        .forEach(ending -> endingIds.add(ending.id()));
+            }
+            settings.check(every, endingIds, problems);
+        }
         return problems.list();
     }
 

@@ -64,6 +64,11 @@ public class IdempotencyClaims {
                                 : Uni.createFrom().item(earlier.claim())));
     }
 
+    /** Gives a claim back (its submission was refused after all), so the key can be used again. */
+    public Uni<Void> release(String tenant, String id) {
+        return claims.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq(TENANT, tenant))).replaceWithVoid();
+    }
+
     private Uni<Claim> replaceProvisional(String tenant, String id, String earlierFingerprint, Document claim) {
         return claims.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq(PROVISIONAL, true),
                         Filters.eq(FINGERPRINT, earlierFingerprint)), claim)

@@ -107,7 +107,9 @@ public class PublicSurveyResource {
                 : responses.submitInvited(command, request.invitation()))
                 .map(submission -> {
                     var response = submission.response();
-                    Response.ResponseBuilder answer = Response.accepted(SubmissionReceipt.of(submission));
+                    Response.ResponseBuilder answer = submission.screenedOut()
+                            ? Response.ok(SubmissionReceipt.of(submission))
+                            : Response.accepted(SubmissionReceipt.of(submission));
                     if (submission.replayed()) {
                         answer.header("Idempotent-Replayed", "true");
                     }
@@ -229,7 +231,8 @@ public class PublicSurveyResource {
         static SubmissionReceipt of(ResponseService.Submission submission) {
             var response = submission.response();
             SurveyContent.Closing closing = submission.closing();
-            return new SubmissionReceipt(response.id(), response.surveyId(), response.surveyVersion(), "accepted",
+            return new SubmissionReceipt(submission.screenedOut() ? null : response.id(), response.surveyId(),
+                    response.surveyVersion(), submission.screenedOut() ? "screened-out" : "accepted",
                     response.submittedAt(), closing == null ? null : new Closing(closing.endingId(), closing.text()));
         }
     }

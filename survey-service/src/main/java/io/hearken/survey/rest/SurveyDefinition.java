@@ -8,6 +8,7 @@ import io.hearken.survey.domain.Page;
 import io.hearken.survey.domain.Question;
 import io.hearken.survey.domain.ReviseSurvey;
 import io.hearken.survey.domain.SurveyContent;
+import io.hearken.survey.domain.SurveySettings;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -30,6 +31,7 @@ public record SurveyDefinition(
         @Size(max = 50) List<Page> pages,
         @Size(max = 200) List<Question> questions,
         @Size(max = 20) List<Ending> endings,
+        SurveySettings settings,
         Boolean publish) {
 
     private static final String ONE_PAGE_PREFIX = "pages[0].questions";
@@ -40,7 +42,8 @@ public record SurveyDefinition(
             throw ProblemException.invalidField("questions", "give either pages or questions (one page), not both");
         }
         List<Page> asked = questions == null ? pages : List.of(new Page("main", null, null, null, questions));
-        return new SurveyContent(title, languages, defaultLanguage, touchpoint, journeyStage, asked, endings);
+        return new SurveyContent(title, languages, defaultLanguage, touchpoint, journeyStage, asked, endings,
+                settings);
     }
 
     CreateSurvey toCreate(String tenant) {
@@ -65,7 +68,7 @@ public record SurveyDefinition(
 
     SurveyDefinition withPublish(boolean publishNow) {
         return new SurveyDefinition(name, title, languages, defaultLanguage, touchpoint, journeyStage, pages,
-                questions, endings, publishNow);
+                questions, endings, settings, publishNow);
     }
 
     boolean publishes() {
@@ -75,6 +78,7 @@ public record SurveyDefinition(
     /** The definition of a survey's name and content, as export gives it and import takes it. */
     static SurveyDefinition of(String name, SurveyContent content) {
         return new SurveyDefinition(name, content.title(), content.languages(), content.defaultLanguage(),
-                content.touchpoint(), content.journeyStage(), content.pages(), null, content.endings(), null);
+                content.touchpoint(), content.journeyStage(), content.pages(), null, content.endings(),
+                content.settings(), null);
     }
 }

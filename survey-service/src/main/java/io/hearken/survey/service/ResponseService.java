@@ -9,9 +9,11 @@ import io.hearken.survey.domain.RuleViolation;
 import io.hearken.survey.domain.SubmitResponse;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyContent;
+import io.hearken.survey.domain.SurveySettings;
 import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.messaging.EventJournal;
 import io.hearken.survey.repository.IdempotencyClaims;
+import io.hearken.survey.repository.QuotaCounters;
 import io.hearken.survey.repository.ResponseRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Accepts responses from every channel: checks them against the survey, then appends them to the response topic.
@@ -36,9 +39,12 @@ public class ResponseService {
     private final IdempotencyClaims claims;
     private final MeterRegistry metrics;
     private final InvitationService invitations;
+    private final QuotaCounters quotaCounters;
 
     public ResponseService(SurveyCatalog catalog, EventJournal journal, ResponseRepository repository,
-                           IdempotencyClaims claims, MeterRegistry metrics, InvitationService invitations) {
+                           IdempotencyClaims claims, MeterRegistry metrics, InvitationService invitations,
+                           QuotaCounters quotaCounters) {
+        this.quotaCounters = quotaCounters;
         this.invitations = invitations;
         this.catalog = catalog;
         this.journal = journal;
@@ -63,9 +69,14 @@ public class ResponseService {
                         "Survey definitions cannot be read right now; nothing was kept.", 2))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Survey", submission.surveyId())))
                 .chain(survey -> versionAnswered(survey, submission.surveyVersion())
-                        .chain(version -> keep(accept(survey, version, submission, Instant.now()),
-                                submission.idempotencyKey().isPresent())
-                                .map(kept -> kept.closedBy(version))))
+                        .chain(version -> {
+                            SubmitResponse once = oncePerRespondent(version, submission);
+                            return keep(accept(survey, version, once, Instant.now()),
+                                    once.idempotencyKey().isPresent(), version)
+                                    .map(kept -> kept.closedBy(version))
+                                    .onFailure(ProblemException.class).transform(failure ->
+                                            once == submission ? failure : alreadyAnswered((ProblemException) failure));
+                        }))
                 .invoke(accepted -> metrics.counter("hearken.responses.accepted", "channel",
                         accepted.response().channel().wireName(), "replayed", String.valueOf(accepted.replayed()))
                         .increment())
@@ -88,20 +99,98 @@ public class ResponseService {
         });
     }
 
-    private Uni<Submission> keep(Response response, boolean keyed) {
-        return keyed ? submitOnce(response)
-                : journal.append(response, false).replaceWith(new Submission(response, false, null));
+    private Uni<Submission> keep(Response response, boolean keyed, SurveyVersion version) {
+        return keyed ? submitOnce(response, version)
+                : withinQuotas(response, version, null,
+                () -> journal.append(response, false).replaceWith(new Submission(response, false, null)));
+    }
+
+    /**
+     * A survey that takes one response per respondent keys a submission by its respondent (customer id, else email,
+     * else phone) instead of the client's key: a second response with other answers is then refused. An invitation
+     * is keyed by the invitation already; an anonymous respondent is not limited.
+     */
+    private static SubmitResponse oncePerRespondent(SurveyVersion version, SubmitResponse submission) {
+        if (!version.content().settingsOrNone().isOnePerRespondent() || submission.invitationId() != null) {
+            return submission;
+        }
+        return SurveySettings.respondentKey(submission.respondent())
+                .map(key -> new SubmitResponse(submission.surveyId(), submission.surveyVersion(), Optional.of(key),
+                        submission.channel(), submission.language(), submission.touchpoint(),
+                        submission.journeyStage(), submission.respondent(), submission.answers(),
+                        submission.context(), submission.answeredAt(), submission.invitationId(),
+                        submission.partial()))
+                .orElse(submission);
+    }
+
+    private static ProblemException alreadyAnswered(ProblemException problem) {
+        return "idempotency-key-reused".equals(problem.typeSlug())
+                ? new ProblemException(409, "already-answered", "Already answered",
+                "This survey takes one response per customer, and this customer answered it already.", List.of(),
+                null)
+                : problem;
+    }
+
+    /**
+     * Keeps a complete response only if every quota it counts towards has a place left: a full quota refuses it
+     * (STOP: 409) or screens it out (REDIRECT: not kept, the respondent reads the quota's ending). Places are taken
+     * before the append, so a quota never takes more than its limit; a response whose append then fails keeps its
+     * place (the count may end a little under the limit, never over). A refused keyed response gives its claim
+     * back, so its key stays usable.
+     */
+    private Uni<Submission> withinQuotas(Response response, SurveyVersion version, String claimedId,
+                                         Supplier<Uni<Submission>> append) {
+        List<SurveySettings.Quota> quotas = response.completed()
+                ? version.content().settingsOrNone().quotasFor(response.answers()) : List.of();
+        if (quotas.isEmpty()) {
+            return append.get();
+        }
+        return takePlaces(response.surveyId(), quotas, 0).chain(full -> {
+            if (full == null) {
+                return append.get();
+            }
+            Uni<Void> release = claimedId == null ? Uni.createFrom().voidItem()
+                    : claims.release(response.tenant(), claimedId);
+            return release.map(ignored -> {
+                if (full.action() == SurveySettings.QuotaAction.STOP) {
+                    throw new ProblemException(409, "quota-full", "Quota full", "This survey has all the "
+                            + "responses it needs" + " (quota '" + full.id() + "'); thank you.", List.of(), null);
+                }
+                return new Submission(response, false, version.content()
+                        .closing(full.endingId(), response.language()).orElse(null), true);
+            });
+        });
+    }
+
+    /** Takes a place in each quota in turn; the first full one (places taken before it given back), or null. */
+    private Uni<SurveySettings.Quota> takePlaces(String surveyId, List<SurveySettings.Quota> quotas, int from) {
+        if (from == quotas.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        SurveySettings.Quota quota = quotas.get(from);
+        return quotaCounters.take(surveyId, quota.id(), quota.limit())
+                .onFailure(MongoException.class).transform(failure -> ProblemException.unavailable(
+                        "Quotas cannot be checked right now; nothing was kept.", 2))
+                .chain(taken -> taken ? takePlaces(surveyId, quotas, from + 1)
+                        .call(full -> full == null ? Uni.createFrom().voidItem()
+                                : quotaCounters.giveBack(surveyId, quota.id()))
+                        : Uni.createFrom().item(quota));
     }
 
     /**
      * An accepted response, whether it was kept earlier under the same idempotency key, and the closing text its
      * answers lead to (null when the survey has none for them).
      */
-    public record Submission(Response response, boolean replayed, SurveyContent.Closing closing) {
+    public record Submission(Response response, boolean replayed, SurveyContent.Closing closing,
+                             boolean screenedOut) {
+
+        Submission(Response response, boolean replayed, SurveyContent.Closing closing) {
+            this(response, replayed, closing, false);
+        }
 
         Submission closedBy(SurveyVersion version) {
-            return new Submission(response, replayed,
-                    version.content().closingFor(response.answers(), response.language()).orElse(null));
+            return screenedOut ? this : new Submission(response, replayed,
+                    version.content().closingFor(response.answers(), response.language()).orElse(null), false);
         }
     }
 
@@ -129,7 +218,7 @@ public class ResponseService {
         }
     }
 
-    private Uni<Submission> submitOnce(Response response) {
+    private Uni<Submission> submitOnce(Response response, SurveyVersion version) {
         String fingerprint = response.contentFingerprint();
         return claims.claim(response.tenant(), response.id(), fingerprint, response.submittedAt(),
                         !response.completed())
@@ -138,7 +227,8 @@ public class ResponseService {
                                 + "Idempotency-Key.", 2))
                 .chain(claim -> {
                     if (claim.first()) {
-                        return journal.append(response, true).replaceWith(new Submission(response, false, null));
+                        return withinQuotas(response, version, response.id(), () -> journal.append(response, true)
+                                .replaceWith(new Submission(response, false, null)));
                     }
                     if (!claim.fingerprint().equals(fingerprint) && !response.completed()) {
                         throw ProblemException.conflict("This response is complete already; saved progress cannot "
