@@ -32,7 +32,8 @@ public class SurveyOrigins {
         this.catalog = catalog;
     }
 
-    @ServerRequestFilter
+    // Before matching: a preflight matches no resource method, and would get the framework's bare OPTIONS answer.
+    @ServerRequestFilter(preMatching = true)
     public Uni<Response> checkOrigin(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
         Matcher path = PUBLIC_SURVEY.matcher(request.getUriInfo().getPath());
