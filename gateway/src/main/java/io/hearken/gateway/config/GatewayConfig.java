@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Where the gateway sends each API and how long it waits ({@code hearken.gateway.*}). */
 @ConfigMapping(prefix = "hearken.gateway")
@@ -29,6 +30,13 @@ public interface GatewayConfig {
     /** Largest body of a batch route (kiosk uploads, feedback backfills: a path ending in /batch), in bytes. */
     @WithDefault("1048576")
     int batchMaxBodyBytes();
+
+    /**
+     * Origins of the web console and other first-party frontends allowed to call the API from a browser
+     * ({@code HEARKEN_CORS_ORIGINS}, comma-separated). A survey's public endpoints follow the survey's own origins.
+     */
+    @WithDefault("http://localhost:3000,http://localhost:5173")
+    List<String> corsOrigins();
 
     /** Name of the access-token claim that carries the caller's tenant (workspace). */
     @WithDefault("tenant")

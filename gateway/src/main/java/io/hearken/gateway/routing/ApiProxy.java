@@ -48,9 +48,11 @@ public class ApiProxy {
 
     private final GatewayConfig config;
     private final HttpClient client;
+    private final CrossOrigin crossOrigin;
 
     public ApiProxy(GatewayConfig config, Vertx vertx) {
         this.config = config;
+        this.crossOrigin = new CrossOrigin(config);
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                 .setMaxPoolSize(200)
@@ -81,7 +83,14 @@ public class ApiProxy {
             return;
         }
         RequestPath path = normalised.dropLeading(1);
-        ApiRoute route = RouteTable.find(method, path.decoded()).orElse(null);
+        ApiRoute route = RouteTable.find(CrossOrigin.routedMethod(context), path.decoded()).orElse(null);
+        if (route != null && !CrossOrigin.surveyDecides(route)) {
+            if (CrossOrigin.isPreflight(context)) {
+                crossOrigin.answerPreflight(context);
+                return;
+            }
+            crossOrigin.allowConsole(context);
+        }
         if (route == null && normalised.steppedBack()) {
             PathGuard.invalid(context, "'..' leads to no API");
             return;
@@ -105,6 +114,7 @@ public class ApiProxy {
             return;
         }
         if (route.isPublic()) {
+            // A survey's preflight goes on as it came: survey-service answers it with the survey's origins.
             forward(context, route, path, null, requestId);
             return;
         }

@@ -29,6 +29,8 @@ public final class RouteTable {
     private static final String ANY_BELOW = "(/.*)?";
 
     private static final List<ApiRoute> ROUTES = List.of(
+            // Preflights of a survey's public routes are routed by the method they ask about (CrossOrigin) and
+            // answered by survey-service with the survey's own origins.
             route("public-survey", Set.of("GET"), "/v1/public/surveys", "/" + SEGMENT, Upstream.SURVEY),
             route("submit-response", Set.of("POST"), "/v1/public/surveys", "/" + SEGMENT + "/responses",
                     Upstream.SURVEY),

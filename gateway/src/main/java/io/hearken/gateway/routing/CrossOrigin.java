@@ -1,0 +1,68 @@
+package io.hearken.gateway.routing;
+
+import io.hearken.gateway.config.GatewayConfig;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/**
+ * Which web pages may call the API from a browser. The console's origins are the gateway's to list
+ * ({@code hearken.gateway.cors-origins}); a survey's public endpoints are the survey's (its widget is embedded on
+ * the customer's own sites, listed in the survey's settings), so their preflights and answers go to survey-service,
+ * which knows each survey's origins. Nothing is allowed by a wildcard.
+ */
+final class CrossOrigin {
+
+    /** Routes whose cross-origin rules belong to the survey they name. */
+    static final Set<String> SURVEY_DECIDES = Set.of("public-survey", "submit-response", "resume-progress");
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
+    static final String EXPOSED_HEADERS = "Location, X-Request-Id, Retry-After, Idempotent-Replayed";
+
+    private final Set<String> consoleOrigins;
+
+    CrossOrigin(GatewayConfig config) {
+        this.consoleOrigins = Set.copyOf(config.corsOrigins());
+    }
+
+    /** A browser's preflight: OPTIONS with the Origin and the method it means to send. */
+    static boolean isPreflight(RoutingContext context) {
+        return "OPTIONS".equals(context.request().method().name()) && context.request().getHeader("Origin") != null
+                && context.request().getHeader("Access-Control-Request-Method") != null;
+    }
+
+    /** The method a request is routed by: for a preflight, the one it asks about. */
+    static String routedMethod(RoutingContext context) {
+        return isPreflight(context) ? context.request().getHeader("Access-Control-Request-Method")
+                : context.request().method().name();
+    }
+
+    static boolean surveyDecides(ApiRoute route) {
+        return SURVEY_DECIDES.contains(route.name());
+    }
+
+    /** Answers a preflight for a console route: 204 with what the origin may do, or 403 for an unknown origin. */
+    void answerPreflight(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        var response = context.response().putHeader("Vary", "Origin");
+        if (!consoleOrigins.contains(origin)) {
+            response.setStatusCode(403).end();
+            return;
+        }
+        response.setStatusCode(204)
+                .putHeader("Access-Control-Allow-Origin", origin)
+                .putHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+                .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                .putHeader("Access-Control-Max-Age", "600")
+                .end();
+    }
+
+    /** Lets a console origin read the answer to its request (problems included). */
+    void allowConsole(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        if (origin != null && consoleOrigins.contains(origin)) {
+            context.response().putHeader("Access-Control-Allow-Origin", origin)
+                    .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS)
+                    .putHeader("Vary", "Origin");
+        }
+    }
+}

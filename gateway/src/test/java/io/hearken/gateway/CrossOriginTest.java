@@ -1,0 +1,50 @@
+package io.hearken.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Browsers' cross-origin calls: the console's origins are the gateway's to allow; a survey's public endpoints are
+ * the survey's, so their preflights go on to survey-service untouched.
+ */
+@QuarkusTest
+class CrossOriginTest {
+
+    @Test
+    void theConsolesOriginMayCallTheApiAndNoOtherMay() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/surveys")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+        given().header("Origin", "https://evil.example.net").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/surveys")
+                .then().statusCode(403);
+        given().header("Origin", "http://localhost:5173")
+                .when().get("/api/v1/surveys")
+                .then().statusCode(401)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example.net")
+                .when().get("/api/v1/surveys")
+                .then().statusCode(401)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aSurveysPreflightGoesToSurveyServiceWhichKnowsTheSurveysOrigins() {
+        given().header("Origin", "https://shop.example.com").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/public/surveys/s1/responses")
+                .then().statusCode(200)
+                .body("service", equalTo("survey"))
+                .body("method", equalTo("OPTIONS"))
+                .body("path", equalTo("/v1/public/surveys/s1/responses"));
+        given().header("Origin", "https://shop.example.com")
+                .when().get("/api/v1/public/surveys/s1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+}
