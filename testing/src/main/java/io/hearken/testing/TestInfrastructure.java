@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real servers of one test run: Kafka, PostgreSQL and (when asked) Keycloak.
+ * The real servers of one test run: Kafka, PostgreSQL, the mail server, the SMS provider stand-in and (when asked)
+ * Keycloak.
  *
  * <p>{@code ./hearken test} starts them once for the whole build and exports their addresses
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code POSTGRES_HOST}, ...); every module then reuses them. When a module is
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestInfrastructure {
 
     private static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST", "POSTGRES_PORT",
-            "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL");
+            "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_API_URL",
+            "SMS_PROVIDER_URL", "HEARKEN_INVITATION_SIGNING_KEY", "HEARKEN_SMS_AUTH_TOKEN");
 
     private static Map<String, String> settings;
     private static Map<String, String> launcherEnvironment = Map.of();
@@ -67,6 +69,9 @@ public final class TestInfrastructure {
         environment.put("HEARKEN_PG_PORT", "25432");
         environment.put("HEARKEN_KEYCLOAK_PORT", "28180");
         environment.put("HEARKEN_KEYCLOAK_MGMT_PORT", "29180");
+        environment.put("HEARKEN_SMTP_PORT", "23025");
+        environment.put("HEARKEN_MAIL_API_PORT", "28025");
+        environment.put("HEARKEN_SMS_PORT", "28026");
         runLauncher(root, environment, "infra-up", Duration.ofMinutes(6));
         launcherEnvironment = Map.copyOf(environment);
         Runtime.getRuntime().addShutdownHook(new Thread(
