@@ -42,6 +42,14 @@ public interface InvitationsConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * Whether each invitation is first checked with profile-service (consent per channel, the tenant's
+     * contact-frequency cap): on wherever profile-service has its contact check ({@code HEARKEN_CONTACT_CHECK});
+     * where it is off, every invitation is sent and the decision says it was not checked.
+     */
+    @WithDefault("false")
+    boolean contactCheck();
+
     /** The SMS provider. */
     Sms sms();
 

@@ -1,5 +1,6 @@
 package io.hearken.survey.service;
 
+import io.hearken.survey.client.ContactPolicy;
 import io.hearken.survey.client.SmsProvider;
 import io.hearken.survey.config.InvitationsConfig;
 import io.hearken.survey.domain.Invitation;
@@ -43,12 +44,14 @@ public class InvitationDelivery {
     private final SmsProvider sms;
     private final EventJournal journal;
     private final MeterRegistry metrics;
+    private final ContactPolicy contacts;
     private final long intervalNanos;
     private long nextSendNanos = System.nanoTime();
 
     public InvitationDelivery(InvitationsConfig config, InvitationLinks links, SurveyCatalog catalog,
                               SendClaims sends, ReactiveMailer mailer, SmsProvider sms, EventJournal journal,
-                              MeterRegistry metrics) {
+                              MeterRegistry metrics, ContactPolicy contacts) {
+        this.contacts = contacts;
         this.config = config;
         this.links = links;
         this.catalog = catalog;
@@ -77,6 +80,11 @@ public class InvitationDelivery {
                     + survey.map(found -> found.status().name()).orElse("not found") + ")");
             return;
         }
+        ContactPolicy.Decision decision = contacts.decide(invitation).await().atMost(wait);
+        if (!decision.allowed()) {
+            record(invitation, InvitationStatus.SKIPPED, "contact rules: " + decision.reason());
+            return;
+        }
         Optional<SurveyVersion> version = catalog.version(invitation.surveyId(), survey.get().publishedVersion())
                 .await().atMost(wait);
         if (version.isEmpty()) {
@@ -93,7 +101,7 @@ public class InvitationDelivery {
             return;
         }
         sends.sent(invitation.id(), Instant.now()).await().atMost(wait);
-        record(invitation, InvitationStatus.SENT, null);
+        record(invitation, InvitationStatus.SENT, decision.reason());
     }
 
     private void send(Invitation invitation, SurveyVersion version) throws Exception {
@@ -113,7 +121,7 @@ public class InvitationDelivery {
     }
 
     private void record(Invitation invitation, InvitationStatus status, String reason) {
-        if (reason != null) {
+        if (status == InvitationStatus.SKIPPED || status == InvitationStatus.FAILED) {
             Log.infof("Invitation %s of survey %s (tenant %s) %s: %s", invitation.id(), invitation.surveyId(),
                     invitation.tenant(), status, reason);
         }
