@@ -34,7 +34,9 @@ public final class CaptureBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONCURRENCY = 16;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1 as load generators speak it: the JDK client otherwise tries an h2c upgrade on every new connection.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
     private final String gateway;
     private final String token;
 
