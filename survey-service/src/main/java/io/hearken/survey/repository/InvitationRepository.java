@@ -7,7 +7,6 @@ import com.mongodb.client.model.Sorts;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
-import io.hearken.survey.domain.InvitationUpdate;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -98,12 +97,6 @@ public class InvitationRepository {
                 .append(STATUS_RANK, InvitationStatus.SCHEDULED.ordinal())
                 .append("createdAt", Date.from(invitation.createdAt()))
                 .append("expiresAt", Date.from(invitation.expiresAt()));
-    }
-
-    /** The update a status change makes, applied only to an invitation at an earlier status. */
-    static Bson statusFilter(InvitationUpdate change) {
-        return Filters.and(Filters.eq(SurveyDocuments.ID, change.invitationId()),
-                Filters.lt(STATUS_RANK, change.status().ordinal()));
     }
 
     static Document statusUpdate(InvitationStatus status, String reason, Instant at) {

@@ -192,8 +192,13 @@ public class ProjectionWriter implements AutoCloseable {
                     if (!SurveyDocuments.isDuplicateKey(duplicate)) {
                         throw duplicate;
                     }
-                    responses.replaceOne(Filters.and(Filters.eq(SurveyDocuments.ID, document.get(SurveyDocuments.ID)),
-                            Filters.eq(SurveyDocuments.COMPLETED, false)), document);
+                    // By id alone (the embedded server scans for any other filter); only this projector writes.
+                    Document stored = responses.find(Filters.eq(SurveyDocuments.ID, document.get(SurveyDocuments.ID)))
+                            .projection(new Document(SurveyDocuments.COMPLETED, 1)).first();
+                    if (stored != null && !stored.getBoolean(SurveyDocuments.COMPLETED, true)) {
+                        responses.replaceOne(Filters.eq(SurveyDocuments.ID, document.get(SurveyDocuments.ID)),
+                                document);
+                    }
                 }
             }
         }
@@ -207,10 +212,19 @@ public class ProjectionWriter implements AutoCloseable {
         insertOnce(invitations, batch.stream().map(InvitationRepository::toDocument).toList());
     }
 
-    /** Moves an invitation to a later status; an update that arrives after a later one changes nothing. */
+    /**
+     * Moves an invitation to a later status; an update that arrives after a later one changes nothing. Read by id,
+     * then written by id: both use the id's index on every store (a filter on the status too would scan the
+     * collection on the embedded server, which ignores secondary indexes), and this projector is the only writer of
+     * the status, one record at a time.
+     */
     public void updateInvitation(InvitationUpdate update) {
-        invitations.updateOne(InvitationRepository.statusFilter(update),
-                InvitationRepository.statusUpdate(update.status(), update.reason(), update.at()));
+        Document stored = invitations.find(Filters.eq(SurveyDocuments.ID, update.invitationId()))
+                .projection(new Document(InvitationRepository.STATUS_RANK, 1)).first();
+        if (stored != null && stored.getInteger(InvitationRepository.STATUS_RANK, 0) < update.status().ordinal()) {
+            invitations.updateOne(Filters.eq(SurveyDocuments.ID, update.invitationId()),
+                    InvitationRepository.statusUpdate(update.status(), update.reason(), update.at()));
+        }
     }
 
     /** Marks the invitations these responses answer as started (saved progress) or completed. */
