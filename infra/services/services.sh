@@ -91,10 +91,12 @@ build_services() {
 # The services' connection settings, from $RUN/infra.env as the last up/infra-up wrote it.
 load_infra_env() {
   [[ -f $RUN/infra.env ]] || die "no $RUN/infra.env: run ./hearken up (or infra-up) first"
-  local key value
+  local line key value
   SVC_KEYCLOAK_URL="http://localhost:${HEARKEN_KEYCLOAK_PORT:-8180}" MONGO_URI=''
   SVC_SMTP_HOST=127.0.0.1 SVC_SMTP_PORT=3025 SVC_SMS_URL=http://127.0.0.1:8026 SVC_INVITATION_KEY='' SVC_SMS_AUTH_TOKEN=''
-  while IFS='=' read -r key value; do
+  # Split at the first '=' only: `read` with IFS='=' drops a value's trailing '=' (base64 padding of the secrets).
+  while IFS= read -r line; do
+    key=${line%%=*} value=${line#*=}
     case $key in
       KAFKA_BOOTSTRAP_SERVERS) SVC_KAFKA=$value ;;
       POSTGRES_HOST) PG_HOST=$value ;;
