@@ -3,17 +3,14 @@ package io.hearken.survey.repository;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
-import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
@@ -30,15 +27,19 @@ import java.util.Optional;
 public class InvitationRepository {
 
     static final String COLLECTION = "invitations";
+    /** The latest SMS invitation per phone number, by number: a reply names only the number it comes from. */
+    static final String SMS_NUMBERS = "sms_numbers";
     static final String STATUS = "status";
     static final String STATUS_RANK = "statusRank";
     static final String ADDRESS = "address";
     static final String CHANNEL = "channel";
 
     private final ReactiveMongoCollection<Document> invitations;
+    private final ReactiveMongoCollection<Document> smsNumbers;
 
     public InvitationRepository(ReactiveMongoDatabase database) {
         this.invitations = database.getCollection(COLLECTION);
+        this.smsNumbers = database.getCollection(SMS_NUMBERS);
     }
 
     /** An invitation and where it is. */
@@ -56,12 +57,24 @@ public class InvitationRepository {
      * (sent or opened, not answered, not expired), whatever the tenant (a reply names only the number).
      */
     public Uni<Optional<Invitation>> findOpenBySms(String phone, Instant now) {
-        Bson open = Filters.and(Filters.eq(ADDRESS, phone), Filters.eq(CHANNEL, InvitationChannel.SMS.wireName()),
-                Filters.in(STATUS, List.of(InvitationStatus.SENT.name(), InvitationStatus.OPENED.name())),
-                Filters.gt("expiresAt", Date.from(now)));
-        return invitations.find(open, new FindOptions().sort(Sorts.descending("createdAt")).limit(1))
-                .collect().first()
-                .map(document -> Optional.ofNullable(document).map(found -> toTracked(found).invitation()));
+        // Two reads by id (the number, then the invitation): a query on the number and status would scan every
+        // invitation on the embedded server, which ignores secondary indexes.
+        return smsNumbers.find(Filters.eq(SurveyDocuments.ID, phone)).collect().first()
+                .chain(latest -> latest == null ? Uni.createFrom().item(Optional.<Tracked>empty())
+                        : findById(latest.getString(SurveyDocuments.TENANT), latest.getString("invitationId")))
+                .map(found -> found
+                        .filter(tracked -> tracked.status() == InvitationStatus.SENT
+                                || tracked.status() == InvitationStatus.OPENED)
+                        .filter(tracked -> tracked.invitation().expiresAt().isAfter(now))
+                        .map(Tracked::invitation));
+    }
+
+    /** The entry that points a phone number at its latest SMS invitation. */
+    static Document smsNumber(Invitation invitation) {
+        return new Document(SurveyDocuments.ID, invitation.address())
+                .append(SurveyDocuments.TENANT, invitation.tenant())
+                .append("invitationId", invitation.id())
+                .append("createdAt", Date.from(invitation.createdAt()));
     }
 
     /** How many of the survey's invitations are in each status, per channel. */

@@ -18,6 +18,7 @@ import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
 import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Invitation;
+import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
 import io.hearken.survey.domain.InvitationUpdate;
 import io.hearken.survey.domain.Response;
@@ -65,6 +66,7 @@ public class ProjectionWriter implements AutoCloseable {
     private final MongoCollection<Document> responses;
     private final MongoCollection<Document> feedback;
     private final MongoCollection<Document> invitations;
+    private final MongoCollection<Document> smsNumbers;
     private final MongoCollection<Document> positions;
     private final AtomicLong connectionEpoch = new AtomicLong();
 
@@ -91,6 +93,7 @@ public class ProjectionWriter implements AutoCloseable {
         this.responses = store.getCollection(ResponseRepository.COLLECTION);
         this.feedback = store.getCollection(FeedbackRepository.COLLECTION);
         this.invitations = store.getCollection(InvitationRepository.COLLECTION);
+        this.smsNumbers = store.getCollection(InvitationRepository.SMS_NUMBERS);
         this.positions = store.getCollection(POSITIONS_COLLECTION);
     }
 
@@ -154,6 +157,7 @@ public class ProjectionWriter implements AutoCloseable {
         responses.drop();
         feedback.drop();
         invitations.drop();
+        smsNumbers.drop();
         positions.deleteMany(Filters.eq(POSITION_CONSUMER, consumer));
         positions.replaceOne(Filters.eq("_id", marker), new Document(SCHEMA, SCHEMA_VERSION),
                 new ReplaceOptions().upsert(true));
@@ -210,6 +214,20 @@ public class ProjectionWriter implements AutoCloseable {
 
     public void insertInvitations(List<Invitation> batch) {
         insertOnce(invitations, batch.stream().map(InvitationRepository::toDocument).toList());
+        for (Invitation invitation : batch) {
+            if (invitation.channel() == InvitationChannel.SMS) {
+                pointNumberAt(invitation);
+            }
+        }
+    }
+
+    /** Points the invitation's phone number at it, unless a later invitation to that number is there already. */
+    private void pointNumberAt(Invitation invitation) {
+        Document current = smsNumbers.find(Filters.eq(SurveyDocuments.ID, invitation.address())).first();
+        if (current == null || current.getDate("createdAt").toInstant().isBefore(invitation.createdAt())) {
+            smsNumbers.replaceOne(Filters.eq(SurveyDocuments.ID, invitation.address()),
+                    InvitationRepository.smsNumber(invitation), new ReplaceOptions().upsert(true));
+        }
     }
 
     /**
