@@ -249,8 +249,10 @@ public class ResponseService {
 
     /** Whether the projection holds the response already; when MongoDB cannot say quickly, assume not. */
     private Uni<Boolean> isStored(Response response) {
+        // Saved progress is stored under the same id as the complete response: only the complete one counts here
+        // (found by the fault run: a completion whose first append failed was taken as stored, and never appended).
         return repository.findById(response.tenant(), response.id())
-                .map(Optional::isPresent)
+                .map(found -> found.filter(stored -> stored.completed() || !response.completed()).isPresent())
                 .ifNoItem().after(Duration.ofSeconds(1)).recoverWithItem(false)
                 .onFailure().recoverWithItem(false);
     }
