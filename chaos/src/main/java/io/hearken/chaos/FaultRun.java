@@ -1,5 +1,6 @@
 package io.hearken.chaos;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class FaultRun {
     }
 
     /** Runs the phases; if {@code record} is given, every submission and its outcome is written there. */
-    public List<PhaseResult> run(List<String> components, java.nio.file.Path record) throws Exception {
+    public List<PhaseResult> run(List<String> components, Path record) throws Exception {
         Map<String, InvitationCheck> invitationChecks = new LinkedHashMap<>();
         try {
             return run(components, record, invitationChecks);
@@ -89,7 +90,7 @@ public final class FaultRun {
         }
     }
 
-    private List<PhaseResult> run(List<String> components, java.nio.file.Path record,
+    private List<PhaseResult> run(List<String> components, Path record,
                                   Map<String, InvitationCheck> invitationChecks) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();

@@ -1,13 +1,18 @@
 package io.hearken.chaos;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -141,7 +146,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Answers seen for a phase, by status code or failure kind. */
     public Map<String, Long> answers(String phase) {
-        Map<String, Long> result = new java.util.TreeMap<>();
+        Map<String, Long> result = new TreeMap<>();
         answers.forEach((key, count) -> {
             if (key.startsWith(phase + "|")) {
                 result.put(key.substring(phase.length() + 1), count.sum());
@@ -155,8 +160,8 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /** Writes the record of every submission (one line each, tab-separated) for anyone who wants to audit a run. */
-    public void writeRecord(java.nio.file.Path file) throws java.io.IOException {
-        List<String> lines = new java.util.ArrayList<>();
+    public void writeRecord(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
         lines.add("phase\tidempotency_key\tsurvey_id\temail\tscore\tchannel\tprogress_first\toutcome\tresponse_id"
                 + "\tattempts");
         for (Submission s : submissions) {
@@ -164,7 +169,7 @@ public final class LoadGenerator implements AutoCloseable {
                     s.channel, String.valueOf(s.savesProgressFirst), s.outcome.name(), String.valueOf(s.responseId),
                     String.valueOf(s.attempts.get())));
         }
-        java.nio.file.Files.write(file, lines);
+        Files.write(file, lines);
     }
 
     public long longestRequestMillis() {
