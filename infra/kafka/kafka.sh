@@ -91,7 +91,11 @@ kafka_start() {
   if [[ ! -f $RUN/kafka/data/meta.properties ]]; then
     local t0 cluster_id
     t0=$(now_ms)
-    cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    # A random id; never one that starts with '-', which the storage tool would read as an option (1 start in 32).
+    cluster_id=-
+    while [[ $cluster_id == -* ]]; do
+      cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    done
     rotate_log kafka-format
     kafka_tool kafka.tools.StorageTool format --standalone \
       -t "$cluster_id" -c "$RUN/kafka/server.properties" >>"$(log_file kafka-format)" 2>&1 \
