@@ -1,10 +1,12 @@
 package io.hearken.survey.rest;
 
+import io.hearken.survey.config.InvitationsConfig;
 import io.hearken.survey.domain.SmsSignature;
 import io.hearken.testing.MailInbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +53,8 @@ class InvitationFlowTest {
     @ConfigProperty(name = "MAIL_API_URL", defaultValue = "http://127.0.0.1:8025")
     String mailApi;
 
-    @ConfigProperty(name = "hearken.invitations.sms.provider-url")
-    String smsProvider;
-
-    @ConfigProperty(name = "hearken.invitations.sms.auth-token")
-    String smsAuthToken;
-
-    @ConfigProperty(name = "hearken.invitations.sms.inbound-url")
-    String smsInboundUrl;
+    @Inject
+    InvitationsConfig invitations;
 
     private String surveyId;
 
@@ -139,7 +135,8 @@ class InvitationFlowTest {
     void anSmsInvitationIsAnsweredByATextReply() {
         String phone = "+8190" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000);
         invite("sms", Map.of("customerId", "C-2002", "phone", phone, "locale", "ja"));
-        List<String> texts = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(smsProvider)
+        String provider = invitations.sms().providerUrl();
+        List<String> texts = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(provider)
                 .queryParam("to", phone).when().get("/v1/messages").jsonPath().getList("body"), list -> !list.isEmpty());
         assertTrue(texts.get(0).contains("当社を薦めますか?") && texts.get(0).contains("0〜10"), texts.get(0));
 
@@ -150,7 +147,8 @@ class InvitationFlowTest {
                 .when().post("/v1/public/sms/inbound")
                 .then().statusCode(403);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(FORM)
-                .header("X-Twilio-Signature", SmsSignature.sign(smsAuthToken, smsInboundUrl, reply))
+                .header("X-Twilio-Signature",
+                        SmsSignature.sign(invitations.sms().authToken(), invitations.sms().inboundUrl(), reply))
                 .formParams(Map.of("From", phone, "To", "+15550100000", "Body", "９ 丁寧でした",
                         "MessageSid", reply.get("MessageSid").get(0)))
                 .when().post("/v1/public/sms/inbound")
