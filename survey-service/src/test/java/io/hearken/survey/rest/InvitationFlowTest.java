@@ -137,7 +137,8 @@ class InvitationFlowTest {
         invite("sms", Map.of("customerId", "C-2002", "phone", phone, "locale", "ja"));
         String provider = invitations.sms().providerUrl();
         List<String> texts = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(provider)
-                .queryParam("to", phone).when().get("/v1/messages").jsonPath().getList("body"), list -> !list.isEmpty());
+                        .queryParam("to", phone).when().get("/v1/messages").jsonPath().<String>getList("body"),
+                list -> !list.isEmpty());
         assertTrue(texts.get(0).contains("当社を薦めますか?") && texts.get(0).contains("0〜10"), texts.get(0));
 
         Map<String, List<String>> reply = Map.of("From", List.of(phone), "To", List.of("+15550100000"),
