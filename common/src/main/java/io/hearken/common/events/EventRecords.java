@@ -91,4 +91,35 @@ public final class EventRecords {
         });
         return event;
     }
+
+    /**
+     * Reads a {@code hearken.profile.erased.v1} record of {@link Topics#PROFILES}; the topic's other types (changes,
+     * merges, receipts) are null, which a consumer skips.
+     */
+    public static ProfileErased readErasure(ConsumerRecord<byte[], byte[]> record) {
+        if (!EventTypes.PROFILE_ERASED.equals(type(record))) {
+            return null;
+        }
+        ProfileErased event = read(record, ProfileErased.class, Set.of(EventTypes.PROFILE_ERASED));
+        if (event == null) {
+            throw new PermanentEventFailure("data is null");
+        }
+        event.invalidity().ifPresent(reason -> {
+            throw new PermanentEventFailure("erasure event breaks the contract: " + reason);
+        });
+        return event;
+    }
+
+    /** Reads a {@code hearken.profile.erasure.completed.v1} receipt; the topic's other types are null. */
+    public static ErasureCompleted readErasureReceipt(ConsumerRecord<byte[], byte[]> record) {
+        if (!EventTypes.PROFILE_ERASURE_COMPLETED.equals(type(record))) {
+            return null;
+        }
+        ErasureCompleted receipt = read(record, ErasureCompleted.class,
+                Set.of(EventTypes.PROFILE_ERASURE_COMPLETED));
+        if (receipt == null || receipt.erasureId() == null || receipt.service() == null || receipt.tenant() == null) {
+            throw new PermanentEventFailure("erasure receipt without erasureId, tenant or service");
+        }
+        return receipt;
+    }
 }

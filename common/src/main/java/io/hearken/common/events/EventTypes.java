@@ -22,6 +22,15 @@ public final class EventTypes {
     /** An invitation's status moved (sent, skipped, failed, opened, completed). */
     public static final String INVITATION_UPDATED = "hearken.invitation.updated.v1";
 
+    /** A profile was created or its identities, traits or consent changed (a thin notice: which, not the values). */
+    public static final String PROFILE_CHANGED = "hearken.profile.changed.v1";
+    /** Two profiles were found to be one customer; the merged one now answers with the survivor. */
+    public static final String PROFILE_MERGED = "hearken.profile.merged.v1";
+    /** A customer was erased: every service forgets what identifies them and says so with a receipt. */
+    public static final String PROFILE_ERASED = "hearken.profile.erased.v1";
+    /** One service's receipt for an erasure: what it removed or anonymised. */
+    public static final String PROFILE_ERASURE_COMPLETED = "hearken.profile.erasure.completed.v1";
+
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";
 

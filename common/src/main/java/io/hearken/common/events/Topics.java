@@ -15,6 +15,12 @@ public final class Topics {
     /** Survey invitations and their status, keyed by invitation id. The schedule of record for sending. */
     public static final String INVITATIONS = "hearken.invitations";
 
+    /**
+     * What happens to customer profiles (changed, merged, erased) and the services' receipts for an erasure, keyed
+     * by profile id. Retained: an erasure must reach a projection rebuilt from the beginning.
+     */
+    public static final String PROFILES = "hearken.profiles";
+
     private Topics() {
     }
 }

@@ -1,0 +1,12 @@
+package io.hearken.common.events;
+
+import java.time.Instant;
+
+/**
+ * Data of a {@code hearken.profile.erasure.completed.v1} CloudEvent on {@link Topics#PROFILES}, keyed by profile
+ * id: {@code service} has applied erasure {@code erasureId} and removed or anonymised {@code itemsErased} items
+ * (0 is an answer: nothing of that customer was held). A service may send it more than once; the first counts.
+ */
+public record ErasureCompleted(String erasureId, String tenant, String profileId, String service, long itemsErased,
+                               Instant completedAt) {
+}
