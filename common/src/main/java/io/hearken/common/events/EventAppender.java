@@ -43,8 +43,11 @@ public final class EventAppender implements AutoCloseable {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        // The broker must have it within the caller's wait; Kafka wants delivery >= linger + request timeout.
+        long request = Math.min(timeout.toMillis(), 30_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(request));
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(),
-                30_000)));
+                request + 2)));
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(properties);
@@ -55,6 +58,10 @@ public final class EventAppender implements AutoCloseable {
     /** One event to append: its CloudEvent attributes, the record key and the data. */
     public record Event(String topic, String key, String id, String type, String subject, String tenant,
                         Instant time, Object data) {
+    }
+
+    /** Data that is JSON already (an outbox row): appended as it is. */
+    public record Json(String value) {
     }
 
     /** Appends the event and waits for the acknowledgement; throws {@link IllegalStateException} if none came. */
@@ -80,6 +87,9 @@ public final class EventAppender implements AutoCloseable {
     }
 
     private static byte[] json(Event event) {
+        if (event.data() instanceof Json raw) {
+            return raw.value().getBytes(StandardCharsets.UTF_8);
+        }
         try {
             return WRITER.writeValueAsBytes(event.data());
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.hearken.gateway.routing;
 
 import io.hearken.common.http.RequestIdFilter;
+import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.Problem;
 import io.hearken.gateway.config.GatewayConfig;
@@ -115,7 +116,7 @@ public class ApiProxy {
         }
         if (route.isPublic()) {
             // A survey's preflight goes on as it came: survey-service answers it with the survey's origins.
-            forward(context, route, path, null, requestId);
+            forward(context, route, path, null, null, requestId);
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(context, null)
@@ -144,7 +145,8 @@ public class ApiProxy {
                     + config.tenantClaim() + "').");
             return;
         }
-        forward(context, route, path, tenant, requestId);
+        String role = route.rolesAllowed().stream().filter(identity::hasRole).sorted().findFirst().orElseThrow();
+        forward(context, route, path, tenant, role + ":" + identity.getPrincipal().getName(), requestId);
     }
 
     private String tenantOf(SecurityIdentity identity) {
@@ -155,7 +157,8 @@ public class ApiProxy {
         return null;
     }
 
-    private void forward(RoutingContext context, ApiRoute route, RequestPath path, String tenant, String requestId) {
+    private void forward(RoutingContext context, ApiRoute route, RequestPath path, String tenant, String caller,
+                         String requestId) {
         String query = context.request().query();
         URI target = URI.create(baseUrl(route.upstream()) + path.encoded() + (query == null ? "" : "?" + query));
         RequestOptions options = new RequestOptions()
@@ -165,7 +168,7 @@ public class ApiProxy {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         // Sent tells a failure before the request left (safe: nothing was done) from one after (outcome unknown).
         java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
-        MultiMap headers = forwardedHeaders(context, tenant, requestId);
+        MultiMap headers = forwardedHeaders(context, tenant, caller, requestId);
         Buffer body = context.body().buffer();
         client.request(options)
                 .compose(request -> {
@@ -178,7 +181,7 @@ public class ApiProxy {
                 .onFailure(failure -> upstreamFailed(context, route, failure, sent.get()));
     }
 
-    private MultiMap forwardedHeaders(RoutingContext context, String tenant, String requestId) {
+    private MultiMap forwardedHeaders(RoutingContext context, String tenant, String caller, String requestId) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         context.request().headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -189,6 +192,9 @@ public class ApiProxy {
         });
         if (tenant != null) {
             headers.set(TenantHeader.NAME, tenant);
+        }
+        if (caller != null) {
+            headers.set(CallerHeader.NAME, caller);
         }
         headers.set(REQUEST_ID, requestId);
         headers.set("X-Forwarded-For", context.request().remoteAddress() == null ? ""

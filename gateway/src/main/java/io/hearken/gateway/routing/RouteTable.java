@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * role      may
- * admin     create and read surveys, read scores and profiles, take in and read feedback, see and redrive its
- *           tenant's dead letters
+ * admin     create and read surveys, read scores and profiles, change profiles (traits, identities, merges,
+ *           consent, segments, import, erasure), take in and read feedback, see and redrive its tenant's dead
+ *           letters
  * analyst   read surveys, scores, profiles and feedback
- * agent     read profiles (to close the loop with a customer)
- * partner   take in feedback (reviews, posts, tickets); its webhook API is to come
+ * agent     read profiles and record a customer's consent (to close the loop with a customer)
+ * partner   take in feedback (reviews, posts, tickets), customers and their touchpoints (purchases, tickets);
+ *           its webhook API is to come
  * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, and (signed
  *           by the SMS provider, checked by survey-service) post SMS replies
  * </pre>
@@ -48,6 +50,11 @@ public final class RouteTable {
             route("feedback-ingest", Set.of("POST"), "/v1/feedback", "", Upstream.SURVEY, "admin", "partner"),
             route("feedback-batch", Set.of("POST"), "/v1/feedback", "/batch", Upstream.SURVEY, "admin", "partner"),
             route("feedback-read", READ, "/v1/feedback", ANY_BELOW, Upstream.SURVEY, "admin", "analyst"),
+            route("profile-ingest", Set.of("POST"), "/v1/profiles", "(/events)?", Upstream.PROFILE, "admin",
+                    "partner"),
+            route("profile-consent", Set.of("POST"), "/v1/profiles", "/" + SEGMENT + "/consent", Upstream.PROFILE,
+                    "admin", "agent"),
+            route("profile-write", WRITE, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin"),
             route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"),
             route("dead-letters-read", READ, "/v1/admin/dead-letters", "", Upstream.SURVEY, "admin"),
             route("dead-letters-redrive", Set.of("POST"), "/v1/admin/dead-letters", "/redrive", Upstream.SURVEY,

@@ -1,141 +1,195 @@
 package io.hearken.profile.service;
 
-import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.CustomerProfile;
-import io.hearken.profile.domain.IdentityKind;
+import io.hearken.profile.domain.Identity;
+import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.ProfileIdentity;
 import io.hearken.profile.domain.Touchpoint;
+import io.hearken.profile.domain.Trust;
+import io.hearken.profile.messaging.ProfileEvents;
+import io.hearken.profile.repository.ConsentRepository;
 import io.hearken.profile.repository.IdentityRepository;
+import io.hearken.profile.repository.MergeRepository;
 import io.hearken.profile.repository.ProfileRepository;
 import io.hearken.profile.repository.TouchpointRepository;
+import io.hearken.profile.repository.TouchpointRepository.TimelineFilter;
+import io.hearken.profile.repository.TouchpointRepository.TimelinePosition;
+import io.hearken.profile.repository.TraitRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Keeps one profile per customer: finds the profile by the strongest identity an event names (or creates it with
- * all of them), and appends the event to the journey timeline exactly once.
+ * Profiles as people see and change them: look-ups by identity or id, the timeline by pages, identities linked by
+ * a trusted caller, and merges an operator asks for.
  */
 @ApplicationScoped
 public class ProfileService {
 
-    static final String RESPONSE_SUBMITTED = "response.submitted";
-    private static final int TIMELINE_LIMIT = 200;
+    static final int FIRST_PAGE = 20;
 
     private final ProfileRepository profiles;
     private final IdentityRepository identities;
     private final TouchpointRepository touchpoints;
+    private final TraitRepository traits;
+    private final ConsentRepository consents;
+    private final MergeRepository merges;
+    private final ProfileLookup lookup;
+    private final IdentityResolver resolver;
+    private final ProfileMerger merger;
+    private final ProfileEvents events;
 
-    public ProfileService(ProfileRepository profiles, IdentityRepository identities,
-                          TouchpointRepository touchpoints) {
+    public ProfileService(ProfileRepository profiles, IdentityRepository identities, TouchpointRepository touchpoints,
+                          TraitRepository traits, ConsentRepository consents, MergeRepository merges,
+                          ProfileLookup lookup, IdentityResolver resolver, ProfileMerger merger,
+                          ProfileEvents events) {
         this.profiles = profiles;
         this.identities = identities;
         this.touchpoints = touchpoints;
+        this.traits = traits;
+        this.consents = consents;
+        this.merges = merges;
+        this.lookup = lookup;
+        this.resolver = resolver;
+        this.merger = merger;
+        this.events = events;
+    }
+
+    /** The profile holding the identity: the verified holder if there is one, else the claimed one. */
+    public Uni<UUID> findByIdentity(String tenant, Identity identity) {
+        return Panache.withSession(() -> identities.findIdentity(tenant, identity, true)
+                .chain(verified -> verified != null ? Uni.createFrom().item(verified)
+                        : identities.findIdentity(tenant, identity, false))
+                .map(held -> {
+                    if (held == null) {
+                        throw ProblemException.notFound("Profile with " + identity.kind().parameterName(),
+                                identity.value());
+                    }
+                    return held.profileId;
+                }));
+    }
+
+    public Uni<ProfileDetails> details(String tenant, UUID id) {
+        return Panache.withSession(() -> lookup.read(tenant, id).chain(profile -> identities.findByProfile(id)
+                .chain(known -> traits.ofProfile(id)
+                        .chain(traitValues -> consents.current(id)
+                                .chain(consent -> merges.possibleMatches(id)
+                                        .chain(matches -> touchpoints.lastContactPerChannel(id)
+                                                .chain(contacts -> touchpoints.page(id, TimelineFilter.ANY, null,
+                                                                FIRST_PAGE + 1)
+                                                        .map(recent -> details(profile, known, traitValues,
+                                                                consent, matches, contacts, recent)))))))));
+    }
+
+    private static ProfileDetails details(CustomerProfile profile, List<ProfileIdentity> known,
+                                          List<TraitRepository.StoredTrait> traitValues,
+                                          List<ConsentRepository.CurrentConsent> consent, List<UUID> matches,
+                                          Map<String, Instant> lastContacts, List<Touchpoint> recent) {
+        List<ProfileIdentity> ordered = known.stream()
+                .sorted(Comparator.comparing((ProfileIdentity held) -> !held.verified)
+                        .thenComparing(held -> held.createdAt))
+                .toList();
+        boolean more = recent.size() > FIRST_PAGE;
+        List<Touchpoint> page = more ? recent.subList(0, FIRST_PAGE) : recent;
+        return new ProfileDetails(profile, ordered, traitValues, consent, matches, lastContacts, page,
+                more ? TimelineCursor.after(page.get(page.size() - 1)) : null);
+    }
+
+    /** One page of the timeline, newest first, and the cursor of the next page (null at the end). */
+    public record TimelinePage(List<Touchpoint> touchpoints, String nextCursor) {
+    }
+
+    public Uni<TimelinePage> timeline(String tenant, UUID id, TimelineFilter filter, String cursor, int limit) {
+        TimelinePosition after = cursor == null ? null : TimelineCursor.parse(cursor);
+        return Panache.withSession(() -> lookup.read(tenant, id)
+                .chain(profile -> touchpoints.page(id, filter, after, limit + 1))
+                .map(found -> {
+                    boolean more = found.size() > limit;
+                    List<Touchpoint> page = more ? found.subList(0, limit) : found;
+                    return new TimelinePage(page, more ? TimelineCursor.after(page.get(page.size() - 1)) : null);
+                }));
     }
 
     /**
-     * Records a response on its customer's timeline in one transaction.
-     *
-     * @return false when there was nothing to do: an anonymous response, or one recorded before
+     * Creates or finds the profile of a trusted caller's identities (admin or partner API, import): they are
+     * verified, so they may join or merge profiles by the identity rules.
      */
-    public Uni<Boolean> recordResponse(ResponseSubmitted event) {
-        Map<IdentityKind, String> named = Identities.of(event.respondent());
-        if (named.isEmpty()) {
-            return Uni.createFrom().item(false);
+    public Uni<UUID> upsert(String tenant, IdentityClaim claim) {
+        return Conflicts.inTransaction(() -> resolver.resolve(tenant, claim, now()));
+    }
+
+    /**
+     * Links a verified identity to a profile. If another profile holds it verified, the two are one customer and
+     * merge (into the older); a claimed profile that receives a verified identity becomes verified, an operator
+     * having vouched for it. Answers the surviving profile's id.
+     */
+    public Uni<UUID> linkIdentity(String tenant, UUID id, Identity identity, String source, String actor) {
+        return Conflicts.inTransaction(() -> lookup.lockForWrite(tenant, id).chain(live ->
+                identities.findIdentity(tenant, identity, true).chain(holder -> {
+                    Instant now = now();
+                    if (holder != null && holder.profileId.equals(live)) {
+                        return Uni.createFrom().item(live);
+                    }
+                    if (holder != null) {
+                        return operatorMerge(tenant, live, holder.profileId, ProfileMerger.VERIFIED_IDENTITY, actor,
+                                now);
+                    }
+                    return profiles.findById(live).chain(profile -> {
+                        Uni<Integer> promote = profile.trust == Trust.CLAIMED
+                                ? merges.promoteClaimedIdentities(live, now)
+                                .call(() -> profiles.update("trust = ?1 where id = ?2", Trust.VERIFIED, live))
+                                : Uni.createFrom().item(0);
+                        return promote
+                                .chain(() -> identities.persist(ProfileIdentity.of(live, tenant, identity,
+                                        Trust.VERIFIED, source, now)))
+                                .chain(() -> events.changed(tenant, live, List.of("identities"), now))
+                                .replaceWith(live);
+                    });
+                })));
+    }
+
+    /** Merges two profiles an operator says are one customer; answers the survivor's id. */
+    public Uni<UUID> merge(String tenant, UUID id, UUID otherId, String actor) {
+        if (id.equals(otherId)) {
+            throw ProblemException.invalidField("profileId", "is the profile itself: a profile cannot merge with "
+                    + "itself");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> touchpoints.existsForEvent(event.tenant(), event.responseId())
-                .chain(recorded -> recorded
-                        ? Uni.createFrom().item(false)
-                        : resolveProfile(event.tenant(), named, now)
-                        .chain(profile -> touchpoints.persist(responseTouchpoint(profile, event, now)))
-                        .replaceWith(true)));
+        return Conflicts.inTransaction(() -> lookup.lockForWrite(tenant, id)
+                .chain(live -> lookup.lockForWrite(tenant, otherId)
+                        .chain(other -> live.equals(other) ? Uni.createFrom().item(live)
+                                : operatorMerge(tenant, live, other, ProfileMerger.OPERATOR, actor, now()))));
     }
 
-    private Uni<CustomerProfile> resolveProfile(String tenant, Map<IdentityKind, String> named, Instant now) {
-        return Multi.createFrom().iterable(named.entrySet())
-                .onItem().transformToUniAndConcatenate(entry ->
-                        identities.findIdentity(tenant, entry.getKey().column(), entry.getValue())
-                                .map(found -> new AbstractMap.SimpleEntry<>(entry, found)))
-                .collect().asList()
-                .chain(lookups -> {
-                    UUID knownProfileId = lookups.stream()
-                            .map(Map.Entry::getValue)
-                            .filter(Objects::nonNull)
-                            .map(identity -> identity.profileId)
-                            .findFirst().orElse(null);
-                    if (knownProfileId != null) {
-                        // A public submission is not proof that a new email or phone belongs to this customer:
-                        // linking it would let anyone attach their phone to someone else's profile. Identities are
-                        // linked only when a profile is created; merging known profiles needs a verified link.
-                        return profiles.findById(knownProfileId).invoke(found -> found.updatedAt = now);
-                    }
-                    CustomerProfile created = CustomerProfile.create(tenant, now);
-                    List<ProfileIdentity> identitiesOfNewProfile = lookups.stream()
-                            .map(lookup -> ProfileIdentity.of(created, lookup.getKey().getKey(),
-                                    lookup.getKey().getValue(), now))
-                            .toList();
-                    return profiles.persist(created).call(() -> identities.persist(identitiesOfNewProfile));
-                });
+    /**
+     * The survivor is the verified profile when only one is verified (claimed data never absorbs a verified
+     * customer), else the older one.
+     */
+    private Uni<UUID> operatorMerge(String tenant, UUID one, UUID other, String reason, String actor, Instant now) {
+        return profiles.lockAndFindMerged(List.of(one, other)).chain(changed -> {
+            if (!changed.isEmpty()) {
+                throw new Conflicts.ConcurrentChange("profiles " + changed + " merged meanwhile");
+            }
+            return profiles.list("id in ?1 and tenant = ?2", List.of(one, other), tenant);
+        }).chain(both -> {
+            CustomerProfile survivor = both.stream()
+                    .min(Comparator.comparing((CustomerProfile profile) -> profile.trust)
+                            .thenComparing(profile -> profile.createdAt)
+                            .thenComparing(profile -> profile.id))
+                    .orElseThrow();
+            CustomerProfile merged = both.stream().filter(profile -> profile != survivor).findFirst().orElseThrow();
+            return merger.merge(survivor, merged, reason, actor, now).replaceWith(survivor.id);
+        });
     }
 
-    private static Touchpoint responseTouchpoint(CustomerProfile profile, ResponseSubmitted event, Instant now) {
-        Touchpoint touchpoint = new Touchpoint();
-        touchpoint.id = UUID.randomUUID();
-        touchpoint.profileId = profile.id;
-        touchpoint.tenant = event.tenant();
-        touchpoint.kind = RESPONSE_SUBMITTED;
-        touchpoint.sourceEventId = event.responseId();
-        touchpoint.channel = event.channel();
-        touchpoint.surveyId = event.surveyId();
-        touchpoint.responseId = event.responseId();
-        touchpoint.score = event.npsScore();
-        touchpoint.comment = event.answers() == null ? null : event.answers().stream()
-                .filter(answer -> answer.text() != null)
-                .map(ResponseSubmitted.AnswerValue::text)
-                .findFirst().orElse(null);
-        touchpoint.occurredAt = event.submittedAt() == null ? now : event.submittedAt();
-        touchpoint.recordedAt = now;
-        return touchpoint;
-    }
-
-    public Uni<ProfileView> findByIdentity(String tenant, IdentityKind kind, String rawValue) {
-        String value = Identities.normalise(kind, rawValue);
-        if (value == null) {
-            throw ProblemException.invalidField(kind.column(), "must not be blank");
-        }
-        return Panache.withSession(() -> identities.findIdentity(tenant, kind.column(), value)
-                .chain(identity -> {
-                    if (identity == null) {
-                        throw ProblemException.notFound("Profile with " + kind.column(), value);
-                    }
-                    return view(identity.profileId);
-                }));
-    }
-
-    public Uni<ProfileView> findById(String tenant, UUID profileId) {
-        return Panache.withSession(() -> profiles.findInTenant(tenant, profileId)
-                .chain(profile -> {
-                    if (profile == null) {
-                        throw ProblemException.notFound("Profile", profileId.toString());
-                    }
-                    return view(profile.id);
-                }));
-    }
-
-    private Uni<ProfileView> view(UUID profileId) {
-        return profiles.findById(profileId).chain(profile -> identities.findByProfile(profileId)
-                .chain(known -> touchpoints.timeline(profileId, TIMELINE_LIMIT)
-                        .map(timeline -> ProfileView.of(profile, known, timeline))));
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

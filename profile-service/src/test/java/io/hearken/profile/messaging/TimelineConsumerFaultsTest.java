@@ -83,7 +83,7 @@ class TimelineConsumerFaultsTest {
     }
 
     private double count(String metric) {
-        return ConsumerProgress.count(metrics, metric, ResponseTimelineConsumer.CONSUMER);
+        return ConsumerProgress.count(metrics, metric, TimelineConsumer.CONSUMER);
     }
 
     private static void awaitTimeline(String email, String... responseIds) {
@@ -111,7 +111,7 @@ class TimelineConsumerFaultsTest {
 
             awaitTimeline(email, valid);
             List<ConsumerRecord<String, String>> letters = probe.await(record ->
-                    ResponseTimelineConsumer.CONSUMER.equals(TopicProbe.header(record, "hearken-dl-consumer"))
+                    TimelineConsumer.CONSUMER.equals(TopicProbe.header(record, "hearken-dl-consumer"))
                             && Set.of(nul, notJson, unknownVersion).contains(TopicProbe.header(record, "ce_id")),
                     3, Duration.ofSeconds(30));
             assertEquals(3, letters.size(), "every poison event is dead-lettered once");
@@ -191,7 +191,7 @@ class TimelineConsumerFaultsTest {
                 assertTrue(first.error().contains("23514"), first.error());
 
                 // Redriven before the fix: it fails again, and its new letter still names where it came from.
-                assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER,
+                assertEquals(1, deadLetters.redrive("acme", TimelineConsumer.CONSUMER,
                         List.of(first.id()), false).size());
                 await().atMost(Duration.ofSeconds(30)).until(() -> letters(id).size() == 2);
                 second = letters(id).stream().filter(letter -> letter.redrivenAt() == null).findFirst()
@@ -204,10 +204,10 @@ class TimelineConsumerFaultsTest {
             }
         }
 
-        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()), false)
+        assertEquals(1, deadLetters.redrive("acme", TimelineConsumer.CONSUMER, List.of(second.id()), false)
                 .size());
         // Redriven again on purpose: the timeline still shows the response once.
-        assertEquals(1, deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()), true)
+        assertEquals(1, deadLetters.redrive("acme", TimelineConsumer.CONSUMER, List.of(second.id()), true)
                 .size());
         awaitTimeline(email, id);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -216,12 +216,12 @@ class TimelineConsumerFaultsTest {
         assertEquals(2, letters(id).size(), "applied after the fix: no new dead letter");
         assertTrue(letters(id).stream().allMatch(letter -> letter.redrivenAt() != null),
                 "the listing shows when each was redriven");
-        assertEquals(List.of(), deadLetters.redrive("acme", ResponseTimelineConsumer.CONSUMER, List.of(second.id()),
+        assertEquals(List.of(), deadLetters.redrive("acme", TimelineConsumer.CONSUMER, List.of(second.id()),
                 false), "a letter redriven before is left alone unless asked again");
     }
 
     private List<DeadLetter> letters(String eventId) {
-        return deadLetters.list("acme", ResponseTimelineConsumer.CONSUMER).stream()
+        return deadLetters.list("acme", TimelineConsumer.CONSUMER).stream()
                 .filter(letter -> eventId.equals(letter.eventId()))
                 .toList();
     }

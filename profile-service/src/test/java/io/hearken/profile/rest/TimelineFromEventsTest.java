@@ -68,7 +68,7 @@ class TimelineFromEventsTest {
     }
 
     @Test
-    void recognisesTheCustomerByAKnownIdentityButNeverLinksAnUnverifiedOne() {
+    void keepsWhatRespondentsTypedOnOneClaimedProfile() {
         String email = "li." + UUID.randomUUID() + "@example.com";
         String phone = "+8190" + (10_000_000 + (int) (Math.random() * 89_999_999));
         String web = UUID.randomUUID().toString();
@@ -81,25 +81,22 @@ class TimelineFromEventsTest {
                 given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
                         .when().get("/v1/profiles").then().statusCode(200));
         try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
-            // The kiosk names the known email and a new phone: the response joins the email's profile, but an
-            // anonymous form is no proof the phone is this customer's, so the phone is not linked.
+            // The kiosk names the known email and a new phone: both only typed, so they join the email's claimed
+            // profile (never a verified one), and the call-centre answer with the phone finds it too.
             publish(publisher, kiosk, "acme", event(kiosk, "acme", email, phone, "kiosk", 8, "2026-11-21T10:00:00Z"));
             publish(publisher, call, "acme", event(call, "acme", null, phone, "call-centre", 6,
                     "2026-11-22T10:00:00Z"));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
-                        .when().get("/v1/profiles")
-                        .then().statusCode(200)
-                        .body("identities.kind", containsInAnyOrder("email"))
-                        .body("timeline.channel", containsInAnyOrder("web", "kiosk")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").queryParam("phone", phone)
                         .when().get("/v1/profiles")
                         .then().statusCode(200)
-                        .body("identities.kind", containsInAnyOrder("phone"))
-                        .body("timeline.channel", containsInAnyOrder("call-centre")));
+                        .body("trust", equalTo("claimed"))
+                        .body("identities.kind", containsInAnyOrder("email", "phone"))
+                        .body("identities.verified", containsInAnyOrder(false, false))
+                        .body("identities.source", containsInAnyOrder("response-form", "response-form"))
+                        .body("timeline.channel", containsInAnyOrder("web", "kiosk", "call-centre")));
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.hearken.profile.messaging;
+
+import io.hearken.common.events.EventAppender;
+import io.hearken.profile.config.ProfileServiceConfig;
+import io.hearken.profile.repository.OutboxRepository;
+import io.hearken.profile.repository.OutboxRepository.PendingEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Appends the outbox's events to Kafka, oldest first, and deletes each once the broker acknowledged it. At least
+ * once: a crash between the append and the delete appends the event again with the same id, which consumers apply
+ * once. Runs on its own thread so a slow broker delays only the announcements, never the changes.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final int BATCH = 200;
+
+    private final OutboxRepository outbox;
+    private final ProfileServiceConfig config;
+    private volatile boolean running;
+    private volatile String lastProblem;
+    private Thread thread;
+
+    public OutboxRelay(OutboxRepository outbox, ProfileServiceConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.outbox().enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "profile-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void run() {
+        try (EventAppender appender = new EventAppender("urn:hearken:profile-service", Duration.ofSeconds(15))) {
+            while (running) {
+                try {
+                    if (relayOnce(appender) == 0) {
+                        Thread.sleep(config.outbox().pollInterval().toMillis());
+                    }
+                    lastProblem = null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    lastProblem = e.toString();
+                    Log.warnf("Profile events wait in the outbox: %s", e.toString());
+                    sleepQuietly(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    /** Appends one batch; answers how many events were relayed. */
+    int relayOnce(EventAppender appender) throws InterruptedException {
+        List<PendingEvent> pending = await(() -> Panache.withSession(() -> outbox.oldest(BATCH)));
+        List<UUID> appended = new ArrayList<>();
+        try {
+            for (PendingEvent event : pending) {
+                appender.append(new EventAppender.Event(event.topic(), event.key(), event.id().toString(),
+                        event.type(), event.subject(), event.tenant(), event.occurredAt(),
+                        new EventAppender.Json(event.data())));
+                appended.add(event.id());
+            }
+        } finally {
+            if (!appended.isEmpty()) {
+                await(() -> Panache.withTransaction(() -> outbox.delete(appended)));
+            }
+        }
+        return pending.size();
+    }
+
+    /** Whether events have waited on a failing broker; readiness says so without taking the service down. */
+    public String problem() {
+        return lastProblem;
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

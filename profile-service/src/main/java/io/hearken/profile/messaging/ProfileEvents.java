@@ -1,0 +1,59 @@
+package io.hearken.profile.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.common.events.EventTypes;
+import io.hearken.common.events.ProfileChanged;
+import io.hearken.common.events.ProfileErased;
+import io.hearken.common.events.ProfileMerged;
+import io.hearken.common.events.Topics;
+import io.hearken.profile.repository.OutboxRepository;
+import io.hearken.profile.repository.OutboxRepository.PendingEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces profile changes on {@code hearken.profiles}: each event is written to the outbox in the caller's
+ * transaction and appended to Kafka by {@link OutboxRelay} once that transaction has committed.
+ */
+@ApplicationScoped
+public class ProfileEvents {
+
+    private final OutboxRepository outbox;
+    private final ObjectMapper json;
+
+    public ProfileEvents(OutboxRepository outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Uni<Integer> changed(String tenant, UUID profileId, List<String> changes, Instant at) {
+        String id = UUID.randomUUID().toString();
+        return write(EventTypes.PROFILE_CHANGED, id, tenant, profileId,
+                new ProfileChanged(id, tenant, profileId.toString(), changes, at), at);
+    }
+
+    public Uni<Integer> merged(ProfileMerged merge) {
+        return write(EventTypes.PROFILE_MERGED, merge.mergeId(), merge.tenant(), UUID.fromString(merge.mergedId()),
+                merge, merge.mergedAt());
+    }
+
+    public Uni<Integer> erased(ProfileErased erasure) {
+        return write(EventTypes.PROFILE_ERASED, erasure.erasureId(), erasure.tenant(),
+                UUID.fromString(erasure.profileId()), erasure, erasure.erasedAt());
+    }
+
+    private Uni<Integer> write(String type, String id, String tenant, UUID profileId, Object data, Instant at) {
+        try {
+            // The outbox row's id is the event's id, which Kafka consumers apply once.
+            return outbox.add(new PendingEvent(UUID.fromString(id), Topics.PROFILES, profileId.toString(), type,
+                    profileId.toString(), tenant, at, json.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.hearken.profile.messaging;
+
+import io.hearken.common.events.InvitationEvent;
+import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.profile.domain.Identity;
+import io.hearken.profile.domain.IdentityClaim;
+import io.hearken.profile.domain.IdentityKind;
+import io.hearken.profile.domain.RecordTouchpoint;
+import io.hearken.profile.domain.Touchpoint;
+import io.hearken.profile.domain.Trust;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps the events profile-service reads to the touchpoints it records: the only place that knows the contracts. */
+final class TimelineEvents {
+
+    static final String FROM_INVITATION = "invitation";
+    static final String FROM_FORM = "response-form";
+
+    private TimelineEvents() {
+    }
+
+    /**
+     * A response: verified identities when survey-service took them from a signed invitation, claimed when the
+     * respondent typed them. An identity that cannot be one (not an email, not E.164) is left out, not the response.
+     */
+    static RecordTouchpoint response(ResponseSubmitted event) {
+        ResponseSubmitted.Respondent respondent = event.respondent();
+        boolean verified = respondent != null && Boolean.TRUE.equals(respondent.verified());
+        List<Identity> identities = new ArrayList<>();
+        if (respondent != null) {
+            add(identities, IdentityKind.CUSTOMER_ID, respondent.customerId());
+            add(identities, IdentityKind.EMAIL, respondent.email());
+            add(identities, IdentityKind.PHONE, respondent.phone());
+        }
+        IdentityClaim claim = new IdentityClaim(identities, Trust.of(verified), verified ? FROM_INVITATION : FROM_FORM);
+        List<ResponseSubmitted.AnswerValue> answers = event.answers() == null ? List.of() : event.answers();
+        BigDecimal csat = answers.stream()
+                .filter(answer -> "CSAT".equals(answer.type()) && answer.score() != null)
+                .map(answer -> BigDecimal.valueOf(answer.score()))
+                .findFirst().orElse(null);
+        String comment = answers.stream()
+                .filter(answer -> "TEXT".equals(answer.type()) && answer.text() != null)
+                .map(ResponseSubmitted.AnswerValue::text)
+                .findFirst().orElse(null);
+        return new RecordTouchpoint(event.tenant(), event.responseId(), Touchpoint.RESPONSE, claim, event.channel(),
+                event.journeyStage(), event.touchpoint(), event.surveyId(), event.responseId(), event.npsScore(), csat,
+                comment, null, event.submittedAt());
+    }
+
+    /**
+     * A new invitation: its recipient is verified (an admin or partner named them) and the touchpoint starts as
+     * {@code invitation.scheduled}; status updates move it on.
+     */
+    static RecordTouchpoint invitation(InvitationEvent event) {
+        List<Identity> identities = new ArrayList<>();
+        add(identities, IdentityKind.CUSTOMER_ID, event.customerId());
+        if ("sms".equals(event.channel())) {
+            add(identities, IdentityKind.PHONE, event.address());
+        } else {
+            add(identities, IdentityKind.EMAIL, event.address());
+        }
+        return new RecordTouchpoint(event.tenant(), invitationSource(event.invitationId()), "invitation.scheduled",
+                new IdentityClaim(identities, Trust.VERIFIED, FROM_INVITATION), event.channel(), null, null,
+                event.surveyId(), null, null, null, null, event.campaignId(), event.createdAt());
+    }
+
+    static String invitationSource(String invitationId) {
+        return "invitation:" + invitationId;
+    }
+
+    private static void add(List<Identity> identities, IdentityKind kind, String raw) {
+        if (raw != null && kind.normalise(raw).isValid()) {
+            identities.add(new Identity(kind, kind.normalise(raw).value()));
+        }
+    }
+}
