@@ -51,10 +51,8 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        // No interrupt: the relay finishes the append in hand (at most one poll interval) and closes its producer.
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
     }
 
     private void run() {
