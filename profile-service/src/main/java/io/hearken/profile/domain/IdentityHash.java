@@ -15,9 +15,14 @@ public final class IdentityHash {
     }
 
     public static String of(String tenant, Identity identity) {
+        return of(tenant, identity.key());
+    }
+
+    /** The SHA-256 of any text of a tenant (an import line's canonical form). */
+    public static String of(String tenant, String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((tenant + "\u0000" + identity.key()).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = digest.digest((tenant + "\u0000" + text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

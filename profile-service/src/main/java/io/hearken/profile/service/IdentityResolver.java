@@ -70,8 +70,10 @@ public class IdentityResolver {
     private Uni<UUID> carryOut(String tenant, IdentityClaim claim, Resolution.Decision decision, Instant now) {
         if (decision instanceof Resolution.Create create) {
             CustomerProfile created = CustomerProfile.create(tenant, create.trust(), now);
+            // Flushed at once: the native statements that follow (computed traits, traits) need the rows.
             return profiles.persist(created)
                     .chain(() -> add(tenant, created.id, create.add(), claim, now))
+                    .call(() -> profiles.flush())
                     .chain(() -> events.changed(tenant, created.id, List.of("created"), now))
                     .chain(() -> link(tenant, created.id, create.possibleMatches(), now))
                     .replaceWith(created.id);

@@ -126,6 +126,11 @@ public class ProfileService {
         return Conflicts.inTransaction(() -> resolver.resolve(tenant, claim, now()));
     }
 
+    /** {@link #upsert} in the caller's transaction. */
+    Uni<UUID> resolveInTransaction(String tenant, IdentityClaim claim) {
+        return resolver.resolve(tenant, claim, now());
+    }
+
     /**
      * Links a verified identity to a profile. If another profile holds it verified, the two are one customer and
      * merge (into the older); a claimed profile that receives a verified identity becomes verified, an operator
