@@ -2,6 +2,8 @@ package io.hearken.profile.rest;
 
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hearken.profile.service.ExportService;
 import io.hearken.profile.service.PrivacyService;
 import io.hearken.profile.service.PrivacyService.ErasureStatus;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Erasure of a customer across Hearken, and its progress per service. */
@@ -29,9 +32,35 @@ import java.util.UUID;
 public class PrivacyResource {
 
     private final PrivacyService privacy;
+    private final ExportService exports;
 
-    public PrivacyResource(PrivacyService privacy) {
+    public PrivacyResource(PrivacyService privacy, ExportService exports) {
         this.privacy = privacy;
+        this.exports = exports;
+    }
+
+    /** Everything Hearken holds about one customer, by the service that holds it. */
+    public record ExportView(Instant exportedAt, ProfileView profile, List<ProfileView.TouchpointView> timeline,
+                             List<ProfileResource.ConsentHistoryView> consentHistory, List<JsonNode> responses,
+                             Map<String, String> services) {
+    }
+
+    @GET
+    @Path("/{profileId}/export")
+    @Operation(summary = "Export everything Hearken holds about a customer",
+            description = "The profile with its whole timeline and consent history, and each of the customer's "
+                    + "responses as survey-service keeps them; 503 if survey-service cannot answer (never a "
+                    + "partial export).")
+    public Uni<ExportView> export(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                  @PathParam("profileId") UUID profileId) {
+        return exports.export(tenant, profileId).map(export -> new ExportView(Instant.now(),
+                ProfileView.of(export.profile()),
+                export.timeline().stream().map(ProfileView.TouchpointView::of).toList(),
+                export.consentHistory().stream().map(ProfileResource.ConsentHistoryView::of).toList(),
+                export.responses(),
+                Map.of("profile-service", "profile, identities, traits, consent, timeline",
+                        "survey-service", export.responses().size() + " responses",
+                        "insight-service", "no per-customer data (scores are counts)")));
     }
 
     /** An erasure's progress: a receipt per service, complete once every service sent one. */

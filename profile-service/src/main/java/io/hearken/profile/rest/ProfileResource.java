@@ -6,6 +6,7 @@ import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
 import io.hearken.profile.domain.Trust;
+import io.hearken.profile.repository.ConsentRepository;
 import io.hearken.profile.repository.TouchpointRepository.TimelineFilter;
 import io.hearken.profile.service.ConsentService;
 import io.hearken.profile.service.ProfileService;
@@ -232,6 +233,10 @@ public class ProfileResource {
     /** One recorded consent decision. */
     public record ConsentHistoryView(String channel, String purpose, String status, String source, String actor,
                                      String wording, Instant recordedAt) {
+        static ConsentHistoryView of(ConsentRepository.ConsentDecisionRow row) {
+            return new ConsentHistoryView(row.channel(), row.purpose(), row.status().toLowerCase().replace('_', '-'),
+                    row.source(), row.actor(), row.wording(), row.recordedAt());
+        }
     }
 
     @GET
@@ -239,10 +244,6 @@ public class ProfileResource {
     @Operation(summary = "Every consent decision of the profile, newest first")
     public Uni<List<ConsentHistoryView>> consentHistory(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                                         @PathParam("profileId") UUID profileId) {
-        return consents.history(tenant, profileId).map(rows -> rows.stream()
-                .map(row -> new ConsentHistoryView(row.channel(), row.purpose(),
-                        row.status().toLowerCase().replace('_', '-'), row.source(), row.actor(), row.wording(),
-                        row.recordedAt()))
-                .toList());
+        return consents.history(tenant, profileId).map(rows -> rows.stream().map(ConsentHistoryView::of).toList());
     }
 }

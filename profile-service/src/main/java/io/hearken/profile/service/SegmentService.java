@@ -61,8 +61,8 @@ public class SegmentService {
     }
 
     public Uni<List<UUID>> members(String tenant, UUID id, UUID after, int limit) {
-        return Panache.withSession(() -> find(tenant, id).chain(segment -> parse(tenant, read(segment.rule()))
-                .chain(rule -> segments.members(tenant, rule, after, limit, ProfileService.now()))));
+        return Panache.withSession(() -> rule(tenant, id)
+                .chain(rule -> segments.members(tenant, rule, after, limit, ProfileService.now())));
     }
 
     public Uni<Void> delete(String tenant, UUID id) {
@@ -72,6 +72,11 @@ public class SegmentService {
             }
             return null;
         });
+    }
+
+    /** A saved segment's rule, parsed, in the caller's session (404 if the tenant has no such segment). */
+    Uni<SegmentRule> rule(String tenant, UUID id) {
+        return find(tenant, id).chain(segment -> parse(tenant, read(segment.rule())));
     }
 
     private Uni<SavedSegment> find(String tenant, UUID id) {

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,32 @@ class PrivacyAndImportTest {
                         .when().get("/v1/profiles")
                         .then().statusCode(200).body("id", not(equalTo(id)))
                         .body("computed.responseCount", equalTo(1)).body("computed.lastNps", equalTo(8)));
+    }
+
+    @Test
+    void anExportIsWholeOrRefused() {
+        String tenant = ProfileApiTest.tenant();
+        String id = ProfileApiTest.upsert(tenant, "{\"customerId\": \"C-8100\"}");
+        given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON)
+                .body("{\"eventId\": \"ticket-1\", \"type\": \"support.ticket\", "
+                        + "\"identities\": {\"customerId\": \"C-8100\"}, \"detail\": \"late parcel\"}")
+                .when().post("/v1/profiles/events").then().statusCode(201);
+        given().header("X-Hearken-Tenant", tenant).when().get("/v1/profiles/{id}/export", id)
+                .then().statusCode(200)
+                .body("profile.identities[0].value", equalTo("C-8100"))
+                .body("timeline[0].detail", equalTo("late parcel"))
+                .body("responses", hasSize(0))
+                .body("services.'insight-service'", containsString("no per-customer data"));
+
+        // With a response to fetch and survey-service out of reach, the export is refused, not partial.
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publisher.publish("hearken.responses", UUID.randomUUID().toString(), "hearken.response.submitted.v2",
+                    "survey-1", tenant, ProfileApiTest.response(tenant, "C-8100", null, true, 9, "usage",
+                            Instant.now().toString()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", tenant).when().get("/v1/profiles/{id}/export", id)
+                        .then().statusCode(503).contentType("application/problem+json"));
     }
 
     @Test

@@ -295,6 +295,43 @@ class ProfileApiTest {
                 .body("computed.lastChannel", equalTo("store"));
     }
 
+    @Test
+    void searchFindsByAnyIdentityTraitOrSegment() {
+        String tenant = tenant();
+        String yui = upsert(tenant, "{\"customerId\": \"C-1111\", \"phone\": \"+81 90 1111 2222\"}");
+        String ren = upsert(tenant, "{\"email\": \"ren@example.com\"}");
+        traits(tenant, yui, "{\"set\": {\"region\": \"kanto\"}}", 200);
+        traits(tenant, ren, "{\"set\": {\"region\": \"kansai\"}}", 200);
+
+        given().header("X-Hearken-Tenant", tenant).queryParam("identity", "+81-90-1111-2222")
+                .when().get("/v1/profiles/search")
+                .then().statusCode(200).body("profiles.id", containsInAnyOrder(yui))
+                .body("profiles[0].identities.verified", everyItem(equalTo(true)));
+        given().header("X-Hearken-Tenant", tenant).queryParam("identity", "REN@example.com")
+                .when().get("/v1/profiles/search")
+                .then().statusCode(200).body("profiles.id", containsInAnyOrder(ren));
+        given().header("X-Hearken-Tenant", tenant).queryParam("trait", "region:kansai")
+                .when().get("/v1/profiles/search")
+                .then().statusCode(200).body("profiles.id", containsInAnyOrder(ren));
+        String segment = given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON)
+                .body("{\"name\": \"kanto\", \"rule\": {\"trait\": \"region\", \"op\": \"eq\", "
+                        + "\"value\": \"kanto\"}}")
+                .when().post("/v1/profiles/segments").then().statusCode(201).extract().path("id");
+        given().header("X-Hearken-Tenant", tenant).queryParam("segment", segment)
+                .when().get("/v1/profiles/search")
+                .then().statusCode(200).body("profiles.id", containsInAnyOrder(yui));
+        given().header("X-Hearken-Tenant", tenant).queryParam("trait", "region:kanto").queryParam("limit", 1)
+                .queryParam("identity", "ren@example.com")
+                .when().get("/v1/profiles/search")
+                .then().statusCode(200).body("profiles", hasSize(0));
+        given().header("X-Hearken-Tenant", tenant).queryParam("trait", "shoeSize:4")
+                .when().get("/v1/profiles/search")
+                .then().statusCode(400).body("errors[0].field", equalTo("trait"));
+        given().header("X-Hearken-Tenant", tenant)
+                .when().get("/v1/profiles/search")
+                .then().statusCode(400).body("errors[0].field", equalTo("identity"));
+    }
+
     private static ValidatableResponse traits(String tenant, String id, String body,
                                                                      int status) {
         return given().header("X-Hearken-Tenant", tenant).header("X-Hearken-Caller", ADMIN)
