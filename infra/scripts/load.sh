@@ -38,6 +38,11 @@ cmd_bench() {
   # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
   # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
   # ./hearken bench capture: invitations, kiosk uploads and SMS replies (CaptureBench), with its own ceiling.
+  if [[ ${1:-} == profiles ]]; then
+    shift
+    bench_profiles "$@"
+    return
+  fi
   if [[ ${1:-} == capture ]]; then
     shift
     service_ready gateway || die "the gateway is not ready: run ./hearken up first"
@@ -115,4 +120,52 @@ LUA
   info "straight to survey-service, each with its own Idempotency-Key (claimed in MongoDB before the append)"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+}
+
+bench_profiles() {
+  # ./hearken bench profiles: identity look-ups and event-to-timeline throughput of profile-service with
+  # --profiles customers loaded (docs/benchmarks.md, "Profiles"), each with its ceiling from the same run.
+  local profiles=1000000 events=100000 seconds=20 connections=4 bin pg_host pg_port profile_url mgmt lua
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --profiles) profiles=$2; shift 2 ;;
+      --events) events=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      *) die "bench profiles: unknown option $1 (--profiles N --events N --seconds S --connections N)" ;;
+    esac
+  done
+  service_ready profile-service || die "profile-service is not ready: run ./hearken up first"
+  command -v wrk >/dev/null || apt_install wrk
+  bin=$(pg_bin) || die "no PostgreSQL client found"
+  pg_host=${POSTGRES_HOST:-127.0.0.1}
+  pg_port=$(recorded_port postgres "$PG_PORT")
+  profile_url="http://localhost:$(service_port profile-service)"
+  mgmt=$(service_management_url profile-service)
+  info "loading $profiles customers into tenant bench-profiles (set-based; a second run adds nothing)"
+  local started=$SECONDS
+  PGPASSWORD=${POSTGRES_PASSWORD:-hearken} "$bin/psql" -h "$pg_host" -p "$pg_port" -U "${POSTGRES_USER:-hearken}" \
+    -d hearken_profile -v ON_ERROR_STOP=1 -q -v profiles="$profiles" -f "$ROOT/infra/scripts/profile-bench-load.sql" \
+    || die "loading the bench customers failed"
+  info "loaded in $((SECONDS - started)) s"
+  mkdir -p "$RUN/bench"
+  lua="$RUN/bench/lookup.lua"
+  cat >"$lua" <<LUA
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/v1/profiles?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Tenant"] = "bench-profiles"})
+end
+LUA
+  build_load_tools
+  info "ceiling: profile-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "identity look-up: GET /v1/profiles?customerId=B-<random of $profiles> (the whole profile), $connections connections"
+  wrk -t2 -c"$connections" -d5s -s "$lua" "$profile_url" >/dev/null
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$profile_url" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "event to timeline: $events verified responses of loaded customers"
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.ProfileBench --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" \
+    --jdbc "jdbc:postgresql://$pg_host:$pg_port/hearken_profile?user=${POSTGRES_USER:-hearken}&password=${POSTGRES_PASSWORD:-hearken}"
 }

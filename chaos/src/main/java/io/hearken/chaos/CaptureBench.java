@@ -119,7 +119,8 @@ public final class CaptureBench {
         for (int i = 0; i < phones; i++) {
             String number = prefix + String.format("%04d", i);
             numbers.add(number);
-            body.append(i == 0 ? "" : ",").append("{\"customerId\":\"S-").append(i).append("\",\"phone\":\"")
+            // The phone is the customer id: a second run invites new customers, not ones the contact cap holds back.
+            body.append(i == 0 ? "" : ",").append("{\"customerId\":\"S-").append(number).append("\",\"phone\":\"")
                     .append(number).append("\"}");
         }
         bench.expect(bench.send("POST", "/api/v1/surveys/" + sms + "/invitations/batch", "application/json",

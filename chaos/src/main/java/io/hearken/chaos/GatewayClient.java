@@ -102,8 +102,9 @@ public final class GatewayClient {
     public void invite(String token, String surveyId, List<String> emails) throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder("{\"channel\": \"email\", \"recipients\": [");
         for (int i = 0; i < emails.size(); i++) {
-            body.append(i == 0 ? "" : ",").append("{\"customerId\": \"chaos-").append(i).append("\", \"email\": \"")
-                    .append(emails.get(i)).append("\"}");
+            // One customer per address: the contact check caps invitations per customer, so ids never repeat.
+            body.append(i == 0 ? "" : ",").append("{\"customerId\": \"chaos-").append(emails.get(i))
+                    .append("\", \"email\": \"").append(emails.get(i)).append("\"}");
         }
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId
                         + "/invitations/batch").header("Content-Type", "application/json")

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Every route's roles, both ways, with real Keycloak tokens. */
@@ -39,6 +40,24 @@ class AuthorizationTest {
             "GET,  /api/v1/profiles,           agatha, 200, profile",
             "GET,  /api/v1/profiles,           arthur, 200, profile",
             "GET,  /api/v1/profiles,           nora,   403, ",
+            "POST, /api/v1/profiles,           alice,  200, profile",
+            "POST, /api/v1/profiles,           arthur, 403, ",
+            "POST, /api/v1/profiles,           agatha, 403, ",
+            "POST, /api/v1/profiles/events,    alice,  200, profile",
+            "POST, /api/v1/profiles/events,    agatha, 403, ",
+            "POST, /api/v1/profiles/p1/consent, agatha, 200, profile",
+            "POST, /api/v1/profiles/p1/consent, alice,  200, profile",
+            "POST, /api/v1/profiles/p1/consent, arthur, 403, ",
+            "PATCH, /api/v1/profiles/p1/traits, alice,  200, profile",
+            "PATCH, /api/v1/profiles/p1/traits, agatha, 403, ",
+            "PATCH, /api/v1/profiles/p1/traits, arthur, 403, ",
+            "DELETE, /api/v1/profiles/p1,      alice,  200, profile",
+            "DELETE, /api/v1/profiles/p1,      agatha, 403, ",
+            "DELETE, /api/v1/profiles/p1,      arthur, 403, ",
+            "POST, /api/v1/profiles/p1/merge,  alice,  200, profile",
+            "POST, /api/v1/profiles/p1/merge,  arthur, 403, ",
+            "GET,  /api/v1/profiles/p1/export, alice,  200, profile",
+            "GET,  /api/v1/profiles/contact-check, agatha, 200, profile",
             "GET,  /api/v1/surveys/s1/responses, arthur, 200, survey",
             "GET,  /api/v1/surveys/s1/responses, agatha, 403, ",
             "GET,  /api/v1/surveys/s1/responses, nora, 403, ",
@@ -132,6 +151,32 @@ class AuthorizationTest {
         String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
         given().auth().oauth2(partner).when().get("/api/v1/surveys/s1").then().statusCode(403);
         given().auth().oauth2(partner).when().get("/api/v1/profiles").then().statusCode(403);
+    }
+
+    @Test
+    void partnerPostsCustomersAndJourneyEventsButReadsNoProfile() {
+        String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/profiles/events")
+                .then().statusCode(200).body("service", equalTo("profile"))
+                .body("caller", startsWith("partner:"));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/profiles")
+                .then().statusCode(200);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/profiles/p1/merge").then().statusCode(403);
+        given().auth().oauth2(partner).when().get("/api/v1/profiles/p1/export").then().statusCode(403);
+    }
+
+    @Test
+    void theCallerComesFromTheTokenNotFromTheClient() {
+        given().auth().oauth2(token("alice")).header("X-Hearken-Caller", "partner:forged")
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/profiles/p1/consent")
+                .then().statusCode(200).body("caller", startsWith("admin:"));
+        given().contentType(ContentType.JSON).header("X-Hearken-Caller", "admin:forged").body("{}")
+                .when().post("/api/v1/public/surveys/s1/responses")
+                .then().statusCode(200).body("caller", equalTo("null"));
     }
 
     @Test

@@ -38,10 +38,11 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                 String rawPath = exchange.getRequestURI().getRawPath().substring(service.length() + 1);
                 String echo = """
                         {"service": "%s", "method": "%s", "path": "%s", "rawPath": "%s", "query": "%s",
-                         "rawQuery": "%s", "tenant": "%s", "authorization": %s, "bodyBytes": %d}"""
+                         "rawQuery": "%s", "tenant": "%s", "caller": "%s", "authorization": %s, "bodyBytes": %d}"""
                         .formatted(service, exchange.getRequestMethod(), path, rawPath,
                         exchange.getRequestURI().getQuery(), exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("X-Hearken-Tenant"),
+                        exchange.getRequestHeaders().getFirst("X-Hearken-Caller"),
                         exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length);
                 RECEIVED.add(echo);
                 byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);

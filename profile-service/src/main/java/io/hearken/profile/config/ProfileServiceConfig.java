@@ -16,6 +16,13 @@ public interface ProfileServiceConfig {
 
     Import importing();
 
+    /**
+     * Lanes the timeline consumer spreads a batch over by customer, applied side by side (each one customer's
+     * events in order); about the database pool's size over two.
+     */
+    @WithDefault("8")
+    int timelineLanes();
+
     /** The relay that appends profile events from the outbox to Kafka. */
     interface Outbox {
         /** Off only in tests that read the outbox themselves. */

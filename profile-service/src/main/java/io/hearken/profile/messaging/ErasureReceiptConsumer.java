@@ -8,7 +8,6 @@ import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.Topics;
 import io.hearken.profile.service.PrivacyService;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,15 +51,9 @@ public class ErasureReceiptConsumer implements EventHandler<ErasureCompleted> {
     @Override
     public void apply(List<ErasureCompleted> receipts) throws Exception {
         for (ErasureCompleted receipt : receipts) {
-            try {
-                VertxContextSupport.subscribeAndAwait(() -> privacy.receive(receipt.tenant(),
-                        UUID.fromString(receipt.erasureId()), receipt.service(), receipt.itemsErased(),
-                        receipt.completedAt() == null ? Instant.now() : receipt.completedAt()));
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+            Blocking.await(() -> privacy.receive(receipt.tenant(), UUID.fromString(receipt.erasureId()),
+                    receipt.service(), receipt.itemsErased(),
+                    receipt.completedAt() == null ? Instant.now() : receipt.completedAt()));
         }
     }
 

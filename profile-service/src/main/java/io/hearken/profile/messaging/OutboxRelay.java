@@ -8,16 +8,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.smallrye.mutiny.Uni;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Appends the outbox's events to Kafka, oldest first, and deletes each once the broker acknowledged it. At least
@@ -66,7 +63,7 @@ public class OutboxRelay {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     lastProblem = e.toString();
                     Log.warnf("Profile events wait in the outbox: %s", e.toString());
                     sleepQuietly(Duration.ofSeconds(1));
@@ -76,8 +73,8 @@ public class OutboxRelay {
     }
 
     /** Appends one batch; answers how many events were relayed. */
-    int relayOnce(EventAppender appender) throws InterruptedException {
-        List<PendingEvent> pending = await(() -> Panache.withSession(() -> outbox.oldest(BATCH)));
+    int relayOnce(EventAppender appender) throws Exception {
+        List<PendingEvent> pending = Blocking.await(() -> Panache.withSession(() -> outbox.oldest(BATCH)));
         List<UUID> appended = new ArrayList<>();
         try {
             for (PendingEvent event : pending) {
@@ -88,7 +85,7 @@ public class OutboxRelay {
             }
         } finally {
             if (!appended.isEmpty()) {
-                await(() -> Panache.withTransaction(() -> outbox.delete(appended)));
+                Blocking.await(() -> Panache.withTransaction(() -> outbox.delete(appended)));
             }
         }
         return pending.size();
@@ -97,16 +94,6 @@ public class OutboxRelay {
     /** Whether events have waited on a failing broker; readiness says so without taking the service down. */
     public String problem() {
         return lastProblem;
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleepQuietly(Duration pause) {

@@ -8,73 +8,131 @@ import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.events.Topics;
+import io.hearken.profile.config.ProfileServiceConfig;
+import io.hearken.profile.domain.RecordTouchpoint;
 import io.hearken.profile.service.TimelineService;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Puts responses and invitations on their customers' timelines in the shared consumer loop: one transaction per
- * event, the position committed after them; PostgreSQL away means the same events are retried in order; an event
- * PostgreSQL can never hold (U+0000 in a text, a value out of range) is dead-lettered and the next one applied.
+ * Puts responses and invitations on their customers' timelines in the shared consumer loop, the position committed
+ * after the batch; PostgreSQL away means the same events are retried in order; an event PostgreSQL can never hold
+ * (U+0000 in a text, a value out of range) is dead-lettered and the next one applied.
+ *
+ * <p>A batch is spread over lanes by customer (the strongest identity an event names; an invitation's updates by
+ * invitation), each lane applied in order in its own transactions and lanes side by side, so one customer's events
+ * keep their order while PostgreSQL works on several customers at once. Events of two lanes that turn out to be
+ * one customer meet on the profile's row lock, and {@code Conflicts} runs the loser again.
  */
 @ApplicationScoped
-public class TimelineConsumer implements EventHandler<Supplier<Uni<Void>>> {
+public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineWork> {
 
     static final String CONSUMER = "profile-timeline";
 
+    /** One event's work and the lane it belongs to. */
+    public record TimelineWork(String lane, Supplier<Uni<Void>> work) {
+    }
+
     private final TimelineService timeline;
     private final EventConsumers consumers;
+    private final int lanes;
+    private final ExecutorService workers;
 
-    public TimelineConsumer(TimelineService timeline, EventConsumers consumers) {
+    public TimelineConsumer(TimelineService timeline, EventConsumers consumers, ProfileServiceConfig config) {
         this.timeline = timeline;
         this.consumers = consumers;
+        this.lanes = config.timelineLanes();
+        this.workers = Executors.newFixedThreadPool(lanes, runnable -> {
+            Thread thread = new Thread(runnable, "profile-timeline-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start(@Observes StartupEvent event) {
         consumers.start(CONSUMER, List.of(Topics.RESPONSES, Topics.INVITATIONS), this);
     }
 
+    void stop(@Observes ShutdownEvent event) {
+        workers.shutdownNow();
+    }
+
     /** Reads a record into the work that applies it, or null for what the timeline does not show. */
     @Override
-    public Supplier<Uni<Void>> read(ConsumerRecord<byte[], byte[]> record) {
+    public TimelineWork read(ConsumerRecord<byte[], byte[]> record) {
         if (Topics.INVITATIONS.equals(record.topic())) {
             InvitationEvent event = EventRecords.read(record, InvitationEvent.class,
                     Set.of(EventTypes.INVITATION_CREATED, EventTypes.INVITATION_UPDATED));
             if (event == null || event.tenant() == null || event.invitationId() == null) {
                 return null;
             }
+            String source = TimelineEvents.invitationSource(event.invitationId());
             if (EventTypes.INVITATION_CREATED.equals(EventRecords.type(record))) {
-                return () -> timeline.record(TimelineEvents.invitation(event)).replaceWithVoid();
+                // Created and updated of one invitation share its lane, so the update finds the touchpoint.
+                return new TimelineWork(source, () -> timeline.record(TimelineEvents.invitation(event))
+                        .replaceWithVoid());
             }
             return event.status() == null || event.at() == null ? null
-                    : () -> timeline.updateInvitation(event.tenant(),
-                    TimelineEvents.invitationSource(event.invitationId()), event.status(), event.at()).replaceWithVoid();
+                    : new TimelineWork(source, () -> timeline.updateInvitation(event.tenant(), source,
+                    event.status(), event.at()).replaceWithVoid());
         }
         ResponseSubmitted event = EventRecords.readResponse(record);
-        // Saved progress joins the timeline once complete, under the same id.
-        return event.isComplete() ? () -> timeline.record(TimelineEvents.response(event)).replaceWithVoid() : null;
+        if (!event.isComplete()) {
+            // Saved progress joins the timeline once complete, under the same id.
+            return null;
+        }
+        RecordTouchpoint touchpoint = TimelineEvents.response(event);
+        String lane = touchpoint.claim().isEmpty() ? event.responseId()
+                : touchpoint.claim().identities().get(0).key();
+        return new TimelineWork(lane, () -> timeline.record(touchpoint).replaceWithVoid());
     }
 
     @Override
-    public void apply(List<Supplier<Uni<Void>>> events) throws Exception {
-        for (Supplier<Uni<Void>> event : events) {
+    public void apply(List<TimelineWork> events) throws Exception {
+        Map<Integer, List<TimelineWork>> byLane = new LinkedHashMap<>();
+        for (TimelineWork event : events) {
+            byLane.computeIfAbsent(Math.floorMod(event.lane().hashCode(), lanes), lane -> new ArrayList<>())
+                    .add(event);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<TimelineWork> lane : byLane.values()) {
+            running.add(workers.submit(() -> {
+                for (TimelineWork event : lane) {
+                    // Hibernate Reactive needs a Vert.x context: each lane's thread gets its own and waits.
+                    Blocking.await(event.work());
+                }
+                return null;
+            }));
+        }
+        Exception first = null;
+        for (Future<?> lane : running) {
             try {
-                // Hibernate Reactive needs a Vert.x context; this runs on the consumer's own thread and waits.
-                VertxContextSupport.subscribeAndAwait(event);
-            } catch (Exception | Error e) {
-                // An Error ends the consumer's thread, which liveness reports; it is never retried as a failure.
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
+                lane.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    // An Error ends the consumer's thread, which liveness reports; it is never retried as a failure.
+                    throw error;
+                }
+                first = first == null ? (Exception) e.getCause() : first;
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -44,10 +44,10 @@ public interface InvitationsConfig {
 
     /**
      * Whether each invitation is first checked with profile-service (consent per channel, the tenant's
-     * contact-frequency cap): on wherever profile-service has its contact check ({@code HEARKEN_CONTACT_CHECK});
-     * where it is off, every invitation is sent and the decision says it was not checked.
+     * contact-frequency cap), on by default ({@code HEARKEN_CONTACT_CHECK}); where it is off, every invitation is
+     * sent and the decision says it was not checked.
      */
-    @WithDefault("false")
+    @WithDefault("true")
     boolean contactCheck();
 
     /** The SMS provider. */
