@@ -83,11 +83,11 @@ cmd_demo() {
   local record="$RUN/demo/responses-$survey_id.tsv"
   printf 'n\tidempotency_key\temail\tchannel\tlanguage\tscore\n' >"$record"
 
-  # Profiles outlive a demo run: remember each customer's timeline length to wait for this run's entries.
+  # Profiles outlive a demo run: remember each customer's response count to wait for this run's entries.
   local -A timeline_before=()
   for email in "${customers[@]}"; do
     timeline_before[$email]=$(demo_http '200|404' GET "$gw/api/v1/profiles?email=$(jq -rn --arg e "$email" '$e|@uri')" \
-      -H "Authorization: Bearer $token" | jq -r '(.timeline // []) | length' 2>/dev/null || echo 0)
+      -H "Authorization: Bearer $token" | jq -r '.computed.responseCount // 0' 2>/dev/null || echo 0)
   done
 
   info "submitting $count responses through the public endpoint (scores recorded in $record)"
@@ -156,14 +156,15 @@ cmd_demo() {
   while (( $(now_ms) < deadline )); do
     profile=$(demo_http '200|404' GET "$gw/api/v1/profiles?email=$(jq -rn --arg e "$who" '$e|@uri')" \
       -H "Authorization: Bearer $token")
-    n=$(jq -r '(.timeline // []) | length' <<<"$profile" 2>/dev/null || echo 0)
+    n=$(jq -r '.computed.responseCount // 0' <<<"$profile" 2>/dev/null || echo 0)
     ((n >= expected)) && break
     sleep 1
   done
   if [[ -n $profile ]] && jq -e '.id' >/dev/null 2>&1 <<<"$profile"; then
-    jq -r '"  profile     \(.id)", "  identities  \(.identities | tostring)", "  timeline (\(.timeline | length) entries):",
+    jq -r '"  profile     \(.id) (\(.trust))", "  identities  \(.identities | tostring)",
+      "  responses   \(.computed.responseCount), last NPS \(.computed.lastNps); newest of the timeline:",
       (.timeline[] | "    \(tostring)")' <<<"$profile"
-    ((n >= expected)) || { warn "the timeline has $n entries, expected $expected"; failed=1; }
+    ((n >= expected)) || { warn "the profile counts $n responses, expected $expected"; failed=1; }
   else
     warn "no profile for $who after 30 s"
     failed=1

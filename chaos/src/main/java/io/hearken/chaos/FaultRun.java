@@ -23,6 +23,8 @@ public final class FaultRun {
     public static final String POISON = "poison";
     /** The kills across which invitations must stay single-use. */
     static final Set<String> INVITATION_PHASES = Set.of("survey", "kafka");
+    /** The kills across which a merge and an erasure must complete once. */
+    static final Set<String> PROFILE_PHASES = Set.of("profile", "postgres");
     private static final String TENANT = "acme";
 
     /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
@@ -84,14 +86,15 @@ public final class FaultRun {
     public List<PhaseResult> run(List<String> components, Path record) throws Exception {
         Map<String, InvitationCheck> invitationChecks = new LinkedHashMap<>();
         try {
-            return run(components, record, invitationChecks);
+            return run(components, record, invitationChecks, new LinkedHashMap<>());
         } finally {
             invitationChecks.values().forEach(InvitationCheck::close);
         }
     }
 
     private List<PhaseResult> run(List<String> components, Path record,
-                                  Map<String, InvitationCheck> invitationChecks) throws Exception {
+                                  Map<String, InvitationCheck> invitationChecks,
+                                  Map<String, ProfileCheck> profileChecks) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
@@ -121,6 +124,7 @@ public final class FaultRun {
                     continue;
                 }
                 InvitationCheck invitations = prepareInvitations(component, run);
+                ProfileCheck profiles = prepareProfiles(component, run);
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
                 if (invitations != null) {
@@ -135,6 +139,10 @@ public final class FaultRun {
                 double dependentsRecovery = 0;
                 try (ReadinessWatch watch = new ReadinessWatch(dependents)) {
                     control.kill(component);
+                    if (profiles != null) {
+                        profileChecks.put(component, profiles);
+                        profiles.startWhileAway(withRetries("get a token", () -> client.token(adminUser, password)));
+                    }
                     Thread.sleep(settings.outage().toMillis());
                     log("restarting %s", component);
                     control.start(component);
@@ -170,8 +178,14 @@ public final class FaultRun {
                     PoisonInjection.Result poison = poisonChecks.get(phase.killed());
                     PhaseResult checked = poison == null ? result : result.withPoison(poison);
                     InvitationCheck invitations = invitationChecks.get(phase.killed());
-                    results.add(invitations == null ? checked
-                            : checked.withInvitations(invitations.verify(client.token(adminUser, password))));
+                    if (invitations != null) {
+                        checked = checked.withInvitations(invitations.verify(client.token(adminUser, password)));
+                    }
+                    ProfileCheck profiles = profileChecks.get(phase.killed());
+                    if (profiles != null) {
+                        checked = checked.withProfiles(profiles.verify(client.token(adminUser, password)));
+                    }
+                    results.add(checked);
                 }
                 if (results.stream().allMatch(PhaseResult::holds) || System.nanoTime() > deadline) {
                     break;
@@ -235,6 +249,24 @@ public final class FaultRun {
         return check;
     }
 
+    /**
+     * For the phases that kill profile-service or PostgreSQL, when the broker is known: three verified customers,
+     * two to merge and one to erase while the component is away.
+     */
+    private ProfileCheck prepareProfiles(String component, String run) throws Exception {
+        if (kafkaBootstrapServers == null || !PROFILE_PHASES.contains(component)) {
+            return null;
+        }
+        String token = withRetries("get a token", () -> client.token(adminUser, password));
+        ProfileCheck check = new ProfileCheck(client.gatewayUrl(), kafkaBootstrapServers, settings.retryWindow());
+        withRetries("create the customers to merge and erase", () -> {
+            check.prepare(token, "chaos-" + run + "-" + component);
+            return null;
+        });
+        log("phase %s: a merge and an erasure will be asked while %s is away", component, component);
+        return check;
+    }
+
     /** Calls {@code action} until it succeeds, backing off from 0.5 s to 8 s, for at most the retry window. */
     private <T> T withRetries(String what, Callable<T> action) {
         long deadline = System.nanoTime() + settings.retryWindow().toNanos();
@@ -262,8 +294,8 @@ public final class FaultRun {
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice | merge and erasure during the kill |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
             if (result.notStartedBecause() != null) {
@@ -276,7 +308,7 @@ public final class FaultRun {
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s | %s |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
@@ -286,7 +318,8 @@ public final class FaultRun {
                             + result.poison().deadLettered() + " / " + result.poison().stray(),
                     result.invitations() == null ? "n/a" : result.invitations().answeredOnce() + " of "
                             + result.invitations().invited() + " / " + result.invitations().usedTwice() + " / "
-                            + result.invitations().unanswered() + " / " + result.invitations().storedTwice()));
+                            + result.invitations().unanswered() + " / " + result.invitations().storedTwice(),
+                    result.profiles() == null ? "n/a" : result.profiles().toString().replace('|', '/')));
         }
         return table.toString();
     }

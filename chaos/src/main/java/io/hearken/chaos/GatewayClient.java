@@ -32,6 +32,10 @@ public final class GatewayClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
     /** A demo user's access token (password grant on the public client). */
     public String token(String user, String password) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=hearken-web&username=" + encode(user) + "&password="
@@ -147,7 +151,10 @@ public final class GatewayClient {
         return JSON.readTree(response.body());
     }
 
-    /** Response ids on a customer's timeline (empty when profile-service has no profile for the email). */
+    /**
+     * Response ids on a customer's whole timeline, page by page (empty when profile-service has no profile for the
+     * email).
+     */
     public List<String> timelineResponseIds(String token, String email) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/profiles?email=" + encode(email))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -156,7 +163,21 @@ public final class GatewayClient {
             return ids;
         }
         expect(response, 200, "profile of " + email);
-        JSON.readTree(response.body()).get("timeline").forEach(node -> ids.add(node.get("responseId").asText()));
+        String profileId = JSON.readTree(response.body()).get("id").asText();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = http.send(authorized(token, "/api/v1/profiles/" + profileId
+                    + "/timeline?limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            expect(page, 200, "timeline of " + email);
+            JsonNode body = JSON.readTree(page.body());
+            body.get("touchpoints").forEach(node -> {
+                if (node.hasNonNull("responseId")) {
+                    ids.add(node.get("responseId").asText());
+                }
+            });
+            cursor = body.hasNonNull("next") ? body.get("next").asText() : null;
+        } while (cursor != null);
         return ids;
     }
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param poison              for the poison phase: what was injected and what the dead-letter topic holds
  * @param invitations         for the survey-service and broker phases: whether invitations answered twice during
  *                            the kill were accepted once and stored once
+ * @param profiles            for the profile-service and PostgreSQL phases: whether a merge and an erasure asked
+ *                            during the kill completed exactly once
  * @param notStartedBecause   why the phase could not start, or null
  */
 public record PhaseResult(
@@ -42,26 +44,36 @@ public record PhaseResult(
         double submissionGapSeconds,
         PoisonInjection.Result poison,
         InvitationCheck.Result invitations,
+        ProfileCheck.Result profiles,
         String notStartedBecause) {
 
     /** A phase whose setup failed (its surveys could not be created, the platform did not answer): reported, not run. */
     public static PhaseResult notStarted(String killed, String reason) {
         return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null, null,
-                reason);
+                null, reason);
     }
 
     /** The same result with the poison phase's dead-letter check. */
     public PhaseResult withPoison(PoisonInjection.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, notStartedBecause);
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, profiles,
+                notStartedBecause);
     }
 
     /** The same result with the check that invitations stayed single-use across the kill. */
     public PhaseResult withInvitations(InvitationCheck.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, notStartedBecause);
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, profiles, notStartedBecause);
+    }
+
+    /** The same result with the check that a merge and an erasure across the kill completed once. */
+    public PhaseResult withProfiles(ProfileCheck.Result check) {
+        return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
+                unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, check,
+                notStartedBecause);
     }
 
     /** Client-visible errors: every answer that was not a 2xx, including timeouts and refused connections. */
@@ -74,6 +86,7 @@ public record PhaseResult(
         return rejected == 0 && gaveUp == 0 && storedLost == 0 && storedDuplicated == 0 && npsMatches && counted == acknowledged
                 && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
                 && !Boolean.FALSE.equals(dependentsWentDown) && notStartedBecause == null
-                && (poison == null || poison.holds()) && (invitations == null || invitations.holds());
+                && (poison == null || poison.holds()) && (invitations == null || invitations.holds())
+                && (profiles == null || profiles.holds());
     }
 }
