@@ -132,7 +132,7 @@ public class InvitationRepository {
                 document.getString("campaignId"),
                 InvitationChannel.fromWireName(document.getString(CHANNEL)).orElseThrow(),
                 document.getString(ADDRESS), document.getString("customerId"), document.getString("locale"), hidden,
-                document.getDate("createdAt").toInstant(), document.getDate("expiresAt").toInstant());
+                document.getDate("createdAt").toInstant(), document.getDate("expiresAt").toInstant(), null);
         return new Tracked(invitation, InvitationStatus.valueOf(document.getString(STATUS)),
                 document.getString("reason"));
     }

@@ -173,7 +173,7 @@ final class SurveyDocuments {
                         respondent.getString("phone"), respondent.getString("customerId"),
                         respondent.getBoolean("verified", false)),
                 answers, context(document.get("context", Document.class)), document.getString("invitationId"),
-                document.getBoolean(COMPLETED, true), submittedAt);
+                document.getBoolean(COMPLETED, true), submittedAt, null);
     }
 
     private static Map<String, String> context(Document document) {
