@@ -15,6 +15,9 @@ public interface SurveyServiceConfig {
     /** How MongoDB is kept in step with the topics. */
     Projection projection();
 
+    /** How erasures are acknowledged. */
+    Erasures erasures();
+
     /** How long a survey definition is served from memory before it is read again. */
     @WithDefault("30s")
     Duration surveyCacheTtl();
@@ -27,6 +30,17 @@ public interface SurveyServiceConfig {
         /** The Retry-After a client gets when the broker is unreachable. */
         @WithDefault("2")
         int retryAfterSeconds();
+    }
+
+    interface Erasures {
+        /**
+         * Longest wait for the broker to acknowledge an erasure's receipt; past it the projector applies the
+         * erasure and sends its receipt again, later, rather than move on without one. More than 30 s: the
+         * appender's producer refuses to start unless its delivery timeout (the larger of this and 30 s) exceeds
+         * Kafka's 30 s request timeout plus its linger.
+         */
+        @WithDefault("35s")
+        Duration receiptTimeout();
     }
 
     interface Projection {

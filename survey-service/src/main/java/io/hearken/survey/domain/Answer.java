@@ -47,6 +47,15 @@ public record Answer(String questionId, QuestionType type, Integer score, Intege
         return new Answer(questionId, QuestionType.CONSENT, null, null, null, wording, null, null, null, null, given);
     }
 
+    /**
+     * This answer without the respondent's own words: a text or hidden value and an "other" text are gone; a
+     * consent keeps its text, which is the survey's wording, not theirs.
+     */
+    Answer withoutFreeText() {
+        String kept = type == QuestionType.TEXT || type == QuestionType.HIDDEN ? null : text;
+        return new Answer(questionId, type, score, scaleMin, scaleMax, kept, choices, null, rows, date, consent);
+    }
+
     /** The value branching conditions compare: a number, a text, a list of option ids, a date, or a yes/no. */
     Object comparable() {
         if (score != null) {

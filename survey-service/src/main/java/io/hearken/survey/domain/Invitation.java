@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
  * {@link InvitationToken}: the respondent answers without logging in, and the answer is tied to the customer as a
  * verified identity. A response to it is accepted once ({@code status} follows it from scheduled to completed).
  * {@code hidden} holds the values of the survey's hidden fields for this customer (order id, store, agent); the
- * server fills them in, whatever the respondent's page sends.
+ * server fills them in, whatever the respondent's page sends. {@code anonymisation} is set once an erasure took the
+ * customer's address, id and hidden values (null for every new invitation).
  */
 public record Invitation(String id, String tenant, String surveyId, String campaignId, InvitationChannel channel,
                          String address, String customerId, String locale, Map<String, String> hidden,
-                         Instant createdAt, Instant expiresAt) {
+                         Instant createdAt, Instant expiresAt, Anonymisation anonymisation) {
 
     static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
     /** E.164: a plus, a country code and at most 15 digits. */
@@ -91,10 +92,19 @@ public record Invitation(String id, String tenant, String surveyId, String campa
                     : address.toLowerCase();
             invitations.add(new Invitation(UUID.randomUUID().toString(), survey.tenant(), survey.id(), campaign,
                     command.channel(), normalised, recipient.customerId(), locale, new LinkedHashMap<>(hidden), at,
-                    at.plus(validity)));
+                    at.plus(validity), null));
         }
         problems.throwIfAny();
         return invitations;
+    }
+
+    /**
+     * This invitation once its customer is erased: no address, customer id or hidden values. Its id, survey,
+     * channel and dates stay, so the survey's invitation statistics still add up.
+     */
+    public Invitation anonymisedBy(Erasure erasure) {
+        return new Invitation(id, tenant, surveyId, campaignId, channel, null, null, locale, Map.of(), createdAt,
+                expiresAt, erasure.anonymisation());
     }
 
     /** The token its link carries. */

@@ -84,6 +84,6 @@ public record SurveyVersion(String surveyId, String tenant, int version, SurveyC
         Instant answeredAt = submission.answeredAt() == null ? receivedAt : submission.answeredAt();
         return new Response(responseId, surveyId, version, tenant, channel, language, touchpoint, stage, respondent,
                 List.copyOf(answers), submission.context(), submission.invitationId(), !submission.partial(),
-                answeredAt.truncatedTo(ChronoUnit.MILLIS));
+                answeredAt.truncatedTo(ChronoUnit.MILLIS), null);
     }
 }

@@ -36,7 +36,7 @@ final class InvitationEvents {
         }
         return new Invitation(event.invitationId(), event.tenant(), event.surveyId(), event.campaignId(),
                 channel(event), event.address(), event.customerId(), event.locale(),
-                event.hidden() == null ? Map.of() : event.hidden(), event.createdAt(), event.expiresAt());
+                event.hidden() == null ? Map.of() : event.hidden(), event.createdAt(), event.expiresAt(), null);
     }
 
     static InvitationUpdate update(InvitationEvent event) {

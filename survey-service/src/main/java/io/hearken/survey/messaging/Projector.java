@@ -8,14 +8,17 @@ import io.hearken.common.consumer.PermanentEventFailure;
 import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.InvitationEvent;
+import io.hearken.common.events.ProfileErased;
 import io.hearken.common.events.Topics;
 import io.hearken.survey.config.SurveyServiceConfig;
+import io.hearken.survey.domain.Erasure;
 import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationUpdate;
 import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.repository.ProjectionWriter;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,21 @@ import java.util.Set;
 /**
  * Keeps survey-service's MongoDB collections in step with the {@code hearken.surveys} and {@code hearken.responses}
  * topics, which are the record of truth: a submission is acknowledged once it is on the topic, not in MongoDB.
+ * It also applies the erasures of {@code hearken.profiles}, and answers each with a receipt there.
  *
  * <p>It runs in the shared consumer loop, but its position lives in MongoDB itself ({@link ProjectionWriter}),
  * written after the data it covers: whatever MongoDB kept of its writes, the position it kept is never ahead of the
  * data, so resuming from it replays exactly what may be missing (every write is idempotent). When MongoDB was seen
  * unreachable since the last batch (it may have lost its latest writes), the batch fails as a transient failure and
  * the loop re-reads from the position MongoDB holds now.
+ *
+ * <p>Erasures are applied here rather than by a consumer of their own because they must be replayed exactly when
+ * the responses are: a rebuild or a store that lost its data forgets these positions and refills everything from the
+ * topics, erasures included, while a consumer with its own (Kafka) position would think them done and leave the
+ * refilled responses with their identities. Being the one writer of responses and invitations also means no
+ * anonymisation races with the write it undoes (a saved progress replaced by its complete response). Records of
+ * different topics come in no set order, so an erasure works both ways: applied, it anonymises what is stored; kept,
+ * it makes every response or invitation it covers be written anonymised when it comes later.
  */
 @ApplicationScoped
 public class Projector implements EventHandler<Projector.Projection>, ConsumerPositions {
@@ -48,17 +61,19 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
 
     private final SurveyServiceConfig config;
     private final EventConsumers consumers;
+    private final ErasureReceipts receipts;
     private final String mongoConnectionString;
     private final String database;
     private volatile ProjectionWriter writer;
     private volatile boolean indexesReady;
     private volatile long trustedEpoch;
 
-    public Projector(SurveyServiceConfig config, EventConsumers consumers,
+    public Projector(SurveyServiceConfig config, EventConsumers consumers, ErasureReceipts receipts,
                      @ConfigProperty(name = "quarkus.mongodb.connection-string") String mongoConnectionString,
                      @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.config = config;
         this.consumers = consumers;
+        this.receipts = receipts;
         this.mongoConnectionString = mongoConnectionString;
         this.database = database;
     }
@@ -70,8 +85,8 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         writer = new ProjectionWriter(mongoConnectionString, database);
         trustedEpoch = writer.connectionEpoch();
         writer.upgrade(CONSUMER);
-        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES, Topics.FEEDBACK, Topics.INVITATIONS),
-                this, this);
+        consumers.start(CONSUMER, List.of(Topics.SURVEYS, Topics.RESPONSES, Topics.FEEDBACK, Topics.INVITATIONS,
+                Topics.PROFILES), this, this);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -87,6 +102,11 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         }
         if (Topics.FEEDBACK.equals(record.topic())) {
             return Projection.of(FeedbackEvents.fromEvent(EventRecords.readFeedback(record)));
+        }
+        if (Topics.PROFILES.equals(record.topic())) {
+            // Profile changes, merges and the receipts of erasures (ours too) concern nothing stored here.
+            ProfileErased erasure = EventRecords.readErasure(record);
+            return erasure == null ? null : Projection.of(ErasureEvents.fromEvent(erasure));
         }
         if (Topics.INVITATIONS.equals(record.topic())) {
             InvitationEvent event = EventRecords.read(record, InvitationEvent.class,
@@ -143,6 +163,7 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
         List<Feedback> feedback = new ArrayList<>();
         List<Invitation> invitations = new ArrayList<>();
         List<InvitationUpdate> updates = new ArrayList<>();
+        List<Erasure> erasures = new ArrayList<>();
         for (Projection projection : projections) {
             if (projection.change() != null) {
                 projection.change().published().ifPresent(writer::saveVersion);
@@ -155,16 +176,49 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
                 invitations.add(projection.invitation());
             } else if (projection.update() != null) {
                 updates.add(projection.update());
+            } else if (projection.erasure() != null) {
+                erasures.add(projection.erasure());
             } else {
                 responses.add(projection.response());
             }
         }
-        writer.insertResponses(responses);
+        // Kept first, so that what this very batch writes is covered by its erasures too.
+        writer.keepErasures(erasures);
+        List<Erasure> covering = writer.erasuresNaming(responses, invitations);
+        writer.insertResponses(responses.stream().map(response -> anonymisedIfErased(response, covering)).toList());
         writer.insertFeedback(feedback);
         // An invitation is inserted before the updates of the same batch apply to it (one key, one partition).
-        writer.insertInvitations(invitations);
+        writer.insertInvitations(invitations.stream()
+                .map(invitation -> anonymisedIfErased(invitation, covering)).toList());
         updates.forEach(writer::updateInvitation);
         writer.completeInvitations(responses);
+        erasures.forEach(this::applyErasure);
+    }
+
+    private static Response anonymisedIfErased(Response response, List<Erasure> erasures) {
+        return erasures.stream().filter(erasure -> erasure.covers(response)).findFirst()
+                .map(response::anonymisedBy).orElse(response);
+    }
+
+    private static Invitation anonymisedIfErased(Invitation invitation, List<Erasure> erasures) {
+        return erasures.stream().filter(erasure -> erasure.covers(invitation)).findFirst()
+                .map(invitation::anonymisedBy).orElse(invitation);
+    }
+
+    /**
+     * Anonymises what the erasure covers among what is stored, then sends its receipt unless one was acknowledged
+     * before (a replay after a crash or a rebuild applies it again, and sends nothing twice unless the store lost
+     * the receipt's mark with everything else).
+     */
+    private void applyErasure(Erasure erasure) {
+        long itemsErased = writer.applyErasure(erasure);
+        if (writer.receiptSent(erasure.id())) {
+            return;
+        }
+        receipts.send(erasure, itemsErased);
+        writer.receiptSent(erasure.id(), itemsErased, Instant.now());
+        Log.infof("Erasure %s of profile %s (tenant %s) applied: %d responses and invitations anonymised",
+                erasure.id(), erasure.profileId(), erasure.tenant(), itemsErased);
     }
 
     @Override
@@ -200,29 +254,33 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
 
     /**
      * One record of any of the topics: a survey change (its state, a published version, or both), a response,
-     * unsolicited feedback, a new invitation or an invitation's status change.
+     * unsolicited feedback, a new invitation, an invitation's status change or a customer's erasure.
      */
     public record Projection(Survey.Change change, Response response, Feedback feedback, Invitation invitation,
-                             InvitationUpdate update) {
+                             InvitationUpdate update, Erasure erasure) {
 
         static Projection of(Survey.Change change) {
-            return new Projection(change, null, null, null, null);
+            return new Projection(change, null, null, null, null, null);
         }
 
         static Projection of(Response response) {
-            return new Projection(null, response, null, null, null);
+            return new Projection(null, response, null, null, null, null);
         }
 
         static Projection of(Feedback feedback) {
-            return new Projection(null, null, feedback, null, null);
+            return new Projection(null, null, feedback, null, null, null);
         }
 
         static Projection of(Invitation invitation) {
-            return new Projection(null, null, null, invitation, null);
+            return new Projection(null, null, null, invitation, null, null);
         }
 
         static Projection of(InvitationUpdate update) {
-            return new Projection(null, null, null, null, update);
+            return new Projection(null, null, null, null, update, null);
+        }
+
+        static Projection of(Erasure erasure) {
+            return new Projection(null, null, null, null, null, erasure);
         }
     }
 }

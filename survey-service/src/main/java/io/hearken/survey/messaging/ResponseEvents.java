@@ -48,7 +48,7 @@ final class ResponseEvents {
                 event.answers() == null ? List.of() : event.answers().stream()
                         .map(answer -> fromEvent(event, answer))
                         .toList(),
-                event.context(), event.invitationId(), event.isComplete(), event.submittedAt());
+                event.context(), event.invitationId(), event.isComplete(), event.submittedAt(), null);
     }
 
     private static Answer fromEvent(ResponseSubmitted event, ResponseSubmitted.AnswerValue answer) {

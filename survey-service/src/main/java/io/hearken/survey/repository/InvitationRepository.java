@@ -33,6 +33,9 @@ public class InvitationRepository {
     static final String STATUS_RANK = "statusRank";
     static final String ADDRESS = "address";
     static final String CHANNEL = "channel";
+    static final String CUSTOMER_ID = "customerId";
+    static final String CREATED_AT = "createdAt";
+    static final String HIDDEN = "hidden";
 
     private final ReactiveMongoCollection<Document> invitations;
     private final ReactiveMongoCollection<Document> smsNumbers;
@@ -97,19 +100,34 @@ public class InvitationRepository {
     }
 
     static Document toDocument(Invitation invitation) {
-        return new Document(SurveyDocuments.ID, invitation.id())
+        Document document = new Document(SurveyDocuments.ID, invitation.id())
                 .append(SurveyDocuments.TENANT, invitation.tenant())
                 .append(SurveyDocuments.SURVEY_ID, invitation.surveyId())
                 .append("campaignId", invitation.campaignId())
                 .append(CHANNEL, invitation.channel().wireName())
                 .append(ADDRESS, invitation.address())
-                .append("customerId", invitation.customerId())
+                .append(CUSTOMER_ID, invitation.customerId())
                 .append("locale", invitation.locale())
-                .append("hidden", new Document(new LinkedHashMap<>(invitation.hidden())))
+                .append(HIDDEN, new Document(new LinkedHashMap<>(invitation.hidden())))
                 .append(STATUS, InvitationStatus.SCHEDULED.name())
                 .append(STATUS_RANK, InvitationStatus.SCHEDULED.ordinal())
-                .append("createdAt", Date.from(invitation.createdAt()))
+                .append(CREATED_AT, Date.from(invitation.createdAt()))
                 .append("expiresAt", Date.from(invitation.expiresAt()));
+        if (invitation.anonymisation() != null) {
+            document.append(ErasureDocuments.MARK, ErasureDocuments.toDocument(invitation.anonymisation()));
+        }
+        return document;
+    }
+
+    /**
+     * Takes what identified the customer from a stored invitation, as {@code anonymised} holds it, and marks it;
+     * its status and dates stay.
+     */
+    static Document anonymisation(Invitation anonymised) {
+        return new Document("$set", new Document(ADDRESS, anonymised.address())
+                .append(CUSTOMER_ID, anonymised.customerId())
+                .append(HIDDEN, new Document(new LinkedHashMap<>(anonymised.hidden())))
+                .append(ErasureDocuments.MARK, ErasureDocuments.toDocument(anonymised.anonymisation())));
     }
 
     static Document statusUpdate(InvitationStatus status, String reason, Instant at) {
@@ -123,7 +141,7 @@ public class InvitationRepository {
 
     static Tracked toTracked(Document document) {
         Map<String, String> hidden = new LinkedHashMap<>();
-        Document stored = document.get("hidden", Document.class);
+        Document stored = document.get(HIDDEN, Document.class);
         if (stored != null) {
             stored.forEach((key, value) -> hidden.put(key, String.valueOf(value)));
         }
@@ -131,8 +149,9 @@ public class InvitationRepository {
                 document.getString(SurveyDocuments.TENANT), document.getString(SurveyDocuments.SURVEY_ID),
                 document.getString("campaignId"),
                 InvitationChannel.fromWireName(document.getString(CHANNEL)).orElseThrow(),
-                document.getString(ADDRESS), document.getString("customerId"), document.getString("locale"), hidden,
-                document.getDate("createdAt").toInstant(), document.getDate("expiresAt").toInstant());
+                document.getString(ADDRESS), document.getString(CUSTOMER_ID), document.getString("locale"), hidden,
+                document.getDate(CREATED_AT).toInstant(), document.getDate("expiresAt").toInstant(),
+                ErasureDocuments.anonymisation(document));
         return new Tracked(invitation, InvitationStatus.valueOf(document.getString(STATUS)),
                 document.getString("reason"));
     }

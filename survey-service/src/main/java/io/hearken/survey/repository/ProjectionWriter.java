@@ -16,6 +16,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerMonitorListener;
+import io.hearken.survey.domain.Erasure;
 import io.hearken.survey.domain.Feedback;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationChannel;
@@ -29,8 +30,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.BsonMaximumSizeExceededException;
 import org.bson.BsonSerializationException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes the MongoDB projections from the topics, idempotently: a response is inserted once by its id, a survey
- * definition replaces an older version only; and keeps the projector's position (the next offset of each
- * partition) in the same store, written after the data it covers.
+ * definition replaces an older version only, an erasure anonymises what it covers once; and keeps the projector's
+ * position (the next offset of each partition) in the same store, written after the data it covers.
  *
  * <p>Writes are acknowledged once journaled on a majority ({@code w: majority, j: true}), so on a real MongoDB the
  * position is durable only after the data before it. It owns its MongoDB connection so it can watch the server:
@@ -68,6 +75,8 @@ public class ProjectionWriter implements AutoCloseable {
     private final MongoCollection<Document> invitations;
     private final MongoCollection<Document> smsNumbers;
     private final MongoCollection<Document> positions;
+    private final MongoCollection<Document> erasures;
+    private final MongoCollection<Document> erasedIdentities;
     private final AtomicLong connectionEpoch = new AtomicLong();
 
     public ProjectionWriter(String connectionString, String database) {
@@ -95,6 +104,8 @@ public class ProjectionWriter implements AutoCloseable {
         this.invitations = store.getCollection(InvitationRepository.COLLECTION);
         this.smsNumbers = store.getCollection(InvitationRepository.SMS_NUMBERS);
         this.positions = store.getCollection(POSITIONS_COLLECTION);
+        this.erasures = store.getCollection(ErasureDocuments.ERASURES);
+        this.erasedIdentities = store.getCollection(ErasureDocuments.ERASED_IDENTITIES);
     }
 
     /** Whether MongoDB refused a write for good (a document too large or a value it cannot hold): no retry helps. */
@@ -143,6 +154,11 @@ public class ProjectionWriter implements AutoCloseable {
      * Rebuilds the projection when its documents have an older shape than this code writes: the collections it
      * keeps are dropped and {@code consumer}'s positions forgotten, so it refills them from the topics (the record
      * of truth). Idempotency claims are not a projection and stay.
+     *
+     * <p>Erasures stay too (they are refilled from {@code hearken.profiles} like the rest, idempotently): the topics
+     * replay in no particular order across each other, and with the erasures kept every response replayed is
+     * written anonymised from its first instant, instead of showing an erased customer until their erasure comes
+     * round again. Their receipt marks stay with them, so a rebuild sends no receipt twice.
      */
     public void upgrade(String consumer) {
         String marker = "schema:" + consumer;
@@ -215,7 +231,8 @@ public class ProjectionWriter implements AutoCloseable {
     public void insertInvitations(List<Invitation> batch) {
         insertOnce(invitations, batch.stream().map(InvitationRepository::toDocument).toList());
         for (Invitation invitation : batch) {
-            if (invitation.channel() == InvitationChannel.SMS) {
+            // An anonymised invitation has no number left to point at it.
+            if (invitation.channel() == InvitationChannel.SMS && invitation.address() != null) {
                 pointNumberAt(invitation);
             }
         }
@@ -302,6 +319,102 @@ public class ProjectionWriter implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Keeps erasures: each once by its id (a replay leaves the kept one, with its receipt mark, as it is), and each
+     * of its identities pointing at the latest erasure that named it.
+     */
+    public void keepErasures(List<Erasure> batch) {
+        for (Erasure erasure : batch) {
+            insertUnlessPresent(erasures, ErasureDocuments.toDocument(erasure));
+            for (Erasure.Identity identity : erasure.identities()) {
+                try {
+                    erasedIdentities.replaceOne(ErasureDocuments.earlierErasureOf(erasure, identity),
+                            ErasureDocuments.toIdentityDocument(erasure, identity), new ReplaceOptions().upsert(true));
+                } catch (MongoWriteException e) {
+                    // A duplicate key: a later erasure of this identity (or this one) is kept already.
+                    if (!SurveyDocuments.isDuplicateKey(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The kept erasures that name an identity of any of these responses or invitations, read by {@code _id} (the
+     * identities, then their erasures): the projector asks for every batch, so it must stay cheap.
+     */
+    public List<Erasure> erasuresNaming(List<Response> responseBatch, List<Invitation> invitationBatch) {
+        Set<Document> keys = new LinkedHashSet<>();
+        responseBatch.forEach(response -> Erasure.identitiesOf(response.respondent())
+                .forEach(identity -> keys.add(ErasureDocuments.identityKey(response.tenant(), identity))));
+        invitationBatch.forEach(invitation -> Erasure.identitiesOf(invitation)
+                .forEach(identity -> keys.add(ErasureDocuments.identityKey(invitation.tenant(), identity))));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<String> erasureIds = new LinkedHashSet<>();
+        erasedIdentities.find(ErasureDocuments.identities(keys))
+                .forEach(identity -> erasureIds.add(identity.getString(ErasureDocuments.ERASURE_ID)));
+        return erasures(erasureIds);
+    }
+
+    private List<Erasure> erasures(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return erasures.find(Filters.in(SurveyDocuments.ID, ids)).map(ErasureDocuments::toErasure)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Anonymises every stored response and invitation the erasure covers (a scan of the tenant's, narrowed by the
+     * identities: erasures are rare) and forgets the SMS numbers it names. Returns how many responses and invitations
+     * carry its mark, which is the same however often it is applied.
+     */
+    public long applyErasure(Erasure erasure) {
+        Bson namedResponses = ErasureDocuments.responsesNaming(erasure);
+        if (namedResponses != null) {
+            for (Document document : responses.find(namedResponses)) {
+                Response response = SurveyDocuments.toResponse(document);
+                if (response.anonymisation() == null && erasure.covers(response)) {
+                    responses.replaceOne(Filters.eq(SurveyDocuments.ID, response.id()),
+                            SurveyDocuments.toDocument(response.anonymisedBy(erasure)));
+                }
+            }
+        }
+        Bson namedInvitations = ErasureDocuments.invitationsNaming(erasure);
+        if (namedInvitations != null) {
+            for (Document document : invitations.find(namedInvitations)) {
+                Invitation invitation = InvitationRepository.toTracked(document).invitation();
+                if (invitation.anonymisation() == null && erasure.covers(invitation)) {
+                    invitations.updateOne(Filters.eq(SurveyDocuments.ID, invitation.id()),
+                            InvitationRepository.anonymisation(invitation.anonymisedBy(erasure)));
+                }
+            }
+        }
+        Bson numbers = ErasureDocuments.smsNumbersOf(erasure);
+        if (numbers != null) {
+            smsNumbers.deleteMany(numbers);
+        }
+        return responses.countDocuments(ErasureDocuments.markedBy(erasure))
+                + invitations.countDocuments(ErasureDocuments.markedBy(erasure));
+    }
+
+    /** Whether the receipt of erasure {@code erasureId} was acknowledged by the broker already. */
+    public boolean receiptSent(String erasureId) {
+        Document erasure = erasures.find(Filters.eq(SurveyDocuments.ID, erasureId))
+                .projection(new Document(ErasureDocuments.RECEIPT_SENT_AT, 1)).first();
+        return erasure != null && erasure.get(ErasureDocuments.RECEIPT_SENT_AT) != null;
+    }
+
+    /** Records that the erasure's receipt was acknowledged, and what it said. */
+    public void receiptSent(String erasureId, long itemsErased, Instant at) {
+        erasures.updateOne(Filters.eq(SurveyDocuments.ID, erasureId), new Document("$set",
+                new Document(ErasureDocuments.RECEIPT_SENT_AT, Date.from(at))
+                        .append(ErasureDocuments.ITEMS_ERASED, itemsErased)));
     }
 
     @Override

@@ -142,7 +142,7 @@ final class SurveyDocuments {
             putIfPresent(respondent, "customerId", response.respondent().customerId());
             respondent.append("verified", response.respondent().verified());
         }
-        return new Document(ID, response.id())
+        Document document = new Document(ID, response.id())
                 .append(TENANT, response.tenant())
                 .append(SURVEY_ID, response.surveyId())
                 .append(VERSION, response.surveyVersion())
@@ -157,6 +157,10 @@ final class SurveyDocuments {
                 .append("respondent", respondent)
                 .append("answers", answers)
                 .append(SUBMITTED_AT, Date.from(response.submittedAt()));
+        if (response.anonymisation() != null) {
+            document.append(ErasureDocuments.MARK, ErasureDocuments.toDocument(response.anonymisation()));
+        }
+        return document;
     }
 
     static Response toResponse(Document document) {
@@ -173,7 +177,7 @@ final class SurveyDocuments {
                         respondent.getString("phone"), respondent.getString("customerId"),
                         respondent.getBoolean("verified", false)),
                 answers, context(document.get("context", Document.class)), document.getString("invitationId"),
-                document.getBoolean(COMPLETED, true), submittedAt);
+                document.getBoolean(COMPLETED, true), submittedAt, ErasureDocuments.anonymisation(document));
     }
 
     private static Map<String, String> context(Document document) {

@@ -59,15 +59,17 @@ public class InvitationResource {
     public record DistributionView(String campaignId, int invited) {
     }
 
-    /** Where one invitation is. */
+    /** Where one invitation is; {@code erasure} is set once its customer was erased (no customer id then). */
     public record InvitationView(String id, String campaignId, String channel, String customerId, String locale,
-                                 String status, String reason, Instant createdAt, Instant expiresAt) {
+                                 String status, String reason, Instant createdAt, Instant expiresAt,
+                                 ErasureView erasure) {
 
         static InvitationView of(InvitationRepository.Tracked tracked) {
             var invitation = tracked.invitation();
             return new InvitationView(invitation.id(), invitation.campaignId(), invitation.channel().wireName(),
                     invitation.customerId(), invitation.locale(), tracked.status().name(), tracked.reason(),
-                    invitation.createdAt(), invitation.expiresAt());
+                    invitation.createdAt(), invitation.expiresAt(),
+                    ErasureView.of(invitation.anonymisation()));
         }
     }
 

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A stored response as the administration API shows it. */
+/**
+ * A stored response as the administration API shows it; {@code erasure} is set when the respondent was erased (their
+ * identities, words and context are gone) and null otherwise.
+ */
 public record ResponseView(String responseId, String surveyId, int surveyVersion, String tenant, String channel,
                            String language, String touchpoint, String journeyStage, RespondentView respondent,
                            List<AnswerView> answers, Map<String, String> context, String invitationId,
-                           boolean completed, Instant submittedAt) {
+                           boolean completed, Instant submittedAt, ErasureView erasure) {
 
     /** Who answered, as far as the channel knew; {@code verified} when it came from a signed invitation. */
     public record RespondentView(String email, String phone, String customerId, boolean verified) {
@@ -37,6 +40,7 @@ public record ResponseView(String responseId, String surveyId, int surveyVersion
                         response.respondent().phone(), response.respondent().customerId(),
                         response.respondent().verified()),
                 response.answers().stream().map(AnswerView::of).toList(), response.context(),
-                response.invitationId(), response.completed(), response.submittedAt());
+                response.invitationId(), response.completed(), response.submittedAt(),
+                ErasureView.of(response.anonymisation()));
     }
 }

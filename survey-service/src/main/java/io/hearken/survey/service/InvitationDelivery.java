@@ -3,6 +3,7 @@ package io.hearken.survey.service;
 import io.hearken.survey.client.ContactPolicy;
 import io.hearken.survey.client.SmsProvider;
 import io.hearken.survey.config.InvitationsConfig;
+import io.hearken.survey.domain.Erasure;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
@@ -12,6 +13,7 @@ import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyVersion;
 import io.hearken.survey.domain.Translations;
 import io.hearken.survey.messaging.EventJournal;
+import io.hearken.survey.repository.ErasureRepository;
 import io.hearken.survey.repository.SendClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -23,13 +25,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Sends invitations, one at a time at the configured pace, from the sender's own thread (it blocks). Each is sent
- * at most once in the ordinary course ({@link SendClaims}); an invitation whose survey no longer takes responses, or
- * that expired before its turn came, is skipped with the reason recorded; one the channel refuses for good is
- * failed. Every outcome is appended to {@code hearken.invitations}, where the projection and the statistics read it.
+ * at most once in the ordinary course ({@link SendClaims}); an invitation whose customer was erased since it was
+ * made, whose survey no longer takes responses, or that expired before its turn came, is skipped with the reason
+ * recorded; one the channel refuses for good is failed. Every outcome is appended to {@code hearken.invitations},
+ * where the projection and the statistics read it.
  */
 @ApplicationScoped
 public class InvitationDelivery {
@@ -45,13 +49,15 @@ public class InvitationDelivery {
     private final EventJournal journal;
     private final MeterRegistry metrics;
     private final ContactPolicy contacts;
+    private final ErasureRepository erasures;
     private final long intervalNanos;
     private long nextSendNanos = System.nanoTime();
 
     public InvitationDelivery(InvitationsConfig config, InvitationLinks links, SurveyCatalog catalog,
                               SendClaims sends, ReactiveMailer mailer, SmsProvider sms, EventJournal journal,
-                              MeterRegistry metrics, ContactPolicy contacts) {
+                              MeterRegistry metrics, ContactPolicy contacts, ErasureRepository erasures) {
         this.contacts = contacts;
+        this.erasures = erasures;
         this.config = config;
         this.links = links;
         this.catalog = catalog;
@@ -67,6 +73,13 @@ public class InvitationDelivery {
     public void deliver(Invitation invitation) throws Exception {
         Duration wait = config.sendTimeout();
         if (Boolean.TRUE.equals(sends.wasSent(invitation.id()).await().atMost(wait))) {
+            return;
+        }
+        // A campaign is sent over hours: a customer erased meanwhile must not be contacted by what is left of it.
+        List<Erasure> naming = erasures.naming(invitation.tenant(), Erasure.identitiesOf(invitation))
+                .await().atMost(wait);
+        if (naming.stream().anyMatch(erasure -> erasure.covers(invitation))) {
+            record(invitation, InvitationStatus.SKIPPED, "its customer was erased");
             return;
         }
         Instant now = Instant.now();

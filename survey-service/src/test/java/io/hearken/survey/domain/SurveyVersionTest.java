@@ -108,7 +108,7 @@ class SurveyVersionTest {
         assertEquals(first.contentFingerprint(), new Response(first.id(), first.surveyId(), first.surveyVersion(),
                 first.tenant(), first.channel(), first.language(), first.touchpoint(), first.journeyStage(),
                 first.respondent(), List.of(first.answers().get(1), first.answers().get(0)), null, null, true,
-                Instant.EPOCH)
+                Instant.EPOCH, null)
                 .contentFingerprint());
         Response other = Definitions.respond(SURVEY, Definitions.submission(Map.of("nps", 3, "why",
                 List.of("price"))));

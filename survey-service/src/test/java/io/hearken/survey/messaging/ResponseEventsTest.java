@@ -44,7 +44,7 @@ class ResponseEventsTest {
                             true),
                     new Answer("order", QuestionType.HIDDEN, null, null, null, "ORD-1", null, null, null, null,
                             null)),
-            Map.of("conversationId", "c-42"), "inv-1", true, Instant.parse("2026-11-26T10:00:00.123Z"));
+            Map.of("conversationId", "c-42"), "inv-1", true, Instant.parse("2026-11-26T10:00:00.123Z"), null);
 
     @Test
     void everyKindOfAnswerSurvivesTheRoundTripThroughItsEvent() {

@@ -57,6 +57,11 @@ class TopicDeclarationTest {
             assertEquals("delete", config(admin, "hearken.responses").get("cleanup.policy").value());
             assertEquals("compact", config(admin, "hearken.surveys").get("cleanup.policy").value());
             assertEquals("2592000000", config(admin, "hearken.dead-letters").get("retention.ms").value());
+            // Read here for erasures, declared as profile-service declares it, whichever service starts first.
+            assertEquals(6, admin.describeTopics(List.of("hearken.profiles")).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get("hearken.profiles").partitions().size());
+            assertEquals("-1", config(admin, "hearken.profiles").get("retention.ms").value());
+            assertEquals("delete", config(admin, "hearken.profiles").get("cleanup.policy").value());
         }
     }
 

@@ -68,7 +68,7 @@ class BrokerAwayAnswerTest {
         Survey survey = storedPublishedSurvey();
         String key = UUID.randomUUID().toString();
         Response progress = new Response(survey.responseIdFor(Optional.of(new IdempotencyKey(key))), survey.id(), 1,
-                "acme", Channel.WEB, "en", null, null, null, List.of(), null, null, false, Instant.now());
+                "acme", Channel.WEB, "en", null, null, null, List.of(), null, null, false, Instant.now(), null);
         database.getCollection(ResponseRepository.COLLECTION).insertOne(SurveyDocuments.toDocument(progress))
                 .await().atMost(Duration.ofSeconds(10));
         database.getCollection(IdempotencyClaims.COLLECTION).insertOne(new Document("_id", progress.id())
