@@ -15,11 +15,9 @@ public interface InsightConfig {
     interface Erasures {
         /**
          * Longest wait for the broker to acknowledge an erasure's receipt; past it the erasure is applied and its
-         * receipt sent again, later, rather than passed over. More than 30 s: the appender's producer refuses to
-         * start unless its delivery timeout (the larger of this and 30 s) exceeds Kafka's 30 s request timeout plus
-         * its linger.
+         * receipt sent again, later, rather than passed over.
          */
-        @WithDefault("35s")
+        @WithDefault("15s")
         Duration receiptTimeout();
     }
 }

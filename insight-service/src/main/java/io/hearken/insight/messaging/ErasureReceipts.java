@@ -2,9 +2,7 @@ package io.hearken.insight.messaging;
 
 import io.hearken.common.events.ErasureCompleted;
 import io.hearken.common.events.EventAppender;
-import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.ProfileErased;
-import io.hearken.common.events.Topics;
 import io.hearken.insight.config.InsightConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +30,8 @@ public class ErasureReceipts {
      * each time for one erasure, so a receipt sent again is recognisably the same one.
      */
     public void send(ProfileErased erasure, long itemsErased) {
-        Instant now = Instant.now();
-        appender.append(new EventAppender.Event(Topics.PROFILES, erasure.profileId(),
-                erasure.erasureId() + ":" + SERVICE, EventTypes.PROFILE_ERASURE_COMPLETED, erasure.profileId(),
-                erasure.tenant(), now, new ErasureCompleted(erasure.erasureId(), erasure.tenant(),
-                erasure.profileId(), SERVICE, itemsErased, now)));
+        appender.append(ErasureCompleted.receipt(erasure.erasureId(), erasure.tenant(), erasure.profileId(), SERVICE,
+                itemsErased, Instant.now()));
     }
 
     @PreDestroy

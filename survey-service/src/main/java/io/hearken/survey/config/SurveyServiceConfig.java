@@ -35,11 +35,9 @@ public interface SurveyServiceConfig {
     interface Erasures {
         /**
          * Longest wait for the broker to acknowledge an erasure's receipt; past it the projector applies the
-         * erasure and sends its receipt again, later, rather than move on without one. More than 30 s: the
-         * appender's producer refuses to start unless its delivery timeout (the larger of this and 30 s) exceeds
-         * Kafka's 30 s request timeout plus its linger.
+         * erasure and sends its receipt again, later, rather than move on without one.
          */
-        @WithDefault("35s")
+        @WithDefault("15s")
         Duration receiptTimeout();
     }
 

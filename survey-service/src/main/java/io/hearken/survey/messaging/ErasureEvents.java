@@ -2,9 +2,7 @@ package io.hearken.survey.messaging;
 
 import io.hearken.common.events.ErasureCompleted;
 import io.hearken.common.events.EventAppender;
-import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.ProfileErased;
-import io.hearken.common.events.Topics;
 import io.hearken.survey.domain.Erasure;
 
 import java.time.Instant;
@@ -29,8 +27,6 @@ final class ErasureEvents {
      * or a rebuild) is recognisably the same one.
      */
     static EventAppender.Event receipt(Erasure erasure, long itemsErased, Instant at) {
-        return new EventAppender.Event(Topics.PROFILES, erasure.profileId(), erasure.id() + ":" + SERVICE,
-                EventTypes.PROFILE_ERASURE_COMPLETED, erasure.profileId(), erasure.tenant(), at,
-                new ErasureCompleted(erasure.id(), erasure.tenant(), erasure.profileId(), SERVICE, itemsErased, at));
+        return ErasureCompleted.receipt(erasure.id(), erasure.tenant(), erasure.profileId(), SERVICE, itemsErased, at);
     }
 }
