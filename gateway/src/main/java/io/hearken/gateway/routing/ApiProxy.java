@@ -1,7 +1,7 @@
 package io.hearken.gateway.routing;
 
-import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.http.CallerHeader;
+import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.Problem;
 import io.hearken.gateway.config.GatewayConfig;
@@ -24,8 +24,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.MDC;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 import java.net.URI;
 import java.util.Locale;

@@ -11,7 +11,10 @@ public final class ContactRules {
     private ContactRules() {
     }
 
-    /** The answer and, when not allowed, why: {@code erased}, {@code opted-out}, {@code no-consent}, {@code frequency-cap}. */
+    /**
+     * The answer and, when not allowed, why: {@code erased}, {@code opted-out}, {@code no-consent},
+     * {@code frequency-cap}.
+     */
     public record ContactDecision(boolean allowed, String reason) {
         static ContactDecision allow(String reason) {
             return new ContactDecision(true, reason);

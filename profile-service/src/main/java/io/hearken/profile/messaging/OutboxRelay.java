@@ -2,8 +2,8 @@ package io.hearken.profile.messaging;
 
 import io.hearken.common.events.EventAppender;
 import io.hearken.profile.config.ProfileServiceConfig;
-import io.hearken.profile.repository.OutboxRepository;
 import io.hearken.profile.repository.OutboxRepository.PendingEvent;
+import io.hearken.profile.repository.OutboxRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;

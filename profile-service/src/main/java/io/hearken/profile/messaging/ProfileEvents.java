@@ -7,8 +7,8 @@ import io.hearken.common.events.ProfileChanged;
 import io.hearken.common.events.ProfileErased;
 import io.hearken.common.events.ProfileMerged;
 import io.hearken.common.events.Topics;
-import io.hearken.profile.repository.OutboxRepository;
 import io.hearken.profile.repository.OutboxRepository.PendingEvent;
+import io.hearken.profile.repository.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
-import io.hearken.profile.service.ImportService;
 import io.hearken.profile.service.ImportService.ImportLine;
 import io.hearken.profile.service.ImportService.LineResult;
+import io.hearken.profile.service.ImportService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +32,8 @@ import java.util.Map;
 public class ImportResource {
 
     private static final String NDJSON = "application/x-ndjson";
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
+    };
 
     private final ImportService imports;
     private final ObjectMapper json;
@@ -75,8 +77,7 @@ public class ImportResource {
                 continue;
             }
             try {
-                Map<String, Object> fields = json.readValue(rows[i], new TypeReference<LinkedHashMap<String, Object>>() {
-                });
+                Map<String, Object> fields = json.readValue(rows[i], FIELDS);
                 lines.add(new ImportLine(i + 1, fields, null));
             } catch (JsonProcessingException e) {
                 lines.add(new ImportLine(i + 1, Map.of(), "not a JSON object: " + e.getOriginalMessage()));

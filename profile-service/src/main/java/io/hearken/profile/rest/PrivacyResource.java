@@ -1,11 +1,11 @@
 package io.hearken.profile.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hearken.profile.service.ExportService;
-import io.hearken.profile.service.PrivacyService;
 import io.hearken.profile.service.PrivacyService.ErasureStatus;
+import io.hearken.profile.service.PrivacyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DELETE;

@@ -2,8 +2,8 @@ package io.hearken.profile.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hearken.common.http.TenantHeader;
-import io.hearken.profile.service.SegmentService;
 import io.hearken.profile.service.SegmentService.EvaluatedSegment;
+import io.hearken.profile.service.SegmentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,8 +1,8 @@
 package io.hearken.profile.rest;
 
 import io.hearken.common.http.TenantHeader;
-import io.smallrye.mutiny.Uni;
 import io.hearken.profile.service.TraitService;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

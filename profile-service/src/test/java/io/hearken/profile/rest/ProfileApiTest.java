@@ -273,7 +273,8 @@ class ProfileApiTest {
                     .then().statusCode(201);
         }
         given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON)
-                .body("{\"eventId\": \"order-0\", \"type\": \"purchase\", \"identities\": {\"customerId\": \"C-7007\"}}")
+                .body("{\"eventId\": \"order-0\", \"type\": \"purchase\", "
+                        + "\"identities\": {\"customerId\": \"C-7007\"}}")
                 .when().post("/v1/profiles/events").then().statusCode(200).body("status", equalTo("already-recorded"));
 
         String next = given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25)
@@ -343,8 +344,8 @@ class ProfileApiTest {
     private static void consent(String tenant, String id, String channel, String purpose, String status) {
         given().header("X-Hearken-Tenant", tenant).header("X-Hearken-Caller", ADMIN)
                 .contentType(ContentType.JSON)
-                .body("{\"channel\": \"%s\", \"purpose\": \"%s\", \"status\": \"%s\", \"source\": \"preference-centre\", "
-                        .formatted(channel, purpose, status) + "\"wording\": \"May we ask you about your orders?\"}")
+                .body("{\"channel\": \"%s\", \"purpose\": \"%s\", \"status\": \"%s\", ".formatted(channel, purpose,
+                        status) + "\"source\": \"preference-centre\", \"wording\": \"May we ask about your orders?\"}")
                 .when().post("/v1/profiles/{id}/consent", id)
                 .then().statusCode(200);
     }
