@@ -77,7 +77,7 @@ class ProfilesIT {
                         .body("computed.responseCount", equalTo(1))
                         .body("computed.lastNps", equalTo(4))
                         .body("timeline.responseId", hasItem(responseId))
-                        .body("timeline.type", hasItem("invitation.completed")));
+                        .body("timeline.type", hasItem("invitation.sent")));
         String profileId = given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                 .queryParam("customerId", customerId).when().get("/api/v1/profiles").then().extract().path("id");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
