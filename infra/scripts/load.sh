@@ -153,6 +153,13 @@ bench_profiles() {
   cat >"$lua" <<LUA
 math.randomseed(os.time())
 request = function()
+  return wrk.format("GET", "/v1/profiles/lookup?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Tenant"] = "bench-profiles"})
+end
+LUA
+  whole="$RUN/bench/profile.lua"
+  cat >"$whole" <<LUA
+math.randomseed(os.time())
+request = function()
   return wrk.format("GET", "/v1/profiles?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Tenant"] = "bench-profiles"})
 end
 LUA
@@ -160,12 +167,25 @@ LUA
   info "ceiling: profile-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
-  info "identity look-up: GET /v1/profiles?customerId=B-<random of $profiles> (the whole profile), $connections connections"
+  info "identity look-up: GET /v1/profiles/lookup?customerId=B-<random of $profiles>, $connections connections"
   wrk -t2 -c"$connections" -d5s -s "$lua" "$profile_url" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$profile_url" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
-  info "event to timeline: $events verified responses of loaded customers"
+  info "the whole profile by identity: GET /v1/profiles?customerId=B-<random> (7 queries), $connections connections"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$whole" "$profile_url" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  local jdbc="jdbc:postgresql://$pg_host:$pg_port/hearken_profile?user=${POSTGRES_USER:-hearken}&password=${POSTGRES_PASSWORD:-hearken}"
+  info "event to timeline: $events verified responses of loaded customers, every consumer running"
   java -cp "$(load_tools_classpath)" io.hearken.chaos.ProfileBench --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
-    --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" \
-    --jdbc "jdbc:postgresql://$pg_host:$pg_port/hearken_profile?user=${POSTGRES_USER:-hearken}&password=${POSTGRES_PASSWORD:-hearken}"
+    --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" --jdbc "$jdbc" 2>&1 | grep -v SLF4J
+  # The same events feed survey-service's projector and insight-service on the same two cores: stopped for this
+  # measurement, they catch up from their committed positions when started again.
+  info "event to timeline: $events more, profile-service alone (survey-service and insight-service stopped meanwhile)"
+  cmd_kill survey-service >/dev/null
+  cmd_kill insight-service >/dev/null
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.ProfileBench --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" --jdbc "$jdbc" 2>&1 | grep -v SLF4J
+  info "starting survey-service and insight-service again"
+  cmd_start survey-service >/dev/null
+  cmd_start insight-service >/dev/null
 }

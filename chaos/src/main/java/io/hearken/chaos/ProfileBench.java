@@ -42,6 +42,10 @@ public final class ProfileBench {
     private static final Pattern APPLIED = Pattern.compile(
             "hearken_events_applied_total\\{[^}]*consumer=\"profile-timeline\"[^}]*} ([0-9.eE+]+)");
 
+    /** HTTP/1.1 with a timeout: the management interface answers plainly, and a hung scrape must not hang the run. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+
     private ProfileBench() {
     }
 
@@ -70,9 +74,10 @@ public final class ProfileBench {
         double now = before;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
         while (now - before < events && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
+            Thread.sleep(250);
             now = applied(metrics);
         }
+        // From the first append to the last event applied: the consumer starts while the append is under way.
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double rate = (now - before) / seconds;
         System.out.printf("timeline: %.0f of %d events applied in %.1f s: %.0f events/s (%.0f %% of the ceiling)%n",
@@ -114,8 +119,8 @@ public final class ProfileBench {
 
     /** The profile-timeline consumer's applied-events counter, from profile-service's Prometheus metrics. */
     private static double applied(String metricsUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metricsUrl))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher matcher = APPLIED.matcher(response.body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

@@ -19,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
  * after the batch; PostgreSQL away means the same events are retried in order; an event PostgreSQL can never hold
  * (U+0000 in a text, a value out of range) is dead-lettered and the next one applied.
  *
- * <p>A batch is spread over lanes by customer (the strongest identity an event names; an invitation's updates by
+ * <p>Touchpoints of customers already known (the everyday case) are recorded set-based, the whole batch in one
+ * transaction. The rest is spread over lanes by customer (the strongest identity an event names; an invitation's updates by
  * invitation), each lane applied in order in its own transactions and lanes side by side, so one customer's events
  * keep their order while PostgreSQL works on several customers at once. Events of two lanes that turn out to be
  * one customer meet on the profile's row lock, and {@code Conflicts} runs the loser again.
@@ -44,8 +47,11 @@ public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineW
 
     static final String CONSUMER = "profile-timeline";
 
-    /** One event's work and the lane it belongs to. */
-    public record TimelineWork(String lane, Supplier<Uni<Void>> work) {
+    /**
+     * One event's work and the lane it belongs to; {@code touchpoint} when it records one (and may go in the batch),
+     * null for an update of an existing touchpoint.
+     */
+    public record TimelineWork(String lane, RecordTouchpoint touchpoint, Supplier<Uni<Void>> work) {
     }
 
     private final TimelineService timeline;
@@ -84,11 +90,11 @@ public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineW
             String source = TimelineEvents.invitationSource(event.invitationId());
             if (EventTypes.INVITATION_CREATED.equals(EventRecords.type(record))) {
                 // Created and updated of one invitation share its lane, so the update finds the touchpoint.
-                return new TimelineWork(source, () -> timeline.record(TimelineEvents.invitation(event))
-                        .replaceWithVoid());
+                RecordTouchpoint invitation = TimelineEvents.invitation(event);
+                return new TimelineWork(source, invitation, () -> timeline.record(invitation).replaceWithVoid());
             }
             return event.status() == null || event.at() == null ? null
-                    : new TimelineWork(source, () -> timeline.updateInvitation(event.tenant(), source,
+                    : new TimelineWork(source, null, () -> timeline.updateInvitation(event.tenant(), source,
                     event.status(), event.at()).replaceWithVoid());
         }
         ResponseSubmitted event = EventRecords.readResponse(record);
@@ -99,13 +105,24 @@ public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineW
         RecordTouchpoint touchpoint = TimelineEvents.response(event);
         String lane = touchpoint.claim().isEmpty() ? event.responseId()
                 : touchpoint.claim().identities().get(0).key();
-        return new TimelineWork(lane, () -> timeline.record(touchpoint).replaceWithVoid());
+        return new TimelineWork(lane, touchpoint, () -> timeline.record(touchpoint).replaceWithVoid());
     }
 
+    /**
+     * Touchpoints of known customers first, set-based in one transaction; then the rest (new customers, links,
+     * merges, invitation updates) one by one in lanes.
+     */
     @Override
     public void apply(List<TimelineWork> events) throws Exception {
+        List<RecordTouchpoint> touchpoints = events.stream().map(TimelineWork::touchpoint)
+                .filter(touchpoint -> touchpoint != null).toList();
+        Set<RecordTouchpoint> leftOver = Collections.newSetFromMap(new IdentityHashMap<>());
+        leftOver.addAll(Blocking.await(() -> timeline.recordBatch(touchpoints)));
         Map<Integer, List<TimelineWork>> byLane = new LinkedHashMap<>();
         for (TimelineWork event : events) {
+            if (event.touchpoint() != null && !leftOver.contains(event.touchpoint())) {
+                continue;
+            }
             byLane.computeIfAbsent(Math.floorMod(event.lane().hashCode(), lanes), lane -> new ArrayList<>())
                     .add(event);
         }

@@ -4,6 +4,7 @@ import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityKind;
 import io.hearken.profile.domain.KnownIdentity;
 import io.hearken.profile.domain.ProfileIdentity;
+import io.hearken.profile.domain.Trust;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,48 @@ public class IdentityRepository implements PanacheRepositoryBase<ProfileIdentity
                         new Identity(IdentityKind.fromWire((String) row[0]).orElseThrow(), (String) row[1]),
                         (Boolean) row[2], (UUID) row[3], instant(row[4])))
                 .toList());
+    }
+
+    /** A profile found by one of its identities, with all of them: what a look-up answers. */
+    public record Holder(UUID profileId, Trust trust, List<ProfileIdentity> identities) {
+    }
+
+    /**
+     * The profile holding {@code identity} (its verified holder if there is one, else the claimed one) with all its
+     * identities, in one statement: the look-up a channel or a partner does before anything else.
+     */
+    public Uni<Holder> holder(String tenant, Identity identity) {
+        return Sql.rows("""
+                select p.id, p.trust, h.kind, h.value, h.verified, h.source, h.created_at, h.last_seen_at, h.id
+                from profile_identity i
+                join customer_profile p on p.id = i.profile_id
+                join profile_identity h on h.profile_id = p.id
+                where i.tenant = ?1 and i.kind = ?2 and i.value = ?3
+                order by i.verified desc, h.verified desc, h.created_at""", tenant, identity.kind().wireName(),
+                identity.value()).map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    UUID profileId = (UUID) rows.get(0)[0];
+                    List<ProfileIdentity> held = new ArrayList<>();
+                    for (Object[] row : rows) {
+                        if (!profileId.equals(row[0])) {
+                            continue;
+                        }
+                        ProfileIdentity one = new ProfileIdentity();
+                        one.id = (UUID) row[8];
+                        one.profileId = profileId;
+                        one.tenant = tenant;
+                        one.kind = (String) row[2];
+                        one.value = (String) row[3];
+                        one.verified = (Boolean) row[4];
+                        one.source = (String) row[5];
+                        one.createdAt = instant(row[6]);
+                        one.lastSeenAt = instant(row[7]);
+                        held.add(one);
+                    }
+                    return new Holder(profileId, Trust.valueOf((String) rows.get(0)[1]), held);
+                });
     }
 
     public Uni<ProfileIdentity> findIdentity(String tenant, Identity identity, boolean verified) {

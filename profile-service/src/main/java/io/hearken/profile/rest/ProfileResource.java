@@ -3,6 +3,7 @@ package io.hearken.profile.rest;
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
 import io.hearken.profile.domain.Trust;
@@ -70,6 +71,29 @@ public class ProfileResource {
                                  @QueryParam("email") String email,
                                  @QueryParam("phone") String phone,
                                  @QueryParam("deviceId") String deviceId) {
+        return profiles.findByIdentity(tenant, one(customerId, loyaltyId, email, phone, deviceId))
+                .chain(id -> profiles.details(tenant, id)).map(ProfileView::of);
+    }
+
+    @GET
+    @Path("/lookup")
+    @Operation(summary = "Which profile holds an identity",
+            description = "Exactly one of customerId, loyaltyId, email, phone or deviceId: the profile's id, trust and "
+                    + "identities, in one database round trip; the whole profile is GET /v1/profiles/{id}.")
+    public Uni<SearchResource.ProfileSummary> lookup(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                     @QueryParam("customerId") String customerId,
+                                                     @QueryParam("loyaltyId") String loyaltyId,
+                                                     @QueryParam("email") String email,
+                                                     @QueryParam("phone") String phone,
+                                                     @QueryParam("deviceId") String deviceId) {
+        return profiles.lookup(tenant, one(customerId, loyaltyId, email, phone, deviceId))
+                .map(holder -> new SearchResource.ProfileSummary(holder.profileId(),
+                        holder.trust().name().toLowerCase(),
+                        holder.identities().stream().map(ProfileView.IdentityView::of).toList()));
+    }
+
+    /** The one identity a look-up names, or 400. */
+    private static Identity one(String customerId, String loyaltyId, String email, String phone, String deviceId) {
         Map<IdentityKind, String> given = new EnumMap<>(IdentityKind.class);
         put(given, IdentityKind.CUSTOMER_ID, customerId);
         put(given, IdentityKind.LOYALTY_ID, loyaltyId);
@@ -81,8 +105,7 @@ public class ProfileResource {
                     + "loyaltyId, email, phone, deviceId");
         }
         Map.Entry<IdentityKind, String> only = given.entrySet().iterator().next();
-        return profiles.findByIdentity(tenant, IdentityParameters.one(only.getKey(), only.getValue()))
-                .chain(id -> profiles.details(tenant, id)).map(ProfileView::of);
+        return IdentityParameters.one(only.getKey(), only.getValue());
     }
 
     private static void put(Map<IdentityKind, String> given, IdentityKind kind, String value) {

@@ -77,6 +77,16 @@ public class ProfileService {
                 }));
     }
 
+    /** The profile holding the identity with its identities, in one statement (404 if none holds it). */
+    public Uni<IdentityRepository.Holder> lookup(String tenant, Identity identity) {
+        return Panache.withSession(() -> identities.holder(tenant, identity)).map(holder -> {
+            if (holder == null) {
+                throw ProblemException.notFound("Profile with " + identity.kind().parameterName(), identity.value());
+            }
+            return holder;
+        });
+    }
+
     public Uni<ProfileDetails> details(String tenant, UUID id) {
         return Panache.withSession(() -> lookup.read(tenant, id).chain(profile -> identities.findByProfile(id)
                 .chain(known -> traits.ofProfile(id)

@@ -2,18 +2,32 @@ package io.hearken.profile.service;
 
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityHash;
+import io.hearken.profile.domain.KnownIdentity;
 import io.hearken.profile.domain.RecordTouchpoint;
+import io.hearken.profile.domain.Resolution;
 import io.hearken.profile.domain.Touchpoint;
+import io.hearken.profile.domain.Trust;
 import io.hearken.profile.repository.ErasureRepository;
 import io.hearken.profile.repository.ProfileRepository;
+import io.hearken.profile.repository.TimelineBatchRepository.ComputedDelta;
+import io.hearken.profile.repository.TimelineBatchRepository.TenantIdentity;
+import io.hearken.profile.repository.TimelineBatchRepository;
 import io.hearken.profile.repository.TouchpointRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Puts touchpoints on their customer's timeline, once per source event, and keeps the computed traits current in
@@ -30,13 +44,15 @@ public class TimelineService {
     private final TouchpointRepository touchpoints;
     private final ProfileRepository profiles;
     private final ErasureRepository erasures;
+    private final TimelineBatchRepository batches;
 
     public TimelineService(IdentityResolver resolver, TouchpointRepository touchpoints, ProfileRepository profiles,
-                           ErasureRepository erasures) {
+                           ErasureRepository erasures, TimelineBatchRepository batches) {
         this.resolver = resolver;
         this.touchpoints = touchpoints;
         this.profiles = profiles;
         this.erasures = erasures;
+        this.batches = batches;
     }
 
     /** Records one touchpoint in its own transaction, run again if a concurrent change got there first. */
@@ -70,6 +86,130 @@ public class TimelineService {
                         .replaceWith(Outcome.RECORDED);
             });
         });
+    }
+
+    /**
+     * Records a batch in one transaction where it can: touchpoints whose identities all belong to one live profile
+     * already (the everyday case) are inserted and counted set-based, their profiles' rows locked in id order.
+     * Answers the touchpoints this path leaves to {@link #record} one by one: new customers, new identities,
+     * claims that link or merge, erased customers, and anything whose profile was merged while the batch looked.
+     * Order within the batch does not matter: the computed traits keep the latest by time, and counts add up.
+     */
+    public Uni<List<RecordTouchpoint>> recordBatch(List<RecordTouchpoint> commands) {
+        List<RecordTouchpoint> named = commands.stream().filter(command -> !command.claim().isEmpty()).toList();
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Conflicts.inTransaction(() -> batchInTransaction(named));
+    }
+
+    private Uni<List<RecordTouchpoint>> batchInTransaction(List<RecordTouchpoint> commands) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<TenantIdentity> wanted = new LinkedHashSet<>();
+        List<String[]> hashes = new ArrayList<>();
+        for (RecordTouchpoint command : commands) {
+            for (Identity identity : command.claim().identities()) {
+                if (wanted.add(new TenantIdentity(command.tenant(), identity))) {
+                    hashes.add(new String[] {command.tenant(), IdentityHash.of(command.tenant(), identity)});
+                }
+            }
+        }
+        return batches.recorded(commands.stream()
+                        .map(command -> new String[] {command.tenant(), command.sourceEventId()}).toList())
+                .chain(recorded -> batches.erased(hashes).chain(erased -> batches.matches(wanted).chain(known -> {
+                    List<RecordTouchpoint> slow = new ArrayList<>();
+                    Map<RecordTouchpoint, UUID> fast = new LinkedHashMap<>();
+                    Set<String> seenSources = new HashSet<>();
+                    for (RecordTouchpoint command : commands) {
+                        if (recorded.contains(command.tenant() + "\u0000" + command.sourceEventId())
+                                || !seenSources.add(command.tenant() + "\u0000" + command.sourceEventId())) {
+                            continue;
+                        }
+                        UUID profile = erased.isEmpty() ? knownProfile(command, known) : null;
+                        if (profile == null) {
+                            slow.add(command);
+                        } else {
+                            fast.put(command, profile);
+                        }
+                    }
+                    return profiles.lockAndFindMerged(fast.values()).chain(merged -> {
+                        Map<RecordTouchpoint, UUID> live = new LinkedHashMap<>();
+                        fast.forEach((command, profile) -> {
+                            if (merged.contains(profile)) {
+                                slow.add(command);
+                            } else {
+                                live.put(command, profile);
+                            }
+                        });
+                        return insertAndCount(live, now).replaceWith(slow);
+                    });
+                })));
+    }
+
+    /**
+     * The profile a touchpoint joins without creating, adding, linking or merging anything, or null if it needs
+     * more than that.
+     */
+    private static UUID knownProfile(RecordTouchpoint command, Map<String, List<KnownIdentity>> known) {
+        List<KnownIdentity> forEvent = known.getOrDefault(command.tenant(), List.of()).stream()
+                .filter(held -> command.claim().identities().contains(held.identity()))
+                .toList();
+        Resolution.Decision decision = Resolution.decide(command.claim(), forEvent);
+        if (decision instanceof Resolution.Attach attach && attach.add().isEmpty()
+                && attach.possibleMatches().isEmpty()) {
+            return attach.profileId();
+        }
+        return null;
+    }
+
+    private Uni<Void> insertAndCount(Map<RecordTouchpoint, UUID> live, Instant now) {
+        List<Touchpoint> rows = new ArrayList<>();
+        live.forEach((command, profile) -> rows.add(command.toTouchpoint(profile, now)));
+        return batches.insert(rows).chain(inserted -> {
+            Map<UUID, List<Touchpoint>> byProfile = new LinkedHashMap<>();
+            Map<TenantIdentity, Boolean> seen = new LinkedHashMap<>();
+            live.forEach((command, profile) -> {
+                if (inserted.contains(command.sourceEventId())) {
+                    command.claim().identities().forEach(identity -> seen.put(
+                            new TenantIdentity(command.tenant(), identity), command.claim().trust() == Trust.VERIFIED));
+                }
+            });
+            rows.stream().filter(row -> inserted.contains(row.sourceEventId))
+                    .forEach(row -> byProfile.computeIfAbsent(row.profileId, id -> new ArrayList<>()).add(row));
+            List<ComputedDelta> deltas = byProfile.entrySet().stream()
+                    .map(entry -> delta(entry.getKey(), entry.getValue())).toList();
+            return batches.addToComputed(deltas, now).chain(() -> batches.touch(seen, now)).replaceWithVoid();
+        });
+    }
+
+    /** What a profile's touchpoints of this batch add to its computed traits. */
+    private static ComputedDelta delta(UUID profileId, List<Touchpoint> touchpoints) {
+        int responses = 0;
+        Integer lastNps = null;
+        Instant lastNpsAt = null;
+        BigDecimal csatSum = BigDecimal.ZERO;
+        int csatCount = 0;
+        Instant lastContactAt = null;
+        String lastChannel = null;
+        for (Touchpoint touchpoint : touchpoints) {
+            if (Touchpoint.RESPONSE.equals(touchpoint.kind)) {
+                responses++;
+                if (touchpoint.score != null && (lastNpsAt == null || !touchpoint.occurredAt.isBefore(lastNpsAt))) {
+                    lastNps = touchpoint.score;
+                    lastNpsAt = touchpoint.occurredAt;
+                }
+                if (touchpoint.csat != null) {
+                    csatSum = csatSum.add(touchpoint.csat);
+                    csatCount++;
+                }
+            }
+            if (lastContactAt == null || !touchpoint.occurredAt.isBefore(lastContactAt)) {
+                lastContactAt = touchpoint.occurredAt;
+                lastChannel = touchpoint.channel;
+            }
+        }
+        return new ComputedDelta(profileId, responses, lastNps, lastNpsAt, csatSum, csatCount, lastContactAt,
+                lastChannel);
     }
 
     /** Moves an invitation's touchpoint to its latest status ({@code invitation.sent}, {@code .opened}, ...). */

@@ -308,6 +308,15 @@ class ProfileApiTest {
                 .when().get("/v1/profiles/search")
                 .then().statusCode(200).body("profiles.id", containsInAnyOrder(yui))
                 .body("profiles[0].identities.verified", everyItem(equalTo(true)));
+        given().header("X-Hearken-Tenant", tenant).queryParam("phone", "+81-90-1111-2222")
+                .when().get("/v1/profiles/lookup")
+                .then().statusCode(200).body("id", equalTo(yui)).body("trust", equalTo("verified"))
+                .body("identities.value", containsInAnyOrder("C-1111", "+819011112222"));
+        given().header("X-Hearken-Tenant", tenant).queryParam("customerId", "nobody")
+                .when().get("/v1/profiles/lookup").then().statusCode(404);
+        given().header("X-Hearken-Tenant", tenant).queryParam("phone", "12")
+                .when().get("/v1/profiles/lookup")
+                .then().statusCode(400).body("errors[0].field", equalTo("phone"));
         given().header("X-Hearken-Tenant", tenant).queryParam("identity", "REN@example.com")
                 .when().get("/v1/profiles/search")
                 .then().statusCode(200).body("profiles.id", containsInAnyOrder(ren));
