@@ -88,7 +88,7 @@ class ProfilesIT {
         given().baseUri(platform.gatewayUrl).auth().oauth2(admin).when().get("/api/v1/profiles/{id}/export", profileId)
                 .then().statusCode(200)
                 .body("responses", hasSize(1))
-                .body("responses[0].id", equalTo(responseId))
+                .body("responses[0].responseId", equalTo(responseId))
                 .body("responses[0].respondent.customerId", equalTo(customerId));
 
         String erasure = given().baseUri(platform.gatewayUrl).auth().oauth2(admin)

@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Puts responses and invitations on their customers' timelines in the shared consumer loop, the position committed
+ * Puts responses, invitations and feedback on their customers' timelines in the shared consumer loop, the position committed
  * after the batch; PostgreSQL away means the same events are retried in order; an event PostgreSQL can never hold
  * (U+0000 in a text, a value out of range) is dead-lettered and the next one applied.
  *
@@ -71,7 +71,7 @@ public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineW
     }
 
     void start(@Observes StartupEvent event) {
-        consumers.start(CONSUMER, List.of(Topics.RESPONSES, Topics.INVITATIONS), this);
+        consumers.start(CONSUMER, List.of(Topics.RESPONSES, Topics.INVITATIONS, Topics.FEEDBACK), this);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -96,6 +96,12 @@ public class TimelineConsumer implements EventHandler<TimelineConsumer.TimelineW
             return event.status() == null || event.at() == null ? null
                     : new TimelineWork(source, null, () -> timeline.updateInvitation(event.tenant(), source,
                     event.status(), event.at()).replaceWithVoid());
+        }
+        if (Topics.FEEDBACK.equals(record.topic())) {
+            RecordTouchpoint feedback = TimelineEvents.feedback(EventRecords.readFeedback(record));
+            return feedback.claim().isEmpty() ? null
+                    : new TimelineWork(feedback.claim().identities().get(0).key(), feedback,
+                    () -> timeline.record(feedback).replaceWithVoid());
         }
         ResponseSubmitted event = EventRecords.readResponse(record);
         if (!event.isComplete()) {

@@ -1,5 +1,6 @@
 package io.hearken.profile.messaging;
 
+import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.profile.domain.Identity;
@@ -65,6 +66,23 @@ final class TimelineEvents {
         return new RecordTouchpoint(event.tenant(), invitationSource(event.invitationId()), "invitation.scheduled",
                 new IdentityClaim(identities, Trust.VERIFIED, FROM_INVITATION), event.channel(), null, null,
                 event.surveyId(), null, null, null, null, event.campaignId(), event.createdAt());
+    }
+
+    /**
+     * Unsolicited feedback (a review, a post, a ticket) joins a timeline when its author is an email or a phone:
+     * claimed, since the author typed it on the platform the feedback came from; a screen name joins none.
+     * The rating is kept as the touchpoint's detail, not as an NPS.
+     */
+    static RecordTouchpoint feedback(FeedbackReceived event) {
+        List<Identity> identities = new ArrayList<>();
+        add(identities, IdentityKind.EMAIL, event.author());
+        if (identities.isEmpty()) {
+            add(identities, IdentityKind.PHONE, event.author());
+        }
+        String rating = event.rating() == null ? null : event.rating() + "/" + event.ratingMax();
+        return new RecordTouchpoint(event.tenant(), "feedback:" + event.feedbackId(), "feedback.received",
+                new IdentityClaim(identities, Trust.CLAIMED, "feedback"), event.source(), null, null, null, null,
+                null, null, event.text(), rating, event.postedAt() != null ? event.postedAt() : event.receivedAt());
     }
 
     static String invitationSource(String invitationId) {

@@ -135,6 +135,37 @@ class TimelineFromEventsTest {
     }
 
     @Test
+    void feedbackWhoseAuthorIsAnEmailJoinsAClaimedTimeline() {
+        String email = "reviewer." + UUID.randomUUID() + "@example.com";
+        String feedbackId = UUID.randomUUID().toString();
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publisher.publish("hearken.feedback", feedbackId, "hearken.feedback.received.v1", "app-store/r-1", "acme",
+                    """
+                    {"feedbackId": "%s", "tenant": "acme", "source": "app-store", "externalId": "r-1",
+                     "author": "%s", "rating": 1, "ratingMax": 5, "text": "crashes on start",
+                     "postedAt": "2026-11-20T10:00:00Z", "receivedAt": "2026-11-20T10:05:00Z"}
+                    """.formatted(feedbackId, email.toUpperCase()));
+            // A screen name is no identity: nothing is recorded for it.
+            publisher.publish("hearken.feedback", UUID.randomUUID().toString(), "hearken.feedback.received.v1",
+                    "app-store/r-2", "acme", """
+                    {"feedbackId": "%s", "tenant": "acme", "source": "app-store", "externalId": "r-2",
+                     "author": "happy_cat_42", "text": "love it", "receivedAt": "2026-11-20T10:05:00Z"}
+                    """.formatted(UUID.randomUUID()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("X-Hearken-Tenant", "acme").queryParam("email", email)
+                        .when().get("/v1/profiles")
+                        .then().statusCode(200)
+                        .body("trust", equalTo("claimed"))
+                        .body("identities[0].source", equalTo("feedback"))
+                        .body("timeline[0].type", equalTo("feedback.received"))
+                        .body("timeline[0].channel", equalTo("app-store"))
+                        .body("timeline[0].comment", equalTo("crashes on start"))
+                        .body("timeline[0].detail", equalTo("1/5"))
+                        .body("computed.responseCount", equalTo(0)));
+    }
+
+    @Test
     void profilesAreSeparatedByTenant() {
         String email = "ana." + UUID.randomUUID() + "@example.com";
         String id = UUID.randomUUID().toString();
