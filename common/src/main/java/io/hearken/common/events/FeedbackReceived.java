@@ -28,6 +28,10 @@ public record FeedbackReceived(
         if (feedbackId == null || tenant == null || source == null || externalId == null) {
             return Optional.of("no feedbackId, tenant, source or externalId");
         }
+        if (postedAt == null || receivedAt == null) {
+            // survey-service refuses feedback without them, so an event without them was not written by it
+            return Optional.of("no postedAt or receivedAt");
+        }
         if (rating != null && (ratingMax == null || rating < 0 || rating > ratingMax)) {
             return Optional.of("rating " + rating + " outside 0-" + ratingMax);
         }

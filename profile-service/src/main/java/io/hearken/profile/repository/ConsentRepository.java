@@ -1,5 +1,7 @@
 package io.hearken.profile.repository;
 
+import io.hearken.profile.domain.ConsentRecord;
+import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.ContactRules.FrequencyCap;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentRepository {
 
-    /** The current answer for one channel and purpose. */
-    public record CurrentConsent(String channel, String purpose, String status, Instant updatedAt) {
-    }
-
-    /** One recorded decision. */
-    public record ConsentDecisionRow(String channel, String purpose, String status, String source, String actor,
-                                     String wording, Instant recordedAt) {
-    }
-
     public Uni<Integer> record(UUID profileId, String channel, String purpose, String status, String source,
                                String actor, String wording, Instant now) {
         return Sql.update("insert into consent_history (id, profile_id, channel, purpose, status, source, actor, "
@@ -33,18 +26,18 @@ public class ConsentRepository {
                         purpose, status, now));
     }
 
-    public Uni<List<CurrentConsent>> current(UUID profileId) {
+    public Uni<List<ConsentState>> current(UUID profileId) {
         return Sql.rows("select channel, purpose, status, updated_at from profile_consent where profile_id = ?1 "
                 + "order by channel, purpose", profileId).map(rows -> rows.stream()
-                .map(row -> new CurrentConsent((String) row[0], (String) row[1], (String) row[2],
+                .map(row -> new ConsentState((String) row[0], (String) row[1], (String) row[2],
                         IdentityRepository.instant(row[3])))
                 .toList());
     }
 
-    public Uni<List<ConsentDecisionRow>> history(UUID profileId) {
+    public Uni<List<ConsentRecord>> history(UUID profileId) {
         return Sql.rows("select channel, purpose, status, source, actor, wording, recorded_at from consent_history "
                 + "where profile_id = ?1 order by recorded_at desc", profileId).map(rows -> rows.stream()
-                .map(row -> new ConsentDecisionRow((String) row[0], (String) row[1], (String) row[2],
+                .map(row -> new ConsentRecord((String) row[0], (String) row[1], (String) row[2],
                         (String) row[3], (String) row[4], (String) row[5], IdentityRepository.instant(row[6])))
                 .toList());
     }

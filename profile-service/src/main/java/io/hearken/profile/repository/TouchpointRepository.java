@@ -1,5 +1,6 @@
 package io.hearken.profile.repository;
 
+import io.hearken.profile.domain.TimelineFilter;
 import io.hearken.profile.domain.Touchpoint;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -15,11 +16,6 @@ import java.util.UUID;
 /** The journey timeline: appended once per source event, read newest first by keyset, never capped. */
 @ApplicationScoped
 public class TouchpointRepository implements PanacheRepositoryBase<Touchpoint, UUID> {
-
-    /** Filters of a timeline page; null means any. */
-    public record TimelineFilter(String kind, String stage, String channel, Instant from, Instant to) {
-        public static final TimelineFilter ANY = new TimelineFilter(null, null, null, null, null);
-    }
 
     /** Where a page starts: after the touchpoint at {@code occurredAt} with {@code id} (newest first). */
     public record TimelinePosition(Instant occurredAt, UUID id) {

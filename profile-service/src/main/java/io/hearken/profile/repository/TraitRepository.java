@@ -1,5 +1,6 @@
 package io.hearken.profile.repository;
 
+import io.hearken.profile.domain.StoredTrait;
 import io.hearken.profile.domain.TraitType;
 import io.hearken.profile.domain.TraitValue;
 import io.smallrye.mutiny.Uni;
@@ -17,10 +18,6 @@ import java.util.UUID;
 /** Trait definitions per tenant and typed trait values per profile. */
 @ApplicationScoped
 public class TraitRepository {
-
-    /** A stored value with who set it and when. */
-    public record StoredTrait(TraitValue value, String source, Instant updatedAt) {
-    }
 
     /** The tenant's traits by key: the built-in ones and those it defined. */
     public Uni<Map<String, TraitType>> types(String tenant) {

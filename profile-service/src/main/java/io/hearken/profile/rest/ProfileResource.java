@@ -3,12 +3,12 @@ package io.hearken.profile.rest;
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.profile.domain.ConsentRecord;
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
+import io.hearken.profile.domain.TimelineFilter;
 import io.hearken.profile.domain.Trust;
-import io.hearken.profile.repository.ConsentRepository;
-import io.hearken.profile.repository.TouchpointRepository.TimelineFilter;
 import io.hearken.profile.service.ConsentService;
 import io.hearken.profile.service.ProfileService;
 import io.hearken.profile.service.TraitService;
@@ -256,7 +256,7 @@ public class ProfileResource {
     /** One recorded consent decision. */
     public record ConsentHistoryView(String channel, String purpose, String status, String source, String actor,
                                      String wording, Instant recordedAt) {
-        static ConsentHistoryView of(ConsentRepository.ConsentDecisionRow row) {
+        static ConsentHistoryView of(ConsentRecord row) {
             return new ConsentHistoryView(row.channel(), row.purpose(), row.status().toLowerCase().replace('_', '-'),
                     row.source(), row.actor(), row.wording(), row.recordedAt());
         }

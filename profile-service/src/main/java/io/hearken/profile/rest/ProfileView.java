@@ -1,10 +1,10 @@
 package io.hearken.profile.rest;
 
+import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.ProfileIdentity;
+import io.hearken.profile.domain.StoredTrait;
 import io.hearken.profile.domain.Touchpoint;
-import io.hearken.profile.repository.ConsentRepository.CurrentConsent;
-import io.hearken.profile.repository.TraitRepository.StoredTrait;
 import io.hearken.profile.service.ProfileDetails;
 
 import java.math.BigDecimal;
@@ -39,7 +39,7 @@ public record ProfileView(UUID id, String tenant, String trust, Instant createdA
     }
 
     public record ConsentView(String channel, String purpose, String status, Instant updatedAt) {
-        static ConsentView of(CurrentConsent consent) {
+        static ConsentView of(ConsentState consent) {
             return new ConsentView(consent.channel(), consent.purpose(),
                     consent.status().toLowerCase().replace('_', '-'), consent.updatedAt());
         }

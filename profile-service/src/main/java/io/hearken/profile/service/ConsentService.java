@@ -4,6 +4,7 @@ import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.config.ProfileServiceConfig;
 import io.hearken.profile.domain.ConsentChannel;
 import io.hearken.profile.domain.ConsentPurpose;
+import io.hearken.profile.domain.ConsentRecord;
 import io.hearken.profile.domain.ConsentStatus;
 import io.hearken.profile.domain.ContactRules.ContactDecision;
 import io.hearken.profile.domain.ContactRules.FrequencyCap;
@@ -72,7 +73,7 @@ public class ConsentService {
         }));
     }
 
-    public Uni<List<ConsentRepository.ConsentDecisionRow>> history(String tenant, UUID id) {
+    public Uni<List<ConsentRecord>> history(String tenant, UUID id) {
         return Panache.withSession(() -> lookup.read(tenant, id).chain(profile -> consents.history(profile.id)));
     }
 

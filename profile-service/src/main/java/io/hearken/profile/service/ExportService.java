@@ -3,10 +3,10 @@ package io.hearken.profile.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.client.SurveyResponsesApi;
+import io.hearken.profile.domain.ConsentRecord;
+import io.hearken.profile.domain.TimelineFilter;
 import io.hearken.profile.domain.Touchpoint;
-import io.hearken.profile.repository.ConsentRepository.ConsentDecisionRow;
 import io.hearken.profile.repository.ConsentRepository;
-import io.hearken.profile.repository.TouchpointRepository.TimelineFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ public class ExportService {
 
     /** The parts of an export; the API turns it into its document. */
     public record CustomerExport(ProfileDetails profile, List<Touchpoint> timeline,
-                                 List<ConsentDecisionRow> consentHistory, List<JsonNode> responses) {
+                                 List<ConsentRecord> consentHistory, List<JsonNode> responses) {
     }
 
     public Uni<CustomerExport> export(String tenant, UUID id) {

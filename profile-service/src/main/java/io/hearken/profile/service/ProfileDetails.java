@@ -1,10 +1,10 @@
 package io.hearken.profile.service;
 
+import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.ProfileIdentity;
+import io.hearken.profile.domain.StoredTrait;
 import io.hearken.profile.domain.Touchpoint;
-import io.hearken.profile.repository.ConsentRepository.CurrentConsent;
-import io.hearken.profile.repository.TraitRepository.StoredTrait;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +13,6 @@ import java.util.UUID;
 
 /** Everything a person sees of one profile: identities with their trust, traits, consent and the newest moments. */
 public record ProfileDetails(CustomerProfile profile, List<ProfileIdentity> identities, List<StoredTrait> traits,
-                             List<CurrentConsent> consent, List<UUID> possibleMatches,
+                             List<ConsentState> consent, List<UUID> possibleMatches,
                              Map<String, Instant> lastContactPerChannel, List<Touchpoint> recent, String nextCursor) {
 }

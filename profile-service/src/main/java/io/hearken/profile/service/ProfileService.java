@@ -1,10 +1,13 @@
 package io.hearken.profile.service;
 
 import io.hearken.common.problem.ProblemException;
+import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.ProfileIdentity;
+import io.hearken.profile.domain.StoredTrait;
+import io.hearken.profile.domain.TimelineFilter;
 import io.hearken.profile.domain.Touchpoint;
 import io.hearken.profile.domain.Trust;
 import io.hearken.profile.messaging.ProfileEvents;
@@ -12,7 +15,6 @@ import io.hearken.profile.repository.ConsentRepository;
 import io.hearken.profile.repository.IdentityRepository;
 import io.hearken.profile.repository.MergeRepository;
 import io.hearken.profile.repository.ProfileRepository;
-import io.hearken.profile.repository.TouchpointRepository.TimelineFilter;
 import io.hearken.profile.repository.TouchpointRepository.TimelinePosition;
 import io.hearken.profile.repository.TouchpointRepository;
 import io.hearken.profile.repository.TraitRepository;
@@ -100,8 +102,8 @@ public class ProfileService {
     }
 
     private static ProfileDetails details(CustomerProfile profile, List<ProfileIdentity> known,
-                                          List<TraitRepository.StoredTrait> traitValues,
-                                          List<ConsentRepository.CurrentConsent> consent, List<UUID> matches,
+                                          List<StoredTrait> traitValues,
+                                          List<ConsentState> consent, List<UUID> matches,
                                           Map<String, Instant> lastContacts, List<Touchpoint> recent) {
         List<ProfileIdentity> ordered = known.stream()
                 .sorted(Comparator.comparing((ProfileIdentity held) -> !held.verified)

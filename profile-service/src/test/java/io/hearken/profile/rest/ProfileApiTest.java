@@ -173,9 +173,10 @@ class ProfileApiTest {
         try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
             publisher.publish("hearken.invitations", invitation, "hearken.invitation.created.v1", "survey-1", tenant,
                     """
-                    {"invitationId": "%s", "tenant": "%s", "surveyId": "survey-1", "channel": "email",
-                     "address": "c4004@example.com", "customerId": "C-4004", "status": "SCHEDULED",
-                     "createdAt": "%s"}""".formatted(invitation, tenant, Instant.now()));
+                    {"invitationId": "%s", "tenant": "%s", "surveyId": "survey-1", "campaignId": "c-1",
+                     "channel": "email", "address": "c4004@example.com", "customerId": "C-4004", "locale": "en",
+                     "hidden": {}, "status": "SCHEDULED", "createdAt": "%s", "expiresAt": "%s"}"""
+                            .formatted(invitation, tenant, Instant.now(), Instant.now().plusSeconds(86400)));
             publisher.publish("hearken.invitations", invitation, "hearken.invitation.updated.v1", "survey-1", tenant,
                     """
                     {"invitationId": "%s", "tenant": "%s", "surveyId": "survey-1", "channel": "email",

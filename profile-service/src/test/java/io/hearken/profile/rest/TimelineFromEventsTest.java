@@ -149,7 +149,8 @@ class TimelineFromEventsTest {
             publisher.publish("hearken.feedback", UUID.randomUUID().toString(), "hearken.feedback.received.v1",
                     "app-store/r-2", "acme", """
                     {"feedbackId": "%s", "tenant": "acme", "source": "app-store", "externalId": "r-2",
-                     "author": "happy_cat_42", "text": "love it", "receivedAt": "2026-11-20T10:05:00Z"}
+                     "author": "happy_cat_42", "text": "love it", "postedAt": "2026-11-20T10:00:00Z",
+                     "receivedAt": "2026-11-20T10:05:00Z"}
                     """.formatted(UUID.randomUUID()));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
