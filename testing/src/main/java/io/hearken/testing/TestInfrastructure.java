@@ -30,6 +30,16 @@ public final class TestInfrastructure {
     private TestInfrastructure() {
     }
 
+    /** The run's Kafka brokers, for tests that publish or read events themselves. */
+    public static String kafkaBootstrapServers() {
+        return settings(false).get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** The run's mail server API, where tests read the mail the services sent. */
+    public static String mailApiUrl() {
+        return settings(false).get("MAIL_API_URL");
+    }
+
     /** Connection settings by environment-variable name, as the services read them. */
     public static synchronized Map<String, String> settings(boolean needsKeycloak) {
         if (settings == null || (needsKeycloak && !settings.containsKey("KEYCLOAK_URL"))) {

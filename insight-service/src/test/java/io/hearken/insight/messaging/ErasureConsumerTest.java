@@ -5,6 +5,7 @@ import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.Topics;
 import io.hearken.testing.ConsumerProgress;
 import io.hearken.testing.EventPublisher;
+import io.hearken.testing.TestInfrastructure;
 import io.hearken.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -13,7 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @QuarkusTest
 class ErasureConsumerTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     EventConsumers consumers;
@@ -57,8 +54,8 @@ class ErasureConsumerTest {
                 {"erasureId": "%s", "tenant": "acme", "profileId": "%s",
                  "identities": [{"kind": "email", "value": "mika@example.com"}], "erasedAt": "%s"}
                 """.formatted(erasureId, profileId, erasedAt);
-        try (TopicProbe probe = TopicProbe.open(bootstrapServers, Topics.PROFILES);
-             EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (TopicProbe probe = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.PROFILES);
+             EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish(Topics.PROFILES, profileId, EventTypes.PROFILE_ERASED, profileId, "acme", erasure);
 
             List<ConsumerRecord<String, String>> receipts = probe.await(record ->

@@ -29,7 +29,6 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final ProfileServiceConfig config;
     private volatile boolean running;
-    private volatile String lastProblem;
     private Thread thread;
 
     public OutboxRelay(OutboxRepository outbox, ProfileServiceConfig config) {
@@ -59,12 +58,10 @@ public class OutboxRelay {
                     if (relayOnce(appender) == 0) {
                         Thread.sleep(config.outbox().pollInterval().toMillis());
                     }
-                    lastProblem = null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
-                    lastProblem = e.toString();
                     Log.warnf("Profile events wait in the outbox: %s", e.toString());
                     sleepQuietly(Duration.ofSeconds(1));
                 }
@@ -89,11 +86,6 @@ public class OutboxRelay {
             }
         }
         return pending.size();
-    }
-
-    /** Whether events have waited on a failing broker; readiness says so without taking the service down. */
-    public String problem() {
-        return lastProblem;
     }
 
     private static void sleepQuietly(Duration pause) {

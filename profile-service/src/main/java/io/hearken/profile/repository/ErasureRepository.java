@@ -23,15 +23,15 @@ public class ErasureRepository {
     }
 
     /** The latest erasure time of any of the hashed identities, if one was erased. */
-    public Uni<Optional<Instant>> erasedAt(String tenant, List<String> kindsAndHashes) {
-        if (kindsAndHashes.isEmpty()) {
+    public Uni<Optional<Instant>> erasedAt(String tenant, List<String> hashes) {
+        if (hashes.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
         StringBuilder sql = new StringBuilder("select max(erased_at) from erased_identity where tenant = ?1 and "
                 + "value_hash in (");
         List<Object> parameters = new ArrayList<>();
         parameters.add(tenant);
-        for (String hash : kindsAndHashes) {
+        for (String hash : hashes) {
             parameters.add(hash);
             sql.append(parameters.size() == 2 ? "?" : ", ?").append(parameters.size());
         }

@@ -44,8 +44,4 @@ public class OutboxRepository {
         }
         return Sql.update(sql.append(")").toString(), ids.toArray());
     }
-
-    public Uni<Long> waiting() {
-        return Sql.rows("select count(*) from outbox_event").map(rows -> ((Number) rows.get(0)[0]).longValue());
-    }
 }

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -52,36 +51,6 @@ public class ProfileRepository implements PanacheRepositoryBase<CustomerProfile,
         return Sql.rows("select id, merged_into from customer_profile where id = ?1 and tenant = ?2 for update", id,
                 tenant).map(rows -> rows.stream().findFirst().map(row -> new LockedProfile((UUID) row[0],
                 (UUID) row[1])));
-    }
-
-    /** Counts a response on the computed traits (response count, last NPS, CSAT sum, last contact). */
-    public Uni<Integer> countResponse(UUID profileId, Integer nps, BigDecimal csat, String channel,
-                                      Instant occurredAt, Instant now) {
-        return Sql.update("""
-                update customer_profile set
-                    response_count = response_count + 1,
-                    last_nps = case when cast(?2 as integer) is not null
-                                     and (last_nps_at is null or last_nps_at <= ?5) then ?2 else last_nps end,
-                    last_nps_at = case when cast(?2 as integer) is not null
-                                     and (last_nps_at is null or last_nps_at <= ?5) then ?5 else last_nps_at end,
-                    csat_sum = csat_sum + coalesce(cast(?3 as numeric), 0),
-                    csat_count = csat_count + case when cast(?3 as numeric) is null then 0 else 1 end,
-                    last_channel = case when last_contact_at is null or last_contact_at <= ?5 then ?4
-                                        else last_channel end,
-                    last_contact_at = greatest(last_contact_at, ?5),
-                    updated_at = ?6
-                where id = ?1""", profileId, nps, csat, channel, occurredAt, now);
-    }
-
-    /** Records a contact (an invitation sent, a partner event) on the computed traits. */
-    public Uni<Integer> countContact(UUID profileId, String channel, Instant occurredAt, Instant now) {
-        return Sql.update("""
-                update customer_profile set
-                    last_channel = case when last_contact_at is null or last_contact_at <= ?3 then ?2
-                                        else last_channel end,
-                    last_contact_at = greatest(last_contact_at, ?3),
-                    updated_at = ?4
-                where id = ?1""", profileId, channel, occurredAt, now);
     }
 
     /** Recomputes the computed traits from the timeline (after a merge moved touchpoints). */

@@ -3,8 +3,10 @@ package io.hearken.profile.rest;
 import io.hearken.common.problem.Problem;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.Identity;
+import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
 import io.hearken.profile.domain.InvalidIdentityException;
+import io.hearken.profile.domain.Trust;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,11 @@ final class IdentityParameters {
                     prefix.length() - 1), "give at least one of customerId, loyaltyId, email, phone, deviceId");
         }
         return identities;
+    }
+
+    /** What an authenticated caller names: verified, its source the caller's role (admin or partner API). */
+    static IdentityClaim trustedClaim(Map<String, String> given, String caller) {
+        return new IdentityClaim(read(given, "identities."), Trust.VERIFIED, Callers.source(caller));
     }
 
     static Identity one(IdentityKind kind, String value) {

@@ -8,7 +8,6 @@ import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
 import io.hearken.profile.domain.TimelineFilter;
-import io.hearken.profile.domain.Trust;
 import io.hearken.profile.service.ConsentService;
 import io.hearken.profile.service.ProfileService;
 import io.hearken.profile.service.TraitService;
@@ -126,8 +125,7 @@ public class ProfileResource {
     public Uni<Response> upsert(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                 @HeaderParam(CallerHeader.NAME) String caller,
                                 @Valid @NotNull UpsertProfileRequest request) {
-        IdentityClaim claim = new IdentityClaim(IdentityParameters.read(request.identities(), "identities."),
-                Trust.VERIFIED, Callers.source(caller));
+        IdentityClaim claim = IdentityParameters.trustedClaim(request.identities(), caller);
         return traits.types(tenant)
                 .invoke(types -> traits.check(request.traits(), types))
                 .chain(types -> profiles.upsert(tenant, claim))

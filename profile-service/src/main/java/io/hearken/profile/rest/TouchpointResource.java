@@ -5,7 +5,6 @@ import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.RecordTouchpoint;
-import io.hearken.profile.domain.Trust;
 import io.hearken.profile.service.TimelineService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -67,8 +66,7 @@ public class TouchpointResource {
         if (request.occurredAt() != null && request.occurredAt().isAfter(Instant.now().plusSeconds(300))) {
             throw ProblemException.invalidField("occurredAt", "is in the future");
         }
-        IdentityClaim claim = new IdentityClaim(IdentityParameters.read(request.identities(), "identities."),
-                Trust.VERIFIED, Callers.source(caller));
+        IdentityClaim claim = IdentityParameters.trustedClaim(request.identities(), caller);
         RecordTouchpoint command = new RecordTouchpoint(tenant, "api:" + request.eventId(), request.type(), claim,
                 request.channel(), request.stage(), request.touchpoint(), null, null, request.score(), null, null,
                 request.detail(), request.occurredAt());

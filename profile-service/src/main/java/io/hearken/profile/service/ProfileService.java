@@ -67,16 +67,7 @@ public class ProfileService {
 
     /** The profile holding the identity: the verified holder if there is one, else the claimed one. */
     public Uni<UUID> findByIdentity(String tenant, Identity identity) {
-        return Panache.withSession(() -> identities.findIdentity(tenant, identity, true)
-                .chain(verified -> verified != null ? Uni.createFrom().item(verified)
-                        : identities.findIdentity(tenant, identity, false))
-                .map(held -> {
-                    if (held == null) {
-                        throw ProblemException.notFound("Profile with " + identity.kind().parameterName(),
-                                identity.value());
-                    }
-                    return held.profileId;
-                }));
+        return lookup(tenant, identity).map(IdentityRepository.Holder::profileId);
     }
 
     /** The profile holding the identity with its identities, in one statement (404 if none holds it). */

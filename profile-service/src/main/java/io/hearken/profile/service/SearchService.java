@@ -65,8 +65,9 @@ public class SearchService {
         if (anyOf != null && anyOf.isEmpty()) {
             throw ProblemException.invalidField("identity", "is no identity of any kind");
         }
-        return Panache.withSession(() -> traits.types(tenant)
-                .map(types -> traitCondition(trait, types))
+        // The tenant's trait types are read only when a trait is searched for.
+        return Panache.withSession(() -> (trait == null ? Uni.createFrom().<SegmentRule.TraitCondition>nullItem()
+                        : traits.types(tenant).map(types -> traitCondition(trait, types)))
                 .chain(condition -> segmentRule(tenant, segmentId).chain(rule ->
                         search.search(tenant, new Search(anyOf, condition, rule), after, limit,
                                 ProfileService.now())))

@@ -77,12 +77,10 @@ public class TimelineService {
                     return Uni.createFrom().item(Outcome.ERASED_CUSTOMER);
                 }
                 return resolver.resolve(command.tenant(), command.claim(), now)
+                        // The computed traits follow the same rule as a batch's, for a batch of one.
                         .chain(profileId -> touchpoints.persist(command.toTouchpoint(profileId, now))
-                                .chain(touchpoint -> command.isResponse()
-                                        ? profiles.countResponse(profileId, command.score(), command.csat(),
-                                        command.channel(), touchpoint.occurredAt, now)
-                                        : profiles.countContact(profileId, command.channel(), touchpoint.occurredAt,
-                                        now)))
+                                .chain(touchpoint -> batches.addToComputed(
+                                        List.of(delta(profileId, List.of(touchpoint))), now)))
                         .replaceWith(Outcome.RECORDED);
             });
         });

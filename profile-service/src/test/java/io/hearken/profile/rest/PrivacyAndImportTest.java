@@ -1,11 +1,11 @@
 package io.hearken.profile.rest;
 
 import io.hearken.testing.EventPublisher;
+import io.hearken.testing.TestInfrastructure;
 import io.hearken.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,15 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PrivacyAndImportTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Test
     void anErasureForgetsTheCustomerAndTracksEveryService() {
         String tenant = ProfileApiTest.tenant();
         String email = "erase." + UUID.randomUUID() + "@example.com";
         String id = ProfileApiTest.upsert(tenant, "{\"customerId\": \"C-8008\", \"email\": \"" + email + "\"}");
-        try (TopicProbe profiles = TopicProbe.open(bootstrapServers, "hearken.profiles")) {
+        try (TopicProbe profiles = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), "hearken.profiles")) {
             String erasure = given().header("X-Hearken-Tenant", tenant).header("X-Hearken-Caller", "admin:dpo")
                     .when().delete("/v1/profiles/{id}", id)
                     .then().statusCode(202)
@@ -53,7 +50,7 @@ class PrivacyAndImportTest {
             assertEquals("hearken.profile.erased.v1", TopicProbe.header(erased.get(0), "ce_type"));
             assertTrue(erased.get(0).value().contains(email), "names the identities other services must forget");
 
-            try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
                 for (String service : List.of("survey-service", "insight-service")) {
                     publisher.publish("hearken.profiles", erasure + ":" + service,
                             "hearken.profile.erasure.completed.v1", id, tenant, """
@@ -80,7 +77,7 @@ class PrivacyAndImportTest {
                 .then().statusCode(200).body("allowed", equalTo(false)).body("reason", equalTo("erased"));
 
         // ...while one submitted after it is a new contact: a new profile.
-        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish("hearken.responses", UUID.randomUUID().toString(), "hearken.response.submitted.v2",
                     "survey-1", tenant, ProfileApiTest.response(tenant, null, email, true, 8, "support",
                             Instant.now().plusSeconds(5).toString()));
@@ -108,7 +105,7 @@ class PrivacyAndImportTest {
                 .body("services.'insight-service'", containsString("no per-customer data"));
 
         // With a response to fetch and survey-service out of reach, the export is refused, not partial.
-        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish("hearken.responses", UUID.randomUUID().toString(), "hearken.response.submitted.v2",
                     "survey-1", tenant, ProfileApiTest.response(tenant, "C-8100", null, true, 9, "usage",
                             Instant.now().toString()));

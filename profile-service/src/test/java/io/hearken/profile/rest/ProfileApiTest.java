@@ -1,10 +1,10 @@
 package io.hearken.profile.rest;
 
 import io.hearken.testing.EventPublisher;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,9 +29,6 @@ class ProfileApiTest {
 
     private static final String ADMIN = "admin:ops-1";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     static String tenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -55,7 +52,7 @@ class ProfileApiTest {
 
     void publish(String tenant, String json) {
         String id = json.substring(json.indexOf("\"responseId\": \"") + 15, json.indexOf("\", \"surveyId\""));
-        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish("hearken.responses", id, "hearken.response.submitted.v2", "survey-1", tenant, json);
         }
     }
@@ -170,7 +167,7 @@ class ProfileApiTest {
 
         // One invitation sent this month reaches the default cap (1 per 30 days).
         String invitation = UUID.randomUUID().toString();
-        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish("hearken.invitations", invitation, "hearken.invitation.created.v1", "survey-1", tenant,
                     """
                     {"invitationId": "%s", "tenant": "%s", "surveyId": "survey-1", "campaignId": "c-1",

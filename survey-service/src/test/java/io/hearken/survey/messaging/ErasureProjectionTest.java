@@ -8,13 +8,13 @@ import io.hearken.testing.ConsumerProgress;
 import io.hearken.testing.EventPublisher;
 import io.hearken.testing.InProcessMongoResource;
 import io.hearken.testing.MailInbox;
+import io.hearken.testing.TestInfrastructure;
 import io.hearken.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +53,6 @@ class ErasureProjectionTest {
                {"id": "reason", "type": "TEXT", "text": {"en": "Why?"}}]}
             """;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "MAIL_API_URL", defaultValue = "http://127.0.0.1:8025")
-    String mailApi;
 
     @Inject
     EventConsumers consumers;
@@ -83,7 +78,7 @@ class ErasureProjectionTest {
                         "email", email, "hidden", Map.of("store", "S-12")))))
                 .when().post("/v1/surveys/{id}/invitations/batch", surveyId)
                 .then().statusCode(202);
-        String token = MailInbox.invitationTo(mailApi, email, Duration.ofSeconds(30));
+        String token = MailInbox.invitationTo(TestInfrastructure.mailApiUrl(), email, Duration.ofSeconds(30));
         String invited = submit(Map.of("channel", "web", "invitation", token,
                 "answers", Map.of("nps", 9, "reason", "The driver, Mika's neighbour, was kind")));
         String claimed = submit(Map.of("channel", "chat", "context", Map.of("conversationId", "conv-" + unique),
@@ -102,8 +97,8 @@ class ErasureProjectionTest {
         String erasureId = UUID.randomUUID().toString();
         String profileId = "p-" + unique;
         String later;
-        try (TopicProbe receipts = TopicProbe.open(bootstrapServers, Topics.PROFILES);
-             EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (TopicProbe receipts = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.PROFILES);
+             EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publishErasure(publisher, erasureId, profileId, Instant.now(), Map.of("email", email, "phone", phone,
                     "customer_id", customerId));
             // After the erasure: a new contact, consented afresh, which stays as it is.
@@ -162,8 +157,8 @@ class ErasureProjectionTest {
         String lateArrival = UUID.randomUUID().toString();
         String invitationId = UUID.randomUUID().toString();
         String erasureId = UUID.randomUUID().toString();
-        try (TopicProbe receipts = TopicProbe.open(bootstrapServers, Topics.PROFILES);
-             EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (TopicProbe receipts = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.PROFILES);
+             EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publishResponse(publisher, stored, email, erasedAt.minus(2, ChronoUnit.HOURS));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertEquals(email, response(stored).getString("respondent.email")));
@@ -211,8 +206,8 @@ class ErasureProjectionTest {
                 "answers", Map.of("nps", 2, "reason", "Aoi, table 4")));
         awaitStoredCount(1);
         String erasureId = UUID.randomUUID().toString();
-        try (TopicProbe receipts = TopicProbe.open(bootstrapServers, Topics.PROFILES);
-             EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+        try (TopicProbe receipts = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.PROFILES);
+             EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publishErasure(publisher, erasureId, "p-" + erasureId, Instant.now(), Map.of("email", email));
             assertEquals(1, JsonPath.from(awaitReceipt(receipts, erasureId).value()).getLong("itemsErased"));
         }
