@@ -66,12 +66,16 @@ public final class Scores {
 
     /** The % of answers from {@code low} to {@code high}, with the proportion's standard error. */
     public static ScoreEstimate proportion(Tally tally, int low, int high) {
-        long n = tally.count();
-        if (n == 0) {
+        return share(tally.between(low, high), tally.count());
+    }
+
+    /** {@code part} of {@code whole} as a %, with the proportion's standard error (the share of an option). */
+    public static ScoreEstimate share(long part, long whole) {
+        if (whole == 0) {
             return new ScoreEstimate(Double.NaN, Double.NaN, 0, true);
         }
-        double share = (double) tally.between(low, high) / n;
-        return ScoreEstimate.of(100 * share, 100 * Math.sqrt(share * (1 - share) / n), n);
+        double share = (double) part / whole;
+        return ScoreEstimate.of(100 * share, 100 * Math.sqrt(share * (1 - share) / whole), whole);
     }
 
     /**

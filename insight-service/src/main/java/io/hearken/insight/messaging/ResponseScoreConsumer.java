@@ -2,11 +2,14 @@ package io.hearken.insight.messaging;
 
 import io.hearken.common.consumer.EventConsumers;
 import io.hearken.common.consumer.EventHandler;
+import io.hearken.common.consumer.PermanentEventFailure;
 import io.hearken.common.consumer.PostgresFailures;
 import io.hearken.common.events.EventRecords;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.common.events.Topics;
-import io.hearken.insight.repository.NpsRepository;
+import io.hearken.insight.domain.ResponseFacts;
+import io.hearken.insight.repository.RollupRepository;
+import io.hearken.insight.service.TenantTimeZones;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,22 +19,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Updates scores from {@code hearken.response.submitted.v1} events, a batch per transaction, in the shared consumer
- * loop: the position is committed after the transaction, the processed-event guard makes a redelivered (or redriven)
- * event count nothing, PostgreSQL away means the batch is retried in order, and an event that can never be applied
- * (unreadable, an NPS score outside 0-10, an unknown version) is dead-lettered.
+ * Counts the answers of {@code hearken.response.submitted} events into the rollups, a batch per transaction, in the
+ * shared consumer loop: the position is committed after the transaction, the processed-event guard makes a
+ * redelivered (or redriven) event count nothing, PostgreSQL away means the batch is retried in order, and an event
+ * that can never be applied (unreadable, a score outside its scale, an unknown version) is dead-lettered. The
+ * consumer starts from the topic's first event, so its rollups are a replay of every response ever accepted.
  */
 @ApplicationScoped
-public class ResponseScoreConsumer implements EventHandler<ResponseSubmitted> {
+public class ResponseScoreConsumer implements EventHandler<ResponseFacts> {
 
-    static final String CONSUMER = "insight-nps";
+    static final String CONSUMER = "insight-scores";
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
-    private final NpsRepository repository;
+    private final RollupRepository repository;
+    private final TenantTimeZones timeZones;
     private final EventConsumers consumers;
 
-    public ResponseScoreConsumer(NpsRepository repository, EventConsumers consumers) {
+    public ResponseScoreConsumer(RollupRepository repository, TenantTimeZones timeZones, EventConsumers consumers) {
         this.repository = repository;
+        this.timeZones = timeZones;
         this.consumers = consumers;
     }
 
@@ -40,15 +46,21 @@ public class ResponseScoreConsumer implements EventHandler<ResponseSubmitted> {
     }
 
     @Override
-    public ResponseSubmitted read(ConsumerRecord<byte[], byte[]> record) {
+    public ResponseFacts read(ConsumerRecord<byte[], byte[]> record) {
         ResponseSubmitted event = EventRecords.readResponse(record);
         // Saved progress is not a score yet: the complete response, under the same id, is counted once.
-        return event.isComplete() ? event : null;
+        if (!event.isComplete()) {
+            return null;
+        }
+        if (event.submittedAt() == null) {
+            throw new PermanentEventFailure("response " + event.responseId() + " without submittedAt");
+        }
+        return ResponseFactsMapper.from(event);
     }
 
     @Override
-    public void apply(List<ResponseSubmitted> events) {
-        repository.countNewResponses(CONSUMER, events).await().atMost(TRANSACTION_TIMEOUT);
+    public void apply(List<ResponseFacts> responses) {
+        repository.countNewResponses(CONSUMER, responses, timeZones::of).await().atMost(TRANSACTION_TIMEOUT);
     }
 
     @Override

@@ -1,22 +1,155 @@
 package io.hearken.insight.service;
 
+import io.hearken.insight.domain.DateRange;
+import io.hearken.insight.domain.Grain;
+import io.hearken.insight.domain.Granularity;
 import io.hearken.insight.domain.NpsScore;
-import io.hearken.insight.repository.NpsRepository;
+import io.hearken.insight.domain.Question;
+import io.hearken.insight.domain.QuestionScores;
+import io.hearken.insight.domain.Slice;
+import io.hearken.insight.domain.SurveyScores;
+import io.hearken.insight.domain.Trend;
+import io.hearken.insight.repository.RollupRepository.BucketCount;
+import io.hearken.insight.repository.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads the scores CX teams look at. */
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Reads the scores CX teams look at from the rollups: a survey's scores over a range with the change since the
+ * previous period, a question's trend, and the all-time NPS. Every read is of the tenant's own survey; a survey the
+ * tenant does not have is empty, which the API answers 404.
+ */
 @ApplicationScoped
 public class ScoreService {
 
-    private final NpsRepository repository;
+    /** Month buckets from the first to the last that can exist: every answer ever counted. */
+    private static final List<DateRange.BucketSpan> ALL_TIME = List.of(
+            new DateRange.BucketSpan(Grain.MONTH, LocalDate.of(1970, 1, 1), LocalDate.of(9999, 12, 1)));
+    /** Questions in the order answers list them: by id, then by how they were counted. */
+    private static final Comparator<Question> QUESTION_ORDER = Comparator.comparing(Question::questionId)
+            .thenComparing(Question::type).thenComparingInt(Question::scaleMin).thenComparingInt(Question::scaleMax);
 
-    public ScoreService(NpsRepository repository) {
-        this.repository = repository;
+    private final RollupRepository rollups;
+    private final TenantTimeZones timeZones;
+
+    public ScoreService(RollupRepository rollups, TenantTimeZones timeZones) {
+        this.rollups = rollups;
+        this.timeZones = timeZones;
     }
 
-    /** The survey's NPS; a survey nobody answered yet scores 0 with a total of 0. */
-    public Uni<NpsScore> nps(String tenant, String surveyId) {
-        return repository.find(tenant, surveyId).map(found -> found.orElse(NpsScore.of(surveyId, 0, 0, 0)));
+    /** The tenant's time zone: the days of every range asked. */
+    public ZoneId timeZoneOf(String tenant) {
+        return timeZones.of(tenant);
+    }
+
+    /** Every question's scores (or one question's) over {@code range}, compared with the period before. */
+    public Uni<Optional<SurveyScores>> scores(String tenant, String surveyId, String questionId, Slice slice,
+                                              DateRange range) {
+        DateRange previous = range.previous();
+        return ifSurveyExists(tenant, surveyId, () -> Uni.combine().all()
+                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets()),
+                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets()))
+                .asTuple()
+                .map(counts -> {
+                    Map<Question, QuestionScores> now = scoresByQuestion(counts.getItem1());
+                    Map<Question, QuestionScores> before = scoresByQuestion(counts.getItem2());
+                    List<SurveyScores.QuestionResult> results = now.values().stream()
+                            .map(current -> SurveyScores.QuestionResult.compare(current,
+                                    before.get(current.question())))
+                            .toList();
+                    return new SurveyScores(surveyId, slice, timeZones.of(tenant), range, previous, results);
+                }));
+    }
+
+    /** One question's scores per period of {@code granularity} over {@code range}. */
+    public Uni<Optional<Trend>> trend(String tenant, String surveyId, String questionId, Slice slice,
+                                      DateRange range, Granularity granularity) {
+        List<DateRange> periods = granularity.periods(range);
+        // Month buckets fit only month periods; days fit every period.
+        List<DateRange.BucketSpan> spans = granularity == Granularity.MONTH ? range.buckets()
+                : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
+        return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, questionId, slice, spans)
+                .map(counts -> new Trend(surveyId, questionId, slice, timeZones.of(tenant), granularity, range,
+                        series(counts, periods))));
+    }
+
+    /** The survey's NPS over all its answers (the first endpoint, kept for its callers). */
+    public Uni<Optional<NpsScore>> nps(String tenant, String surveyId) {
+        return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, null, Slice.EVERYTHING,
+                ALL_TIME).map(counts -> {
+                    long[] groups = new long[3];
+                    for (BucketCount count : counts) {
+                        if ("NPS".equals(count.question().type()) && count.question().scaleMin() == 0
+                                && count.question().scaleMax() == 10) {
+                            groups[NpsScore.groupOf(Integer.parseInt(count.value())).ordinal()] += count.answers();
+                        }
+                    }
+                    return NpsScore.of(surveyId, groups[0], groups[1], groups[2]);
+                }));
+    }
+
+    private <T> Uni<Optional<T>> ifSurveyExists(String tenant, String surveyId,
+                                                Supplier<Uni<T>> read) {
+        return rollups.surveyExists(tenant, surveyId).chain(exists -> exists
+                ? read.get().map(Optional::of)
+                : Uni.createFrom().item(Optional.empty()));
+    }
+
+    private static Map<Question, QuestionScores> scoresByQuestion(List<BucketCount> counts) {
+        Map<Question, Map<String, Long>> answers = new TreeMap<>(QUESTION_ORDER);
+        for (BucketCount count : counts) {
+            answers.computeIfAbsent(count.question(), question -> new LinkedHashMap<>())
+                    .merge(count.value(), count.answers(), Long::sum);
+        }
+        Map<Question, QuestionScores> scores = new LinkedHashMap<>();
+        answers.forEach((question, byValue) -> scores.put(question, QuestionScores.of(question, byValue)));
+        return scores;
+    }
+
+    private static List<Trend.Series> series(List<BucketCount> counts, List<DateRange> periods) {
+        Map<Question, List<Map<String, Long>>> byQuestion = new TreeMap<>(QUESTION_ORDER);
+        for (BucketCount count : counts) {
+            List<Map<String, Long>> perPeriod = byQuestion.computeIfAbsent(count.question(), question -> {
+                List<Map<String, Long>> empty = new ArrayList<>();
+                periods.forEach(period -> empty.add(new LinkedHashMap<>()));
+                return empty;
+            });
+            perPeriod.get(periodIndex(periods, count.bucket())).merge(count.value(), count.answers(), Long::sum);
+        }
+        List<Trend.Series> series = new ArrayList<>();
+        byQuestion.forEach((question, perPeriod) -> {
+            List<Trend.Point> points = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                points.add(new Trend.Point(periods.get(i), QuestionScores.of(question, perPeriod.get(i))));
+            }
+            series.add(new Trend.Series(question, points));
+        });
+        return series;
+    }
+
+    /** The period holding {@code day}: the last one starting on or before it (periods are in order). */
+    private static int periodIndex(List<DateRange> periods, LocalDate day) {
+        int low = 0;
+        int high = periods.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) / 2;
+            if (periods.get(middle).from().isAfter(day)) {
+                high = middle - 1;
+            } else {
+                low = middle;
+            }
+        }
+        return low;
     }
 }

@@ -114,13 +114,13 @@ class ScoreConsumerFaultsTest {
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.dead-letters");
              PostgresSession database = PostgresSession.open();
              EventPublisher publisher = new EventPublisher(bootstrapServers)) {
-            database.execute("ALTER TABLE survey_nps RENAME TO survey_nps_away");
+            database.execute("ALTER TABLE answer_rollup RENAME TO answer_rollup_away");
             try {
                 publisher.publish("hearken.responses", id, "hearken.response.submitted.v1", surveyId, "acme",
                         event(id, surveyId, 9));
                 await().atMost(Duration.ofSeconds(30)).until(() -> count("hearken.events.retried") >= retriedBefore + 2);
             } finally {
-                database.execute("ALTER TABLE survey_nps_away RENAME TO survey_nps");
+                database.execute("ALTER TABLE answer_rollup_away RENAME TO answer_rollup");
             }
             awaitTotal(surveyId, 1);
             assertEquals(List.of(), probe.collect(record -> id.equals(TopicProbe.header(record, "ce_id")),

@@ -1,0 +1,59 @@
+package io.hearken.insight.domain;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one response adds to the rollups: each countable answer once in its day and its month (by the tenant's local
+ * date), each time under the slice of all responses and under the response's own dimension values. Counting is
+ * additive, so a batch of responses is the sum of these and a replay from the first event gives the same rollups.
+ */
+public final class ResponseRollups {
+
+    private ResponseRollups() {
+    }
+
+    /** The counters {@code response} adds one to, in a tenant whose days are those of {@code zone}. */
+    public static List<RollupKey> countersOf(ResponseFacts response, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(response.submittedAt(), zone);
+        List<String> allResponses = List.of(Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL);
+        List<String> ownValues = dimensionValues(response.dimensions());
+        List<RollupKey> counters = new ArrayList<>();
+        for (ResponseFacts.CountedAnswer answer : response.answers()) {
+            for (String value : valuesOf(answer)) {
+                for (Grain grain : Grain.values()) {
+                    LocalDate bucket = grain.bucketOf(day);
+                    counters.add(new RollupKey(response.tenant(), response.surveyId(), answer.question(), grain,
+                            bucket, false, allResponses, value));
+                    counters.add(new RollupKey(response.tenant(), response.surveyId(), answer.question(), grain,
+                            bucket, true, ownValues, value));
+                }
+            }
+        }
+        return counters;
+    }
+
+    private static List<String> dimensionValues(Map<Dimension, String> dimensions) {
+        List<String> values = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            String value = dimensions.get(dimension);
+            values.add(value == null ? Slice.NONE : value);
+        }
+        return values;
+    }
+
+    private static List<String> valuesOf(ResponseFacts.CountedAnswer answer) {
+        if (answer.score() != null) {
+            return List.of(Integer.toString(answer.score()));
+        }
+        // An option picked twice in one answer counts once; the respondent counts once whatever they picked.
+        LinkedHashSet<String> values = new LinkedHashSet<>();
+        values.add(RollupKey.RESPONDENTS);
+        values.addAll(answer.choices());
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,61 @@
+package io.hearken.insight.messaging;
+
+import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.insight.domain.Dimension;
+import io.hearken.insight.domain.Question;
+import io.hearken.insight.domain.ResponseFacts;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** From the response event to what the scores count: its slice values and its scale and choice answers. */
+final class ResponseFactsMapper {
+
+    private ResponseFactsMapper() {
+    }
+
+    static ResponseFacts from(ResponseSubmitted event) {
+        Map<Dimension, String> dimensions = new EnumMap<>(Dimension.class);
+        putIfPresent(dimensions, Dimension.SURVEY_VERSION,
+                event.surveyVersion() == null ? null : event.surveyVersion().toString());
+        putIfPresent(dimensions, Dimension.CHANNEL, event.channel());
+        putIfPresent(dimensions, Dimension.TOUCHPOINT, event.touchpoint());
+        putIfPresent(dimensions, Dimension.JOURNEY_STAGE, event.journeyStage());
+        putIfPresent(dimensions, Dimension.LOCALE, event.language());
+        List<ResponseFacts.CountedAnswer> answers = new ArrayList<>();
+        for (ResponseSubmitted.AnswerValue answer : event.answers() == null
+                ? List.<ResponseSubmitted.AnswerValue>of() : event.answers()) {
+            addCounted(answers, answer);
+        }
+        return new ResponseFacts(event.responseId(), event.tenant(), event.surveyId(), event.submittedAt(),
+                dimensions, answers);
+    }
+
+    private static void addCounted(List<ResponseFacts.CountedAnswer> answers, ResponseSubmitted.AnswerValue answer) {
+        String type = answer.type();
+        if ("MATRIX".equals(type) && answer.rows() != null && answer.scaleMin() != null
+                && answer.scaleMax() != null) {
+            // Each row of a matrix is a rating of its own, named question/row.
+            answer.rows().forEach((row, score) -> {
+                if (score != null) {
+                    answers.add(new ResponseFacts.CountedAnswer(new Question(answer.questionId() + "/" + row, type,
+                            answer.scaleMin(), answer.scaleMax()), score, null));
+                }
+            });
+        } else if (Question.isScale(type) && answer.score() != null) {
+            answers.add(new ResponseFacts.CountedAnswer(new Question(answer.questionId(), type, answer.scaleMin(),
+                    answer.scaleMax()), answer.score(), null));
+        } else if (Question.isChoice(type) && answer.choices() != null && !answer.choices().isEmpty()) {
+            answers.add(new ResponseFacts.CountedAnswer(new Question(answer.questionId(), type, 0, 0), null,
+                    answer.choices()));
+        }
+    }
+
+    private static void putIfPresent(Map<Dimension, String> dimensions, Dimension dimension, String value) {
+        if (value != null && !value.isBlank()) {
+            dimensions.put(dimension, value);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.hearken.insight.repository;
+
+import io.hearken.insight.domain.DateRange;
+import io.hearken.insight.domain.Dimension;
+import io.hearken.insight.domain.Question;
+import io.hearken.insight.domain.ResponseFacts;
+import io.hearken.insight.domain.ResponseRollups;
+import io.hearken.insight.domain.RollupKey;
+import io.hearken.insight.domain.Slice;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The answer counters (table {@code answer_rollup}) and the surveys they belong to (table {@code survey}), updated
+ * exactly once per response event and read by slice and date range.
+ */
+@ApplicationScoped
+public class RollupRepository {
+
+    /** The rollups' dimension columns, in {@link Dimension} order. */
+    private static final List<String> DIMENSION_COLUMNS = List.of("survey_version", "channel", "touchpoint",
+            "journey_stage", "locale");
+    /** One order for every batch's counters, so that two instances updating the same rows never deadlock. */
+    private static final Comparator<RollupKey> COUNTER_ORDER = Comparator
+            .comparing(RollupKey::tenant).thenComparing(RollupKey::surveyId)
+            .thenComparing(RollupKey::sliced).thenComparing(key -> key.grain().code())
+            .thenComparing(RollupKey::bucket).thenComparing(key -> key.question().questionId())
+            .thenComparing(key -> key.question().type()).thenComparing(key -> key.question().scaleMin())
+            .thenComparing(key -> key.question().scaleMax())
+            .thenComparing(key -> String.join("\u0000", key.dimensionValues()))
+            .thenComparing(RollupKey::value);
+
+    private final Pool pool;
+
+    public RollupRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Counts the answers of the responses not seen before by {@code consumer}, in one transaction with the record
+     * that they were seen: a redelivered event (after a crash, a rebalance, a retried submission) counts nothing.
+     *
+     * @param zones each tenant's time zone, whose local dates the buckets are
+     * @return how many responses were new
+     */
+    public Uni<Integer> countNewResponses(String consumer, List<ResponseFacts> responses,
+                                         Function<String, ZoneId> zones) {
+        if (responses.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String[] ids = responses.stream().map(ResponseFacts::responseId).toArray(String[]::new);
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                        insert into processed_event (consumer, event_id)
+                        select $1, unnest($2::text[])
+                        on conflict do nothing
+                        returning event_id""")
+                .execute(Tuple.of(consumer, ids))
+                .chain(inserted -> {
+                    List<ResponseFacts> fresh = newResponses(responses, inserted);
+                    return rememberSurveys(connection, fresh)
+                            .chain(() -> addCounters(connection, fresh, zones))
+                            .replaceWith(fresh.size());
+                }));
+    }
+
+    private static List<ResponseFacts> newResponses(List<ResponseFacts> responses, RowSet<Row> inserted) {
+        Set<String> fresh = new HashSet<>();
+        inserted.forEach(row -> fresh.add(row.getString("event_id")));
+        List<ResponseFacts> result = new ArrayList<>();
+        for (ResponseFacts response : responses) {
+            // remove(): an id repeated inside one batch is new only the first time.
+            if (fresh.remove(response.responseId())) {
+                result.add(response);
+            }
+        }
+        return result;
+    }
+
+    private static Uni<Void> rememberSurveys(SqlConnection connection, List<ResponseFacts> responses) {
+        Map<String, String[]> surveys = new TreeMap<>();
+        responses.forEach(response -> surveys.putIfAbsent(response.tenant() + "\u0000" + response.surveyId(),
+                new String[] {response.tenant(), response.surveyId()}));
+        if (surveys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                        insert into survey (tenant, survey_id)
+                        select * from unnest($1::text[], $2::text[])
+                        on conflict do nothing""")
+                .execute(Tuple.of(surveys.values().stream().map(key -> key[0]).toArray(String[]::new),
+                        surveys.values().stream().map(key -> key[1]).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> addCounters(SqlConnection connection, List<ResponseFacts> responses,
+                                         Function<String, ZoneId> zones) {
+        Map<RollupKey, Long> increments = new TreeMap<>(COUNTER_ORDER);
+        for (ResponseFacts response : responses) {
+            for (RollupKey key : ResponseRollups.countersOf(response, zones.apply(response.tenant()))) {
+                increments.merge(key, 1L, Long::sum);
+            }
+        }
+        if (increments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = increments.size();
+        String[] tenants = new String[size];
+        String[] surveys = new String[size];
+        Boolean[] sliced = new Boolean[size];
+        String[] grains = new String[size];
+        LocalDate[] buckets = new LocalDate[size];
+        String[] questions = new String[size];
+        String[] types = new String[size];
+        Integer[] mins = new Integer[size];
+        Integer[] maxes = new Integer[size];
+        String[][] dimensions = new String[DIMENSION_COLUMNS.size()][size];
+        String[] values = new String[size];
+        Long[] answers = new Long[size];
+        int i = 0;
+        for (Map.Entry<RollupKey, Long> increment : increments.entrySet()) {
+            RollupKey key = increment.getKey();
+            tenants[i] = key.tenant();
+            surveys[i] = key.surveyId();
+            sliced[i] = key.sliced();
+            grains[i] = key.grain().code();
+            buckets[i] = key.bucket();
+            questions[i] = key.question().questionId();
+            types[i] = key.question().type();
+            mins[i] = key.question().scaleMin();
+            maxes[i] = key.question().scaleMax();
+            for (int d = 0; d < DIMENSION_COLUMNS.size(); d++) {
+                dimensions[d][i] = key.dimensionValues().get(d);
+            }
+            values[i] = key.value();
+            answers[i] = increment.getValue();
+            i++;
+        }
+        Tuple columns = Tuple.tuple(List.of(tenants, surveys, sliced, grains, buckets, questions, types, mins, maxes,
+                dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4], values, answers));
+        return connection.preparedQuery("""
+                        insert into answer_rollup (tenant, survey_id, sliced, grain, bucket, question_id,
+                            question_type, scale_min, scale_max, survey_version, channel, touchpoint, journey_stage,
+                            locale, value, answers)
+                        select * from unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::date[],
+                            $6::text[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::text[],
+                            $13::text[], $14::text[], $15::text[], $16::bigint[])
+                        on conflict (tenant, survey_id, sliced, grain, bucket, question_id, question_type, scale_min,
+                            scale_max, survey_version, channel, touchpoint, journey_stage, locale, value)
+                        do update set answers = answer_rollup.answers + excluded.answers""")
+                .execute(columns)
+                .replaceWithVoid();
+    }
+
+    /** Records a survey's name from its definition; the survey may already be known from its responses. */
+    public Uni<Void> rememberSurvey(String tenant, String surveyId, String name) {
+        return pool.preparedQuery("""
+                        insert into survey (tenant, survey_id, name) values ($1, $2, $3)
+                        on conflict (tenant, survey_id) do update set name = coalesce(excluded.name, survey.name)""")
+                .execute(Tuple.of(tenant, surveyId, name))
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> surveyExists(String tenant, String surveyId) {
+        return pool.preparedQuery("select 1 from survey where tenant = $1 and survey_id = $2")
+                .execute(Tuple.of(tenant, surveyId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /**
+     * The answers per value of every question of a survey in {@code slice}, summed over the buckets that tile
+     * {@code spans} (see {@link DateRange#buckets()}), by the first day of each bucket: a trend groups them into its
+     * periods, a score adds them all up. {@code questionId} null reads every question.
+     */
+    public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
+                                         List<DateRange.BucketSpan> spans) {
+        List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything()));
+        StringBuilder sql = new StringBuilder("""
+                select bucket, question_id, question_type, scale_min, scale_max, value, sum(answers) as answers
+                from answer_rollup
+                where tenant = $1 and survey_id = $2 and sliced = $3 and (""");
+        for (int s = 0; s < spans.size(); s++) {
+            DateRange.BucketSpan span = spans.get(s);
+            parameters.add(span.grain().code());
+            parameters.add(span.first());
+            parameters.add(span.last());
+            int at = parameters.size();
+            sql.append(s == 0 ? "" : " or ")
+                    .append("(grain = $").append(at - 2).append(" and bucket between $").append(at - 1)
+                    .append(" and $").append(at).append(')');
+        }
+        sql.append(')');
+        if (questionId != null) {
+            parameters.add(questionId);
+            sql.append(" and question_id = $").append(parameters.size());
+        }
+        for (Dimension dimension : Dimension.values()) {
+            String value = slice.valueOf(dimension);
+            if (value != null) {
+                parameters.add(value);
+                sql.append(" and ").append(DIMENSION_COLUMNS.get(dimension.ordinal())).append(" = $")
+                        .append(parameters.size());
+            }
+        }
+        sql.append(" group by bucket, question_id, question_type, scale_min, scale_max, value");
+        return query(pool, sql.toString(), parameters);
+    }
+
+    private static Uni<List<BucketCount>> query(SqlClient client, String sql, List<Object> parameters) {
+        return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+            List<BucketCount> counts = new ArrayList<>();
+            for (Row row : rows) {
+                counts.add(new BucketCount(row.getLocalDate("bucket"),
+                        new Question(row.getString("question_id"), row.getString("question_type"),
+                                row.getInteger("scale_min"), row.getInteger("scale_max")),
+                        row.getString("value"), row.getLong("answers")));
+            }
+            return counts;
+        });
+    }
+
+    /** Answers of {@code value} to {@code question} in the bucket starting {@code bucket}. */
+    public record BucketCount(LocalDate bucket, Question question, String value, long answers) {
+    }
+}
