@@ -3,7 +3,6 @@ package io.hearken.insight.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The rules that can fire for one tenant: of the rules given, those of the tenant that are enabled and valid. It
@@ -46,8 +45,7 @@ public final class TenantAlertRules {
     public List<AlertTrigger> evaluate(ScorePeriodComparison comparison) {
         List<AlertTrigger> triggers = new ArrayList<>();
         for (AlertRule rule : active) {
-            Optional<AlertTrigger> trigger = rule.evaluate(comparison);
-            trigger.ifPresent(triggers::add);
+            rule.evaluate(comparison).ifPresent(triggers::add);
         }
         return triggers;
     }
