@@ -43,6 +43,11 @@ cmd_bench() {
     bench_profiles "$@"
     return
   fi
+  if [[ ${1:-} == insights ]]; then
+    shift
+    bench_insights "$@"
+    return
+  fi
   if [[ ${1:-} == capture ]]; then
     shift
     service_ready gateway || die "the gateway is not ready: run ./hearken up first"
@@ -188,4 +193,62 @@ LUA
   info "starting survey-service and insight-service again"
   cmd_start survey-service >/dev/null
   cmd_start insight-service >/dev/null
+}
+
+bench_insights() {
+  # ./hearken bench insights: score-query latency over rollups worth ten million responses and over a thousand,
+  # score-consumer throughput and submit-to-visible freshness (docs/benchmarks.md, "Insights"), each with its ceiling
+  # from the same run.
+  local events=200000 rate=1000 seconds=20 connections=4 bin pg_host pg_port insight_url mgmt today month year
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --events) events=$2; shift 2 ;;
+      --rate) rate=$2; shift 2 ;;
+      --seconds) seconds=$2; shift 2 ;;
+      --connections) connections=$2; shift 2 ;;
+      *) die "bench insights: unknown option $1 (--events N --rate N --seconds S --connections N)" ;;
+    esac
+  done
+  service_ready insight-service || die "insight-service is not ready: run ./hearken up first"
+  command -v wrk >/dev/null || apt_install wrk
+  bin=$(pg_bin) || die "no PostgreSQL client found"
+  pg_host=${POSTGRES_HOST:-127.0.0.1}
+  pg_port=$(recorded_port postgres "$PG_PORT")
+  insight_url="http://localhost:$(service_port insight-service)"
+  mgmt=$(service_management_url insight-service)
+  info "loading rollups worth 10,000,000 responses (bench-big) and 1,000 (bench-small) into tenant bench-insights"
+  local started=$SECONDS
+  PGPASSWORD=${POSTGRES_PASSWORD:-hearken} "$bin/psql" -h "$pg_host" -p "$pg_port" -U "${POSTGRES_USER:-hearken}" \
+    -d hearken_insight -v ON_ERROR_STOP=1 -q -f "$ROOT/infra/scripts/insight-bench-load.sql" \
+    || die "loading the bench rollups failed"
+  info "loaded in $((SECONDS - started)) s"
+  today=$(date -u +%F)
+  month=$(date -u -d '29 days ago' +%F)
+  year=$(date -u -d '364 days ago' +%F)
+  mkdir -p "$RUN/bench"
+  info "ceiling: insight-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
+    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  local name query survey
+  for survey in bench-big bench-small; do
+    for name in "last 30 days, all responses|/scores?from=$month&to=$today" \
+                "a year, channel=web and locale=ja|/scores?from=$year&to=$today&channel=web&locale=ja" \
+                "a year, weekly NPS trend|/trend?question=nps&granularity=week&from=$year&to=$today"; do
+      query=${name#*|}
+      cat >"$RUN/bench/score.lua" <<LUA
+request = function()
+  return wrk.format("GET", "/v1/surveys/$survey$query", {["X-Hearken-Tenant"] = "bench-insights"})
+end
+LUA
+      info "$survey: ${name%%|*} (GET /v1/surveys/$survey$query), $connections connections"
+      wrk -t2 -c"$connections" -d3s -s "$RUN/bench/score.lua" "$insight_url" >/dev/null
+      wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$RUN/bench/score.lua" "$insight_url" \
+        | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+    done
+  done
+  build_load_tools
+  info "score consumer: $events responses appended at once, then freshness at $rate responses/s for ${seconds}s"
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
+    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \
+    --events "$events" --rate "$rate" --seconds "$seconds" 2>&1 | grep -v SLF4J
 }
