@@ -19,17 +19,21 @@ final class LanguageLexicon {
     private final PhraseTable<String> topics = new PhraseTable<>();
     private final Set<String> stopWords = new HashSet<>();
     private final boolean negationFollows;
-    private final String context;
+    private final String before;
+    private final String after;
 
     /**
      * @param negationFollows whether negation comes after the word it negates (Japanese 良くない) instead of
      *                        before it (English "not good", Chinese 不好)
-     * @param context         a few words that start a sentence; see {@link #put}
+     * @param before          words that may start a sentence before an entry; see {@link #put}
+     * @param after           a word that may follow an entry
      */
-    LanguageLexicon(String code, TextTokenizer tokenizer, boolean negationFollows, String context) {
+    LanguageLexicon(String code, TextTokenizer tokenizer, boolean negationFollows, String before,
+                    String after) {
         this.tokenizer = tokenizer;
         this.negationFollows = negationFollows;
-        this.context = context;
+        this.before = before;
+        this.after = after;
         for (String[] row : LexiconSource.rows("sentiment-" + code + ".tsv")) {
             put(sentiment, row[0], Double.parseDouble(row[1]));
         }
@@ -45,19 +49,32 @@ final class LanguageLexicon {
     }
 
     /**
-     * Puts an entry under its tokens alone and under its tokens after the context words: a segmenter may split a
+     * Puts an entry under its tokens alone and under its tokens between the context words: a segmenter may split a
      * phrase on its own differently from the same phrase in a sentence (kuromoji reads ありえない alone as
-     * ある・える・ない, in a sentence as ありえる・ない), and texts are sentences.
+     * ある・える・ない, in a sentence as ありえる・ない; smartcn reads 有点 alone as 有・点, before an adjective as
+     * 有点), and texts are sentences. A reading whose word boundaries cross the phrase's edges is not kept.
      */
     private <V> void put(PhraseTable<V> table, String phrase, V value) {
         table.put(tokenizer.tokenize(phrase), value);
-        List<Token> inContext = new ArrayList<>();
-        for (Token token : tokenizer.tokenize(context + phrase)) {
-            if (token.start() >= context.length()) {
-                inContext.add(token);
+        String[][] surroundings = {{before, ""}, {"", after}, {before, after}};
+        for (String[] around : surroundings) {
+            int from = around[0].length();
+            int to = from + phrase.length();
+            List<Token> inside = new ArrayList<>();
+            boolean aligned = true;
+            for (Token token : tokenizer.tokenize(around[0] + phrase + around[1])) {
+                boolean within = token.start() >= from && token.end() <= to;
+                boolean outside = token.end() <= from || token.start() >= to;
+                if (within) {
+                    inside.add(token);
+                } else if (!outside) {
+                    aligned = false;
+                }
+            }
+            if (aligned) {
+                table.put(inside, value);
             }
         }
-        table.put(inContext, value);
     }
 
     TextTokenizer tokenizer() {

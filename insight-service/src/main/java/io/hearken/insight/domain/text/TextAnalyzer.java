@@ -33,9 +33,9 @@ public final class TextAnalyzer {
     public TextAnalyzer() {
         scripts = new ChineseScripts();
         detector = new LanguageDetector(scripts);
-        LanguageLexicon chinese = new LanguageLexicon("zh", new ChineseTextTokenizer(), false, "我觉得");
-        lexicons.put(Language.ENGLISH, new LanguageLexicon("en", new EnglishTokenizer(), false, "I think "));
-        lexicons.put(Language.JAPANESE, new LanguageLexicon("ja", new JapaneseTextTokenizer(), true, "それは"));
+        LanguageLexicon chinese = new LanguageLexicon("zh", new ChineseTextTokenizer(), false, "我觉得", "贵");
+        lexicons.put(Language.ENGLISH, new LanguageLexicon("en", new EnglishTokenizer(), false, "I think ", " now"));
+        lexicons.put(Language.JAPANESE, new LanguageLexicon("ja", new JapaneseTextTokenizer(), true, "それは", "。"));
         lexicons.put(Language.CHINESE_SIMPLIFIED, chinese);
         lexicons.put(Language.CHINESE_TRADITIONAL, chinese);
     }
