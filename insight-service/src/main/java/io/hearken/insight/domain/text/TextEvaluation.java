@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Measures the analyser on the hand-labelled evaluation set (one TSV per language: split, expected label,
  * expected topic, text; insight-service/src/test/resources/text-eval): polarity accuracy and a confusion matrix per
- * language for the dev half (the one lexicons were tuned on) and the held-out test half, language detection
+ * language for the dev half (the one lexicons were tuned on), the held-out test half and the fresh rows (written
+ * after the lexicons, harder, held out), language detection
  * without a hint, whether the expected topic was found, and the mean time per text after warm-up. Run by
  * {@code ./hearken eval text}; {@code --errors} also lists the dev rows it gets wrong (never the test rows, so
  * tuning cannot look at them).
@@ -25,6 +28,7 @@ public final class TextEvaluation {
             Language.CHINESE_SIMPLIFIED, Language.CHINESE_TRADITIONAL);
     private static final Path DEFAULT_DIRECTORY = Path.of("insight-service/src/test/resources/text-eval");
     private static final int TIMING_ROUNDS = 200;
+    private static final List<String> SPLITS = List.of("test", "fresh", "dev");
 
     private TextEvaluation() {
     }
@@ -44,34 +48,39 @@ public final class TextEvaluation {
      * One language's figures.
      *
      * @param language        the language of the file
-     * @param devConfusion    dev rows, {@code [expected][predicted]} by {@link SentimentLabel} ordinal
-     * @param testConfusion   test rows, likewise
+     * @param confusions      per split, {@code [expected][predicted]} counts by {@link SentimentLabel} ordinal
      * @param detectedCorrect rows whose language was detected right without a hint
      * @param topicCorrect    rows with an expected topic among the topics found
      * @param topicRows       rows with an expected topic
      * @param rows            all rows
      */
-    public record LanguageResult(Language language, int[][] devConfusion, int[][] testConfusion, int detectedCorrect,
+    public record LanguageResult(Language language, Map<String, int[][]> confusions, int detectedCorrect,
                                  int topicCorrect, int topicRows, int rows) {
 
-        public double devAccuracy() {
-            return accuracy(devConfusion);
-        }
-
-        public double testAccuracy() {
-            return accuracy(testConfusion);
-        }
-
-        private static double accuracy(int[][] confusion) {
+        /** The share of a split's rows labelled as expected; 0 for a split with no rows. */
+        public double accuracy(String split) {
+            int[][] confusion = confusion(split);
             int right = 0;
+            for (int label = 0; label < confusion.length; label++) {
+                right += confusion[label][label];
+            }
+            int all = count(split);
+            return all == 0 ? 0.0 : (double) right / all;
+        }
+
+        public int count(String split) {
             int all = 0;
-            for (int expected = 0; expected < confusion.length; expected++) {
-                for (int predicted = 0; predicted < confusion.length; predicted++) {
-                    all += confusion[expected][predicted];
-                    right += expected == predicted ? confusion[expected][predicted] : 0;
+            for (int[] row : confusion(split)) {
+                for (int cell : row) {
+                    all += cell;
                 }
             }
-            return all == 0 ? 0.0 : (double) right / all;
+            return all;
+        }
+
+        public int[][] confusion(String split) {
+            int labels = SentimentLabel.values().length;
+            return confusions.getOrDefault(split, new int[labels][labels]);
         }
     }
 
@@ -95,8 +104,7 @@ public final class TextEvaluation {
     public static LanguageResult evaluate(TextAnalyzer analyzer, Language language, List<Row> rows,
                                           PrintStream devErrors) {
         int labels = SentimentLabel.values().length;
-        int[][] dev = new int[labels][labels];
-        int[][] test = new int[labels][labels];
+        Map<String, int[][]> confusions = new LinkedHashMap<>();
         int detected = 0;
         int topicCorrect = 0;
         int topicRows = 0;
@@ -106,7 +114,8 @@ public final class TextEvaluation {
             }
             TextAnalysis analysis = analyzer.analyze(row.text(), language.tag());
             boolean isDev = "dev".equals(row.split());
-            (isDev ? dev : test)[row.expected().ordinal()][analysis.label().ordinal()]++;
+            confusions.computeIfAbsent(row.split(), split -> new int[labels][labels])
+                    [row.expected().ordinal()][analysis.label().ordinal()]++;
             if (!row.topic().isEmpty()) {
                 topicRows++;
                 if (analysis.topics().stream().anyMatch(topic -> topic.id().equals(row.topic()))) {
@@ -121,7 +130,7 @@ public final class TextEvaluation {
                         analysis.sentiment(), analysis.sentimentEvidence(), row.text());
             }
         }
-        return new LanguageResult(language, dev, test, detected, topicCorrect, topicRows, rows.size());
+        return new LanguageResult(language, confusions, detected, topicCorrect, topicRows, rows.size());
     }
 
     /** Mean microseconds per analysis over all files' texts, after a warm-up of the same work. */
@@ -155,8 +164,9 @@ public final class TextEvaluation {
         PrintStream out = System.out;
         out.printf("Lexicons loaded in %d ms: %s%n%n", (System.nanoTime() - loading) / 1_000_000,
                 analyzer.lexiconSizes());
-        out.println("| language | rows | dev accuracy | test accuracy | detection (no hint) | topic found |");
-        out.println("|---|---|---|---|---|---|");
+        out.println("| language | rows | dev accuracy | test accuracy | fresh accuracy | detection (no hint) "
+                + "| topic found |");
+        out.println("|---|---|---|---|---|---|---|");
         List<LanguageResult> results = new ArrayList<>();
         List<Row> allRows = new ArrayList<>();
         List<String> hints = new ArrayList<>();
@@ -166,16 +176,16 @@ public final class TextEvaluation {
             results.add(result);
             allRows.addAll(rows);
             rows.forEach(row -> hints.add(language.tag()));
-            out.printf(Locale.ROOT, "| %s | %d | %s (%d) | %s (%d) | %s | %s |%n", language.tag(), result.rows(),
-                    percent(result.devAccuracy()), total(result.devConfusion()), percent(result.testAccuracy()),
-                    total(result.testConfusion()), percent((double) result.detectedCorrect() / result.rows()),
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", language.tag(), result.rows(),
+                    accuracy(result, "dev"), accuracy(result, "test"), accuracy(result, "fresh"),
+                    percent((double) result.detectedCorrect() / result.rows()),
                     percent((double) result.topicCorrect() / Math.max(1, result.topicRows())));
         }
         for (LanguageResult result : results) {
-            out.printf("%n%s, test half (rows: expected, columns: predicted)%n", result.language().tag());
-            printConfusion(out, result.testConfusion());
-            out.printf("%s, dev half%n", result.language().tag());
-            printConfusion(out, result.devConfusion());
+            for (String split : SPLITS) {
+                out.printf("%n%s, %s rows (expected down, predicted across)%n", result.language().tag(), split);
+                printConfusion(out, result.confusion(split));
+            }
         }
         out.printf(Locale.ROOT, "%nMean analysis time: %.1f µs per text (%d texts × %d rounds after as many to warm up,"
                 + " one thread)%n", microsPerText(analyzer, allRows, hints), allRows.size(), TIMING_ROUNDS);
@@ -190,14 +200,8 @@ public final class TextEvaluation {
         }
     }
 
-    private static int total(int[][] confusion) {
-        int all = 0;
-        for (int[] row : confusion) {
-            for (int cell : row) {
-                all += cell;
-            }
-        }
-        return all;
+    private static String accuracy(LanguageResult result, String split) {
+        return percent(result.accuracy(split)) + " (" + result.count(split) + ")";
     }
 
     private static String percent(double fraction) {

@@ -21,8 +21,8 @@ class TextEvaluationTest {
             assertTrue(rows.stream().filter(row -> "test".equals(row.split())).count() >= 30,
                     language + ": the test half holds at least 30 rows");
             TextEvaluation.LanguageResult result = TextEvaluation.evaluate(analyzer, language, rows, null);
-            assertTrue(result.testAccuracy() >= REQUIRED_ACCURACY,
-                    language + ": test accuracy " + result.testAccuracy() + " below " + REQUIRED_ACCURACY);
+            assertTrue(result.accuracy("test") >= REQUIRED_ACCURACY,
+                    language + ": test accuracy " + result.accuracy("test") + " below " + REQUIRED_ACCURACY);
         }
     }
 }
