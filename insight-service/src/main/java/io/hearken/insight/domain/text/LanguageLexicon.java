@@ -1,0 +1,107 @@
+package io.hearken.insight.domain.text;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Everything the analyser knows about one language: its tokenizer, sentiment lexicon, modifiers, topic lexicon and
+ * stop words, loaded from {@code text/<kind>-<code>.tsv}. Each entry is put through the language's tokenizer once,
+ * here, so matching a text is a look-up on its tokens.
+ */
+final class LanguageLexicon {
+
+    private final TextTokenizer tokenizer;
+    private final PhraseTable<Double> sentiment = new PhraseTable<>();
+    private final PhraseTable<Modifier> modifiers = new PhraseTable<>();
+    private final PhraseTable<String> topics = new PhraseTable<>();
+    private final Set<String> stopWords = new HashSet<>();
+    private final boolean negationFollows;
+    private final String before;
+    private final String after;
+
+    /**
+     * @param negationFollows whether negation comes after the word it negates (Japanese 良くない) instead of
+     *                        before it (English "not good", Chinese 不好)
+     * @param before          words that may start a sentence before an entry; see {@link #put}
+     * @param after           a word that may follow an entry
+     */
+    LanguageLexicon(String code, TextTokenizer tokenizer, boolean negationFollows, String before,
+                    String after) {
+        this.tokenizer = tokenizer;
+        this.negationFollows = negationFollows;
+        this.before = before;
+        this.after = after;
+        for (String[] row : LexiconSource.rows("sentiment-" + code + ".tsv")) {
+            put(sentiment, row[0], Double.parseDouble(row[1]));
+        }
+        for (String[] row : LexiconSource.rows("modifiers-" + code + ".tsv")) {
+            put(modifiers, row[0], new Modifier(Modifier.Kind.valueOf(row[1]), Double.parseDouble(row[2])));
+        }
+        for (String[] row : LexiconSource.rows("topics-" + code + ".tsv")) {
+            put(topics, row[0], row[1]);
+        }
+        for (String word : LexiconSource.words("stopwords-" + code + ".txt")) {
+            stopWords.add(word.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Puts an entry under its tokens alone and under its tokens between the context words: a segmenter may split a
+     * phrase on its own differently from the same phrase in a sentence (kuromoji reads ありえない alone as
+     * ある・える・ない, in a sentence as ありえる・ない; smartcn reads 有点 alone as 有・点, before an adjective as
+     * 有点), and texts are sentences. A reading whose word boundaries cross the phrase's edges is not kept.
+     */
+    private <V> void put(PhraseTable<V> table, String phrase, V value) {
+        table.put(tokenizer.tokenize(phrase), value);
+        String[][] surroundings = {{before, ""}, {"", after}, {before, after}};
+        for (String[] around : surroundings) {
+            int from = around[0].length();
+            int to = from + phrase.length();
+            List<Token> inside = new ArrayList<>();
+            boolean aligned = true;
+            for (Token token : tokenizer.tokenize(around[0] + phrase + around[1])) {
+                boolean within = token.start() >= from && token.end() <= to;
+                boolean outside = token.end() <= from || token.start() >= to;
+                if (within) {
+                    inside.add(token);
+                } else if (!outside) {
+                    aligned = false;
+                }
+            }
+            if (aligned) {
+                table.put(inside, value);
+            }
+        }
+    }
+
+    TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    PhraseTable<Double> sentiment() {
+        return sentiment;
+    }
+
+    PhraseTable<Modifier> modifiers() {
+        return modifiers;
+    }
+
+    PhraseTable<String> topics() {
+        return topics;
+    }
+
+    boolean isStopWord(String word) {
+        return stopWords.contains(word);
+    }
+
+    boolean negationFollows() {
+        return negationFollows;
+    }
+
+    int stopWordCount() {
+        return stopWords.size();
+    }
+}

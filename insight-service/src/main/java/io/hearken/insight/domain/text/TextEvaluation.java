@@ -1,0 +1,210 @@
+package io.hearken.insight.domain.text;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures the analyser on the hand-labelled evaluation set (one TSV per language: split, expected label,
+ * expected topic, text; insight-service/src/test/resources/text-eval): polarity accuracy and a confusion matrix per
+ * language for the dev half (the one lexicons were tuned on), the held-out test half and the fresh rows (written
+ * after the lexicons, harder, held out), language detection
+ * without a hint, whether the expected topic was found, and the mean time per text after warm-up. Run by
+ * {@code ./hearken eval text}; {@code --errors} also lists the dev rows it gets wrong (never the test rows, so
+ * tuning cannot look at them).
+ */
+public final class TextEvaluation {
+
+    /** The evaluation files, one per language, named by the language's tag. */
+    public static final List<Language> LANGUAGES = List.of(Language.ENGLISH, Language.JAPANESE,
+            Language.CHINESE_SIMPLIFIED, Language.CHINESE_TRADITIONAL);
+    private static final Path DEFAULT_DIRECTORY = Path.of("insight-service/src/test/resources/text-eval");
+    private static final int TIMING_ROUNDS = 200;
+    private static final List<String> SPLITS = List.of("test", "fresh", "dev");
+
+    private TextEvaluation() {
+    }
+
+    /**
+     * One labelled comment.
+     *
+     * @param split    "dev" or "test"
+     * @param expected the polarity a reader gives it
+     * @param topic    the topic a reader files it under, empty when none
+     * @param text     the comment
+     */
+    public record Row(String split, SentimentLabel expected, String topic, String text) {
+    }
+
+    /**
+     * One language's figures.
+     *
+     * @param language        the language of the file
+     * @param confusions      per split, {@code [expected][predicted]} counts by {@link SentimentLabel} ordinal
+     * @param detectedCorrect rows whose language was detected right without a hint
+     * @param topicCorrect    rows with an expected topic among the topics found
+     * @param topicRows       rows with an expected topic
+     * @param rows            all rows
+     */
+    public record LanguageResult(Language language, Map<String, int[][]> confusions, int detectedCorrect,
+                                 int topicCorrect, int topicRows, int rows) {
+
+        /** The share of a split's rows labelled as expected; 0 for a split with no rows. */
+        public double accuracy(String split) {
+            int[][] confusion = confusion(split);
+            int right = 0;
+            for (int label = 0; label < confusion.length; label++) {
+                right += confusion[label][label];
+            }
+            int all = count(split);
+            return all == 0 ? 0.0 : (double) right / all;
+        }
+
+        public int count(String split) {
+            int all = 0;
+            for (int[] row : confusion(split)) {
+                for (int cell : row) {
+                    all += cell;
+                }
+            }
+            return all;
+        }
+
+        public int[][] confusion(String split) {
+            int labels = SentimentLabel.values().length;
+            return confusions.getOrDefault(split, new int[labels][labels]);
+        }
+    }
+
+    public static List<Row> read(Path file) {
+        try {
+            List<Row> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("split\t")) {
+                    continue;
+                }
+                String[] fields = line.split("\t", 4);
+                rows.add(new Row(fields[0], SentimentLabel.valueOf(fields[1]), fields[2], fields[3]));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Evaluates one language's file; the sentiment runs with the file's language as hint, as a survey gives it. */
+    public static LanguageResult evaluate(TextAnalyzer analyzer, Language language, List<Row> rows,
+                                          PrintStream devErrors) {
+        int labels = SentimentLabel.values().length;
+        Map<String, int[][]> confusions = new LinkedHashMap<>();
+        int detected = 0;
+        int topicCorrect = 0;
+        int topicRows = 0;
+        for (Row row : rows) {
+            if (analyzer.analyze(row.text(), null).language() == language) {
+                detected++;
+            }
+            TextAnalysis analysis = analyzer.analyze(row.text(), language.tag());
+            boolean isDev = "dev".equals(row.split());
+            confusions.computeIfAbsent(row.split(), split -> new int[labels][labels])
+                    [row.expected().ordinal()][analysis.label().ordinal()]++;
+            if (!row.topic().isEmpty()) {
+                topicRows++;
+                if (analysis.topics().stream().anyMatch(topic -> topic.id().equals(row.topic()))) {
+                    topicCorrect++;
+                } else if (isDev && devErrors != null) {
+                    devErrors.printf("  dev topic miss: expected %s, got %s | %s%n", row.topic(), analysis.topics(),
+                            row.text());
+                }
+            }
+            if (isDev && devErrors != null && analysis.label() != row.expected()) {
+                devErrors.printf("  dev miss: expected %s, got %s (%.3f) %s | %s%n", row.expected(), analysis.label(),
+                        analysis.sentiment(), analysis.sentimentEvidence(), row.text());
+            }
+        }
+        return new LanguageResult(language, confusions, detected, topicCorrect, topicRows, rows.size());
+    }
+
+    /** Mean microseconds per analysis over all files' texts, after a warm-up of the same work. */
+    public static double microsPerText(TextAnalyzer analyzer, List<Row> rows, List<String> hints) {
+        for (int round = 0; round < TIMING_ROUNDS; round++) {
+            for (int i = 0; i < rows.size(); i++) {
+                analyzer.analyze(rows.get(i).text(), hints.get(i));
+            }
+        }
+        long started = System.nanoTime();
+        for (int round = 0; round < TIMING_ROUNDS; round++) {
+            for (int i = 0; i < rows.size(); i++) {
+                analyzer.analyze(rows.get(i).text(), hints.get(i));
+            }
+        }
+        return (System.nanoTime() - started) / 1000.0 / TIMING_ROUNDS / rows.size();
+    }
+
+    public static void main(String[] args) {
+        boolean errors = false;
+        Path directory = DEFAULT_DIRECTORY;
+        for (String arg : args) {
+            if ("--errors".equals(arg)) {
+                errors = true;
+            } else {
+                directory = Path.of(arg);
+            }
+        }
+        long loading = System.nanoTime();
+        TextAnalyzer analyzer = new TextAnalyzer();
+        PrintStream out = System.out;
+        out.printf("Lexicons loaded in %d ms: %s%n%n", (System.nanoTime() - loading) / 1_000_000,
+                analyzer.lexiconSizes());
+        out.println("| language | rows | dev accuracy | test accuracy | fresh accuracy | detection (no hint) "
+                + "| topic found |");
+        out.println("|---|---|---|---|---|---|---|");
+        List<LanguageResult> results = new ArrayList<>();
+        List<Row> allRows = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        for (Language language : LANGUAGES) {
+            List<Row> rows = read(directory.resolve(language.tag() + ".tsv"));
+            LanguageResult result = evaluate(analyzer, language, rows, errors ? System.err : null);
+            results.add(result);
+            allRows.addAll(rows);
+            rows.forEach(row -> hints.add(language.tag()));
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", language.tag(), result.rows(),
+                    accuracy(result, "dev"), accuracy(result, "test"), accuracy(result, "fresh"),
+                    percent((double) result.detectedCorrect() / result.rows()),
+                    percent((double) result.topicCorrect() / Math.max(1, result.topicRows())));
+        }
+        for (LanguageResult result : results) {
+            for (String split : SPLITS) {
+                out.printf("%n%s, %s rows (expected down, predicted across)%n", result.language().tag(), split);
+                printConfusion(out, result.confusion(split));
+            }
+        }
+        out.printf(Locale.ROOT, "%nMean analysis time: %.1f µs per text (%d texts × %d rounds after as many to warm up,"
+                + " one thread)%n", microsPerText(analyzer, allRows, hints), allRows.size(), TIMING_ROUNDS);
+    }
+
+    private static void printConfusion(PrintStream out, int[][] confusion) {
+        SentimentLabel[] labels = SentimentLabel.values();
+        out.printf("  %-9s %9s %9s %9s%n", "", labels[0], labels[1], labels[2]);
+        for (SentimentLabel expected : labels) {
+            int[] row = confusion[expected.ordinal()];
+            out.printf("  %-9s %9d %9d %9d%n", expected, row[0], row[1], row[2]);
+        }
+    }
+
+    private static String accuracy(LanguageResult result, String split) {
+        return percent(result.accuracy(split)) + " (" + result.count(split) + ")";
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100.0);
+    }
+}

@@ -1,0 +1,185 @@
+package io.hearken.insight.domain.text;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextAnalyzerTest {
+
+    // Loading the dictionaries and lexicons takes about a second: one analyser for the class, as in the service.
+    private static TextAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new TextAnalyzer();
+    }
+
+    @Test
+    void detectsEachLanguageFromItsCharacters() {
+        assertEquals(Language.ENGLISH, analyzer.analyze("The delivery was late again.", null).language());
+        assertEquals(Language.JAPANESE, analyzer.analyze("配達が遅かったです。", null).language());
+        assertEquals(Language.CHINESE_SIMPLIFIED, analyzer.analyze("这个快递太慢了，客服也没有回复。", null).language());
+        assertEquals(Language.CHINESE_TRADITIONAL, analyzer.analyze("這個快遞太慢了，客服也沒有回覆。", null).language());
+        assertEquals(Language.UNDETERMINED, analyzer.analyze("배송이 너무 느려요", null).language());
+    }
+
+    @Test
+    void tellsTraditionalFromSimplifiedByTheCharactersThatDiffer() {
+        assertEquals(Language.CHINESE_SIMPLIFIED, analyzer.analyze("价格太贵了", "zh-TW").language());
+        assertEquals(Language.CHINESE_TRADITIONAL, analyzer.analyze("價格太貴了", "zh-CN").language());
+        assertEquals(Language.CHINESE_TRADITIONAL, analyzer.analyze("門市的服務員說沒貨", null).language());
+    }
+
+    @Test
+    void theHintDecidesOnlyWhatTheCharactersLeaveOpen() {
+        // 完美 and 需要 are written alike in both scripts.
+        assertEquals(Language.CHINESE_SIMPLIFIED, analyzer.analyze("完美，正是我需要的。", null).language());
+        assertEquals(Language.CHINESE_TRADITIONAL, analyzer.analyze("完美，正是我需要的。", "zh-Hant").language());
+        assertEquals(Language.CHINESE_TRADITIONAL, analyzer.analyze("完美，正是我需要的。", "zh-HK").language());
+        assertEquals(Language.JAPANESE, analyzer.analyze("品質最高", "ja").language());
+        assertEquals(Language.ENGLISH, analyzer.analyze("Great!", null).language());
+        assertEquals(Language.UNDETERMINED, analyzer.analyze("Livraison rapide, merci", "fr-FR").language());
+        assertEquals(Language.ENGLISH, analyzer.analyze("Fast delivery, thanks", "en-GB").language());
+    }
+
+    @Test
+    void negationFlipsTheSentimentWordItGoverns() {
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("The food was good.", "en").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("The food was not good.", "en").label());
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("Not bad at all.", "en").label());
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("品質が良いです。", "ja").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("品質が良くないです。", "ja").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("サービスに満足していません。", "ja").label());
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("我很满意", "zh").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("我不满意", "zh").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("质量不好", "zh").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("服務不好", "zh-TW").label());
+    }
+
+    @Test
+    void japaneseNegationOfAnotherWordLeavesTheSentimentAlone() {
+        // できない negates ログイン, not 重い: the app is slow and cannot log in, both bad.
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("アプリが重くてログインできない。", "ja").label());
+    }
+
+    @Test
+    void degreeWordsScaleTheNextSentimentWord() {
+        assertStronger("very helpful", "helpful", "en");
+        assertStronger("slightly helpful", "helpful", "en", true);
+        assertStronger("とても親切", "親切", "ja");
+        assertStronger("少し遅い", "遅い", "ja", true);
+        assertStronger("非常满意", "满意", "zh");
+        assertStronger("有点慢", "慢", "zh", true);
+    }
+
+    @Test
+    void theClauseAfterButOutweighsTheOneBefore() {
+        assertEquals(SentimentLabel.NEGATIVE,
+                analyzer.analyze("The packaging was nice, but the delivery was slow.", "en").label());
+        assertEquals(SentimentLabel.POSITIVE,
+                analyzer.analyze("The delivery was slow, but the product is great.", "en").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("梱包はきれいだったけど、配送が遅かった。", "ja").label());
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("配送は遅かったけど、商品は素晴らしい。", "ja").label());
+        assertEquals(SentimentLabel.NEGATIVE, analyzer.analyze("包装还可以，但是物流太慢了。", "zh").label());
+        assertEquals(SentimentLabel.POSITIVE, analyzer.analyze("虽然快递慢，但是东西很好。", "zh").label());
+    }
+
+    @Test
+    void evidenceQuotesTheDrivingPhraseWithItsNegatorAndDegreeWord() {
+        assertEvidence("The agent was not very helpful.", "en", "not very helpful");
+        assertEvidence("配送がとても遅かった。", "ja", "とても遅かっ");
+        assertEvidence("品質が良くない。", "ja", "良くない");
+        assertEvidence("我对售后非常满意", "zh", "非常满意");
+        assertEvidence("客服態度很差", "zh-TW", "很差");
+        TextAnalysis analysis = analyzer.analyze("The agent was not very helpful.", "en");
+        assertTrue(analysis.sentimentEvidence().get(0).contribution() < 0);
+    }
+
+    @Test
+    void findsTopicsInEachLanguage() {
+        assertTopic("The courier delivered it to the wrong address.", "en", "delivery", "delivered");
+        assertTopic("I want a refund for the second charge.", "en", "billing", "refund");
+        assertTopic("配達が遅い", "ja", "delivery", "配達");
+        assertTopic("アプリがすぐ落ちる", "ja", "app", "アプリ");
+        assertTopic("客服态度很差", "zh", "support", "客服");
+        assertTopic("什么时候退款", "zh", "billing", "退款");
+        assertTopic("申請退款三次了", "zh-TW", "billing", "退款");
+        assertTopic("I want to cancel my subscription.", "en", "cancellation", "cancel");
+    }
+
+    @Test
+    void keywordsNameWhatNoTopicKnows() {
+        TextAnalysis analysis = analyzer.analyze("The hinge of the laptop lid squeaks, the hinge is loose.", "en");
+        assertEquals("hinge", analysis.keywords().get(0));
+        assertTrue(analysis.keywords().contains("laptop"));
+        assertFalse(analysis.keywords().contains("the"));
+        assertTrue(analyzer.analyze("ヒンジの音がうるさい", "ja").keywords().contains("ヒンジ"));
+        assertTrue(analyzer.analyze("笔记本的铰链松了", "zh").keywords().contains("铰链"));
+    }
+
+    @Test
+    void factualTextsAndQuestionsAreNeutral() {
+        assertEquals(SentimentLabel.NEUTRAL, analyzer.analyze("When will my order be shipped?", "en").label());
+        assertEquals(SentimentLabel.NEUTRAL, analyzer.analyze("注文した商品はいつ発送されますか。", "ja").label());
+        assertEquals(SentimentLabel.NEUTRAL, analyzer.analyze("我的订单什么时候发货？", "zh").label());
+    }
+
+    @Test
+    void emptyBlankEmojiAndVeryLongTextsDoNotThrow() {
+        for (String text : new String[] {null, "", "   \n\t ", "👍👍🔥", "!!!", "😡 配達 😡", "\uD83D"}) {
+            TextAnalysis analysis = analyzer.analyze(text, null);
+            assertNotNull(analysis);
+            assertTrue(analysis.sentiment() >= -1.0 && analysis.sentiment() <= 1.0);
+        }
+        String sentence = "The delivery was very slow but the staff were friendly. ";
+        String english = sentence.repeat(10_000 / sentence.length() + 1).substring(0, 10_000);
+        assertEquals(Language.ENGLISH, analyzer.analyze(english, null).language());
+        String japanese = "配送がとても遅かったけど、スタッフは親切でした。".repeat(500).substring(0, 10_000);
+        assertEquals(Language.JAPANESE, analyzer.analyze(japanese, null).language());
+        String chinese = "物流太慢了，但是客服很热情。".repeat(800).substring(0, 10_000);
+        TextAnalysis analysis = analyzer.analyze(chinese, null);
+        assertTrue(analysis.sentiment() >= -1.0 && analysis.sentiment() <= 1.0);
+        assertFalse(analysis.topics().isEmpty());
+    }
+
+    @Test
+    void scoresStayWithinMinusOneAndOne() {
+        String rant = "terrible awful horrible useless rubbish. ".repeat(200);
+        double score = analyzer.analyze(rant, "en").sentiment();
+        assertTrue(score >= -1.0 && score < -0.99, "score " + score);
+    }
+
+    private static void assertStronger(String stronger, String plain, String hint) {
+        assertStronger(stronger, plain, hint, false);
+    }
+
+    private static void assertStronger(String scaled, String plain, String hint, boolean weaker) {
+        double scaledScore = Math.abs(analyzer.analyze(scaled, hint).sentiment());
+        double plainScore = Math.abs(analyzer.analyze(plain, hint).sentiment());
+        assertTrue(plainScore > 0, plain + " has no sentiment");
+        if (weaker) {
+            assertTrue(scaledScore < plainScore, scaled + " " + scaledScore + " vs " + plain + " " + plainScore);
+        } else {
+            assertTrue(scaledScore > plainScore, scaled + " " + scaledScore + " vs " + plain + " " + plainScore);
+        }
+    }
+
+    private static void assertEvidence(String text, String hint, String phrase) {
+        List<String> phrases = analyzer.analyze(text, hint).sentimentEvidence().stream().map(Evidence::phrase)
+                .collect(Collectors.toList());
+        assertTrue(phrases.contains(phrase), phrase + " not in " + phrases);
+    }
+
+    private static void assertTopic(String text, String hint, String topicId, String phrase) {
+        List<Topic> topics = analyzer.analyze(text, hint).topics();
+        assertTrue(topics.stream().anyMatch(topic -> topic.id().equals(topicId) && topic.phrases().contains(phrase)),
+                topicId + "/" + phrase + " not in " + topics);
+    }
+}
