@@ -184,17 +184,18 @@ public class RollupRepository {
     }
 
     /**
-     * The answers per value of every question of a survey in {@code slice}, summed over the buckets that tile
-     * {@code spans} (see {@link DateRange#buckets()}), by the first day of each bucket: a trend groups them into its
-     * periods, a score adds them all up. {@code questionId} null reads every question.
+     * The answers per value of every question of a survey in {@code slice} over the buckets that tile {@code spans}
+     * (see {@link DateRange#buckets()}), summed by the first day of each bucket when {@code perBucket} (a trend
+     * groups them into its periods), else summed over all of them (a score; {@code bucket} is then null).
+     * {@code questionId} null reads every question.
      */
     public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
-                                         List<DateRange.BucketSpan> spans) {
+                                         List<DateRange.BucketSpan> spans, boolean perBucket) {
         List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything()));
-        StringBuilder sql = new StringBuilder("""
-                select bucket, question_id, question_type, scale_min, scale_max, value, sum(answers) as answers
-                from answer_rollup
-                where tenant = $1 and survey_id = $2 and sliced = $3 and (""");
+        String bucket = perBucket ? "bucket" : "null::date";
+        StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, question_id, question_type, "
+                + "scale_min, scale_max, value, sum(answers) as answers from answer_rollup "
+                + "where tenant = $1 and survey_id = $2 and sliced = $3 and (");
         for (int s = 0; s < spans.size(); s++) {
             DateRange.BucketSpan span = spans.get(s);
             parameters.add(span.grain().code());
@@ -218,7 +219,8 @@ public class RollupRepository {
                         .append(parameters.size());
             }
         }
-        sql.append(" group by bucket, question_id, question_type, scale_min, scale_max, value");
+        sql.append(" group by ").append(perBucket ? "bucket, " : "")
+                .append("question_id, question_type, scale_min, scale_max, value");
         return query(pool, sql.toString(), parameters);
     }
 

@@ -58,8 +58,8 @@ public class ScoreService {
                                               DateRange range) {
         DateRange previous = range.previous();
         return ifSurveyExists(tenant, surveyId, () -> Uni.combine().all()
-                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets()),
-                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets()))
+                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets(), false),
+                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets(), false))
                 .asTuple()
                 .map(counts -> {
                     Map<Question, QuestionScores> now = scoresByQuestion(counts.getItem1());
@@ -79,7 +79,8 @@ public class ScoreService {
         // Month buckets fit only month periods; days fit every period.
         List<DateRange.BucketSpan> spans = granularity == Granularity.MONTH ? range.buckets()
                 : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
-        return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, questionId, slice, spans)
+        return ifSurveyExists(tenant, surveyId, () -> rollups
+                .counts(tenant, surveyId, questionId, slice, spans, true)
                 .map(counts -> new Trend(surveyId, questionId, slice, timeZones.of(tenant), granularity, range,
                         series(counts, periods))));
     }
@@ -87,7 +88,7 @@ public class ScoreService {
     /** The survey's NPS over all its answers (the first endpoint, kept for its callers). */
     public Uni<Optional<NpsScore>> nps(String tenant, String surveyId) {
         return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, null, Slice.EVERYTHING,
-                ALL_TIME).map(counts -> {
+                ALL_TIME, false).map(counts -> {
                     long[] groups = new long[3];
                     for (BucketCount count : counts) {
                         if ("NPS".equals(count.question().type()) && count.question().scaleMin() == 0

@@ -27,7 +27,8 @@ class DateRangeTest {
 
     @Test
     void aRangeOfWholeMonthsIsReadAsMonthsOnly() {
-        assertEquals(List.of(span(Grain.MONTH, "2026-01-01", "2026-03-01")), range("2026-01-01", "2026-03-31").buckets());
+        assertEquals(List.of(span(Grain.MONTH, "2026-01-01", "2026-03-01")),
+                range("2026-01-01", "2026-03-31").buckets());
     }
 
     @Test
