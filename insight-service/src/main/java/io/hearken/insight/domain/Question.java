@@ -23,4 +23,12 @@ public record Question(String questionId, String type, int scaleMin, int scaleMa
     public boolean isScale() {
         return isScale(type);
     }
+
+    public Scale scale() {
+        return new Scale(scaleMin, scaleMax);
+    }
+
+    /** A scale's bounds. */
+    public record Scale(int min, int max) {
+    }
 }

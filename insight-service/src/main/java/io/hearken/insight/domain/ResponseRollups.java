@@ -6,13 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one response adds to the rollups: each countable answer once in its day and its month (by the tenant's local
- * date), each time under the slice of all responses and under the response's own dimension values. Counting is
- * additive, so a batch of responses is the sum of these and a replay from the first event gives the same rollups.
+ * date), each time under the slice of all responses and under the response's own dimension values; an NPS, CSAT or
+ * CES answer also counts in the tenant's journey ({@link #JOURNEY}: every survey, by touchpoint and journey stage).
+ * Counting is additive, so a batch of responses is the sum of these and a replay from the first event gives the same
+ * rollups.
  */
 public final class ResponseRollups {
+
+    /**
+     * The survey id and question id under which the journey's counters are kept: one question per score type across
+     * every survey, sliced by touchpoint and journey stage only.
+     */
+    public static final String JOURNEY = "*";
+    private static final Set<String> JOURNEY_TYPES = Set.of("NPS", "CSAT", "CES");
 
     private ResponseRollups() {
     }
@@ -22,6 +32,7 @@ public final class ResponseRollups {
         LocalDate day = LocalDate.ofInstant(response.submittedAt(), zone);
         List<String> allResponses = List.of(Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL);
         List<String> ownValues = dimensionValues(response.dimensions());
+        List<String> journeyValues = journeyValues(ownValues);
         List<RollupKey> counters = new ArrayList<>();
         for (ResponseFacts.CountedAnswer answer : response.answers()) {
             for (String value : valuesOf(answer)) {
@@ -31,13 +42,25 @@ public final class ResponseRollups {
                             bucket, false, allResponses, value));
                     counters.add(new RollupKey(response.tenant(), response.surveyId(), answer.question(), grain,
                             bucket, true, ownValues, value));
+                    if (JOURNEY_TYPES.contains(answer.question().type())) {
+                        Question journeyQuestion = new Question(JOURNEY, answer.question().type(),
+                                answer.question().scaleMin(), answer.question().scaleMax());
+                        counters.add(new RollupKey(response.tenant(), JOURNEY, journeyQuestion, grain, bucket, true,
+                                journeyValues, value));
+                    }
                 }
             }
         }
         return counters;
     }
 
-    private static List<String> dimensionValues(Map<Dimension, String> dimensions) {
+    /** The journey's slice of a response: its touchpoint and stage, every version, channel and locale. */
+    static List<String> journeyValues(List<String> dimensionValues) {
+        return List.of(Slice.ALL, Slice.ALL, dimensionValues.get(Dimension.TOUCHPOINT.ordinal()),
+                dimensionValues.get(Dimension.JOURNEY_STAGE.ordinal()), Slice.ALL);
+    }
+
+    static List<String> dimensionValues(Map<Dimension, String> dimensions) {
         List<String> values = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
             String value = dimensions.get(dimension);

@@ -10,6 +10,7 @@ import io.hearken.common.events.Topics;
 import io.hearken.insight.domain.ResponseFacts;
 import io.hearken.insight.repository.RollupRepository;
 import io.hearken.insight.service.TenantTimeZones;
+import io.hearken.insight.service.TextAnalysisService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Counts the answers of {@code hearken.response.submitted} events into the rollups, a batch per transaction, in the
+ * Counts the answers of {@code hearken.response.submitted} events into the rollups, and their free-text answers,
+ * analysed as they are read, into the text rollups, a batch per transaction, in the
  * shared consumer loop: the position is committed after the transaction, the processed-event guard makes a
  * redelivered (or redriven) event count nothing, PostgreSQL away means the batch is retried in order, and an event
  * that can never be applied (unreadable, a score outside its scale, an unknown version) is dead-lettered. The
@@ -33,11 +35,14 @@ public class ResponseScoreConsumer implements EventHandler<ResponseFacts> {
 
     private final RollupRepository repository;
     private final TenantTimeZones timeZones;
+    private final TextAnalysisService texts;
     private final EventConsumers consumers;
 
-    public ResponseScoreConsumer(RollupRepository repository, TenantTimeZones timeZones, EventConsumers consumers) {
+    public ResponseScoreConsumer(RollupRepository repository, TenantTimeZones timeZones, TextAnalysisService texts,
+                                 EventConsumers consumers) {
         this.repository = repository;
         this.timeZones = timeZones;
+        this.texts = texts;
         this.consumers = consumers;
     }
 
@@ -55,7 +60,7 @@ public class ResponseScoreConsumer implements EventHandler<ResponseFacts> {
         if (event.submittedAt() == null) {
             throw new PermanentEventFailure("response " + event.responseId() + " without submittedAt");
         }
-        return ResponseFactsMapper.from(event);
+        return ResponseFactsMapper.from(event, texts);
     }
 
     @Override

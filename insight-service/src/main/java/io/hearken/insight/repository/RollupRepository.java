@@ -2,15 +2,18 @@ package io.hearken.insight.repository;
 
 import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.Dimension;
+import io.hearken.insight.domain.FeedbackFacts;
 import io.hearken.insight.domain.Question;
 import io.hearken.insight.domain.ResponseFacts;
 import io.hearken.insight.domain.ResponseRollups;
 import io.hearken.insight.domain.RollupKey;
 import io.hearken.insight.domain.Slice;
+import io.hearken.insight.domain.TextCounts;
+import io.hearken.insight.domain.TextRollupKey;
+import io.hearken.insight.domain.TextRollups;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,7 +38,7 @@ import java.util.function.Function;
 public class RollupRepository {
 
     /** The rollups' dimension columns, in {@link Dimension} order. */
-    private static final List<String> DIMENSION_COLUMNS = List.of("survey_version", "channel", "touchpoint",
+    static final List<String> DIMENSION_COLUMNS = List.of("survey_version", "channel", "touchpoint",
             "journey_stage", "locale");
     /** One order for every batch's counters, so that two instances updating the same rows never deadlock. */
     private static final Comparator<RollupKey> COUNTER_ORDER = Comparator
@@ -65,32 +68,61 @@ public class RollupRepository {
         if (responses.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        String[] ids = responses.stream().map(ResponseFacts::responseId).toArray(String[]::new);
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> newOnly(connection, consumer, responses, ResponseFacts::responseId)
+                .chain(fresh -> {
+                    Map<TextRollupKey, TextCounts> textCounters = TextRollupRepository.newCounters();
+                    fresh.forEach(response -> TextRollups.countersOf(response, zones.apply(response.tenant()))
+                            .forEach((key, counts) -> textCounters.merge(key, counts, TextCounts::plus)));
+                    return rememberSurveys(connection, fresh)
+                            .chain(() -> addCounters(connection, fresh, zones))
+                            .chain(() -> TextRollupRepository.add(connection, textCounters))
+                            .replaceWith(fresh.size());
+                }));
+    }
+
+    /**
+     * Counts the texts of the feedback not seen before by {@code consumer}, in one transaction with the record that
+     * it was seen, as {@link #countNewResponses} does for responses.
+     */
+    public Uni<Integer> countNewFeedback(String consumer, List<FeedbackFacts> feedback,
+                                         Function<String, ZoneId> zones) {
+        if (feedback.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.withTransaction(connection -> newOnly(connection, consumer, feedback, FeedbackFacts::feedbackId)
+                .chain(fresh -> {
+                    Map<TextRollupKey, TextCounts> textCounters = TextRollupRepository.newCounters();
+                    fresh.forEach(item -> TextRollups.countersOf(item, zones.apply(item.tenant()))
+                            .forEach((key, counts) -> textCounters.merge(key, counts, TextCounts::plus)));
+                    return TextRollupRepository.add(connection, textCounters).replaceWith(fresh.size());
+                }));
+    }
+
+    /**
+     * The items whose ids {@code consumer} has not applied before, recorded as applied now (table
+     * {@code processed_event}): the guard that makes a redelivered event count nothing. An id repeated inside one
+     * batch is new only the first time.
+     */
+    private static <T> Uni<List<T>> newOnly(SqlConnection connection, String consumer, List<T> items,
+                                            Function<T, String> id) {
+        String[] ids = items.stream().map(id).toArray(String[]::new);
+        return connection.preparedQuery("""
                         insert into processed_event (consumer, event_id)
                         select $1, unnest($2::text[])
                         on conflict do nothing
                         returning event_id""")
                 .execute(Tuple.of(consumer, ids))
-                .chain(inserted -> {
-                    List<ResponseFacts> fresh = newResponses(responses, inserted);
-                    return rememberSurveys(connection, fresh)
-                            .chain(() -> addCounters(connection, fresh, zones))
-                            .replaceWith(fresh.size());
-                }));
-    }
-
-    private static List<ResponseFacts> newResponses(List<ResponseFacts> responses, RowSet<Row> inserted) {
-        Set<String> fresh = new HashSet<>();
-        inserted.forEach(row -> fresh.add(row.getString("event_id")));
-        List<ResponseFacts> result = new ArrayList<>();
-        for (ResponseFacts response : responses) {
-            // remove(): an id repeated inside one batch is new only the first time.
-            if (fresh.remove(response.responseId())) {
-                result.add(response);
-            }
-        }
-        return result;
+                .map(inserted -> {
+                    Set<String> fresh = new HashSet<>();
+                    inserted.forEach(row -> fresh.add(row.getString("event_id")));
+                    List<T> result = new ArrayList<>();
+                    for (T item : items) {
+                        if (fresh.remove(id.apply(item))) {
+                            result.add(item);
+                        }
+                    }
+                    return result;
+                });
     }
 
     private static Uni<Void> rememberSurveys(SqlConnection connection, List<ResponseFacts> responses) {
@@ -195,7 +227,49 @@ public class RollupRepository {
         String bucket = perBucket ? "bucket" : "null::date";
         StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, question_id, question_type, "
                 + "scale_min, scale_max, value, sum(answers) as answers from answer_rollup "
-                + "where tenant = $1 and survey_id = $2 and sliced = $3 and (");
+                + "where tenant = $1 and survey_id = $2 and sliced = $3");
+        appendSpans(sql, parameters, spans);
+        if (questionId != null) {
+            parameters.add(questionId);
+            sql.append(" and question_id = $").append(parameters.size());
+        }
+        appendSlice(sql, parameters, slice);
+        sql.append(" group by ").append(perBucket ? "bucket, " : "")
+                .append("question_id, question_type, scale_min, scale_max, value");
+        return query(pool, sql.toString(), parameters);
+    }
+
+    /**
+     * The journey's answers ({@link ResponseRollups#JOURNEY}: every survey's NPS, CSAT and CES answers by touchpoint
+     * and journey stage) per touchpoint, stage, score type and value, summed over the buckets tiling {@code spans}.
+     */
+    public Uni<List<JourneyCount>> journeyCounts(String tenant, List<DateRange.BucketSpan> spans) {
+        List<Object> parameters = new ArrayList<>(List.of(tenant, ResponseRollups.JOURNEY));
+        StringBuilder sql = new StringBuilder("select touchpoint, journey_stage, question_type, scale_min, "
+                + "scale_max, value, sum(answers) as answers from answer_rollup "
+                + "where tenant = $1 and survey_id = $2 and sliced = true");
+        appendSpans(sql, parameters, spans);
+        sql.append(" group by touchpoint, journey_stage, question_type, scale_min, scale_max, value");
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {
+            List<JourneyCount> counts = new ArrayList<>();
+            for (Row row : rows) {
+                counts.add(new JourneyCount(row.getString("touchpoint"), row.getString("journey_stage"),
+                        new Question(ResponseRollups.JOURNEY, row.getString("question_type"),
+                                row.getInteger("scale_min"), row.getInteger("scale_max")),
+                        row.getString("value"), row.getLong("answers")));
+            }
+            return counts;
+        });
+    }
+
+    /** Answers of {@code value} to the journey's {@code question} at one touchpoint and stage. */
+    public record JourneyCount(String touchpoint, String journeyStage, Question question, String value,
+                               long answers) {
+    }
+
+    /** Adds the condition "in one of these bucket spans" (one index range scan each) to {@code sql}. */
+    static void appendSpans(StringBuilder sql, List<Object> parameters, List<DateRange.BucketSpan> spans) {
+        sql.append(" and (");
         for (int s = 0; s < spans.size(); s++) {
             DateRange.BucketSpan span = spans.get(s);
             parameters.add(span.grain().code());
@@ -207,10 +281,10 @@ public class RollupRepository {
                     .append(" and $").append(at).append(')');
         }
         sql.append(')');
-        if (questionId != null) {
-            parameters.add(questionId);
-            sql.append(" and question_id = $").append(parameters.size());
-        }
+    }
+
+    /** Adds the condition "in this slice" (each fixed dimension's column equal to its value) to {@code sql}. */
+    static void appendSlice(StringBuilder sql, List<Object> parameters, Slice slice) {
         for (Dimension dimension : Dimension.values()) {
             String value = slice.valueOf(dimension);
             if (value != null) {
@@ -219,9 +293,6 @@ public class RollupRepository {
                         .append(parameters.size());
             }
         }
-        sql.append(" group by ").append(perBucket ? "bucket, " : "")
-                .append("question_id, question_type, scale_min, scale_max, value");
-        return query(pool, sql.toString(), parameters);
     }
 
     private static Uni<List<BucketCount>> query(SqlClient client, String sql, List<Object> parameters) {

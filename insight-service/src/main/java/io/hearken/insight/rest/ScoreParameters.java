@@ -31,14 +31,23 @@ final class ScoreParameters {
     static final String TO = "to";
     static final String QUESTION = "question";
     static final String GRANULARITY = "granularity";
+    static final String LIMIT = "limit";
+    /** Topics listed when no limit is given, and the most that may be asked for. */
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
 
     private final MultivaluedMap<String, String> query;
 
     ScoreParameters(MultivaluedMap<String, String> query, Set<String> options) {
+        this(query, options, Set.of(Dimension.values()));
+    }
+
+    /** Reads a query where only {@code dimensions} can be sliced by (feedback has no survey version, say). */
+    ScoreParameters(MultivaluedMap<String, String> query, Set<String> options, Set<Dimension> dimensions) {
         this.query = query;
         List<Problem.FieldError> problems = new ArrayList<>();
         Set<String> allowed = new TreeSet<>(options);
-        Arrays.stream(Dimension.values()).map(Dimension::parameterName).forEach(allowed::add);
+        dimensions.stream().map(Dimension::parameterName).forEach(allowed::add);
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
                 problems.add(new Problem.FieldError(parameter.getKey(), "is not a slice or option here; use "
@@ -90,6 +99,23 @@ final class ScoreParameters {
         return Granularity.fromParameter(value).orElseThrow(() -> ProblemException.invalidField(GRANULARITY,
                 "is one of " + Arrays.stream(Granularity.values()).map(Granularity::parameterName)
                         .collect(Collectors.joining(", ")) + ", not " + value));
+    }
+
+    /** How many topics to list: 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when not given. */
+    int limit() {
+        String value = query.getFirst(LIMIT);
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as any other value out of range
+        }
+        throw ProblemException.invalidField(LIMIT, "is a whole number from 1 to " + MAX_LIMIT + ", not " + value);
     }
 
     private LocalDate date(String name) {

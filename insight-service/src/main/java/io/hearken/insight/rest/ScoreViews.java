@@ -87,7 +87,7 @@ final class ScoreViews {
                 scores.count(), views, scores.distribution());
     }
 
-    private static List<ScoreView> estimates(QuestionScores scores) {
+    static List<ScoreView> estimates(QuestionScores scores) {
         return scores.scores().entrySet().stream()
                 .map(score -> new ScoreView(score.getKey(), number(score.getValue().value()),
                         number(score.getValue().marginOfError()), score.getValue().count(),
@@ -115,7 +115,7 @@ final class ScoreViews {
     }
 
     /** JSON has no NaN: a score without answers has no value. Rounded to what a person reads (4 decimals). */
-    private static Double number(double value) {
+    static Double number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
         }

@@ -19,7 +19,7 @@ class ResponseRollupsTest {
 
     private static ResponseFacts response(Instant at, List<ResponseFacts.CountedAnswer> answers) {
         return new ResponseFacts("r1", "acme", "s1", at,
-                Map.of(Dimension.CHANNEL, "web", Dimension.SURVEY_VERSION, "2"), answers);
+                Map.of(Dimension.CHANNEL, "web", Dimension.SURVEY_VERSION, "2"), answers, List.of());
     }
 
     @Test
@@ -27,7 +27,8 @@ class ResponseRollupsTest {
         List<RollupKey> counters = ResponseRollups.countersOf(response(Instant.parse("2026-11-24T10:00:00Z"),
                 List.of(new ResponseFacts.CountedAnswer(NPS, 9, null))), ZoneOffset.UTC);
 
-        assertEquals(4, counters.size());
+        // day and month x all responses and own slice, and day and month in the journey (an NPS answer)
+        assertEquals(6, counters.size());
         LocalDate day = LocalDate.parse("2026-11-24");
         assertTrue(counters.contains(new RollupKey("acme", "s1", NPS, Grain.DAY, day, false,
                 List.of("*", "*", "*", "*", "*"), "9")));

@@ -23,13 +23,17 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rollups are a pure function of the events: rebuilt from the topic's first offset into empty tables, by a
+ * The rollups, answers and analysed texts alike, are a pure function of the events: rebuilt from the topic's first offset into empty tables, by a
  * consumer that has never seen them, they are the same counter for counter.
  */
 @QuarkusTest
 class RollupReplayTest {
+
+    private static final String[] COMMENTS = {"Delivery was late and support never answered.",
+        "配達が早くてとても満足です。", "客服态度很差，我要退款。", "店員的服務非常好。", "The app is fine."};
 
     @Inject
     Pool pool;
@@ -40,13 +44,23 @@ class RollupReplayTest {
     @Inject
     ResponseScoreConsumer scoreConsumer;
 
+    /** Every answer and text counter of the tenant, in key order. */
     private List<String> rollupsOf(String tenant) {
         List<String> counters = new ArrayList<>();
-        for (Row row : pool.preparedQuery("""
-                        select * from answer_rollup where tenant = $1
-                        order by survey_id, sliced, grain, bucket, question_id, question_type, scale_min, scale_max,
-                            survey_version, channel, touchpoint, journey_stage, locale, value""")
-                .execute(Tuple.of(tenant)).await().indefinitely()) {
+        counters.addAll(rows("""
+                select * from answer_rollup where tenant = $1
+                order by survey_id, sliced, grain, bucket, question_id, question_type, scale_min, scale_max,
+                    survey_version, channel, touchpoint, journey_stage, locale, value""", tenant));
+        counters.addAll(rows("""
+                select * from text_rollup where tenant = $1
+                order by origin, origin_id, sliced, grain, bucket, question_id, survey_version, channel, touchpoint,
+                    journey_stage, locale, topic""", tenant));
+        return counters;
+    }
+
+    private List<String> rows(String sql, String tenant) {
+        List<String> counters = new ArrayList<>();
+        for (Row row : pool.preparedQuery(sql).execute(Tuple.of(tenant)).await().indefinitely()) {
             StringBuilder counter = new StringBuilder();
             for (int column = 0; column < row.size(); column++) {
                 counter.append(row.getValue(column)).append('|');
@@ -63,11 +77,12 @@ class RollupReplayTest {
                    {"questionId": "nps", "type": "NPS", "score": %d, "scaleMin": 0, "scaleMax": 10},
                    {"questionId": "grid", "type": "MATRIX", "rows": {"speed": %d, "price": %d},
                     "scaleMin": 1, "scaleMax": 5},
-                   {"questionId": "plan", "type": "SINGLE_CHOICE", "choices": ["%s"]}],
+                   {"questionId": "plan", "type": "SINGLE_CHOICE", "choices": ["%s"]},
+                   {"questionId": "why", "type": "TEXT", "text": "%s"}],
                  "submittedAt": "%s"}
                 """.formatted(id, surveyId, 1 + random.nextInt(2), tenant, random.nextBoolean() ? "web" : "kiosk",
                 random.nextInt(11), 1 + random.nextInt(5), 1 + random.nextInt(5),
-                random.nextBoolean() ? "basic" : "pro",
+                random.nextBoolean() ? "basic" : "pro", COMMENTS[random.nextInt(COMMENTS.length)],
                 Instant.parse("2026-08-01T00:00:00Z").plusSeconds(random.nextInt(120 * 86_400)));
     }
 
@@ -93,10 +108,13 @@ class RollupReplayTest {
         ConsumerProgress.awaitCaughtUp(consumers);
         List<String> live = rollupsOf(tenant);
         assertFalse(live.isEmpty());
+        assertTrue(live.stream().anyMatch(counter -> counter.startsWith(tenant + "|journey|")));
 
         // Empty the tenant's rollups and forget its events, then replay the topic from offset 0 with a new group:
         // the live consumer is past these events, so only the replay counts them, each once.
         pool.preparedQuery("delete from answer_rollup where tenant = $1").execute(Tuple.of(tenant))
+                .await().indefinitely();
+        pool.preparedQuery("delete from text_rollup where tenant = $1").execute(Tuple.of(tenant))
                 .await().indefinitely();
         pool.preparedQuery("delete from processed_event where consumer = $1 and event_id = any($2)")
                 .execute(Tuple.of(ResponseScoreConsumer.CONSUMER, ids.toArray(String[]::new))).await().indefinitely();
