@@ -80,7 +80,8 @@ public final class CaseViews {
                 followUp.assignee(), followUp.profileId(), followUp.customerId(), followUp.openedAt(),
                 followUp.dueAt(), followUp.isOverdue(now), stored.assignedAt(),
                 resolution == null ? null : resolution.outcome(), resolution == null ? null : resolution.rootCause(),
-                resolution == null ? null : resolution.resolvedBy(), resolution == null ? null : resolution.resolvedAt(),
+                resolution == null ? null : resolution.resolvedBy(),
+                resolution == null ? null : resolution.resolvedAt(),
                 stored.escalationCount(), new CaseAlertView(alert.ruleId(), alert.ruleName(), alert.ruleType(),
                         alert.surveyId(), alert.responseId(), alert.reason(), alert.evidence(), alert.raisedAt()),
                 withHistory ? followUp.notes() : null, withHistory ? followUp.escalations() : null);

@@ -84,22 +84,22 @@ class AlertRuleResourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            missing name             | name      | {"type": "DETRACTOR", "priority": "HIGH"}
-            blank name               | name      | {"name": " ", "type": "DETRACTOR", "priority": "HIGH"}
-            unknown type             | type      | {"name": "r", "type": "GRUMPY", "priority": "HIGH"}
-            missing type             | type      | {"name": "r", "priority": "HIGH"}
-            unknown priority         | priority  | {"name": "r", "type": "DETRACTOR", "priority": "SOON"}
-            missing priority         | priority  | {"name": "r", "type": "DETRACTOR"}
-            detractor threshold      | threshold | {"name": "r", "type": "DETRACTOR", "priority": "LOW", "threshold": 5}
-            CSAT threshold off scale | threshold | {"name": "r", "type": "LOW_CSAT", "priority": "LOW", "threshold": 6}
-            CSAT threshold fraction  | threshold | {"name": "r", "type": "LOW_CSAT", "priority": "LOW", "threshold": 2.5}
-            sentiment threshold      | threshold | {"name": "r", "type": "NEGATIVE_SENTIMENT", "priority": "LOW", "threshold": -2}
-            no keywords              | keywords  | {"name": "r", "type": "KEYWORD", "priority": "LOW", "keywords": []}
-            empty keyword            | keywords  | {"name": "r", "type": "KEYWORD", "priority": "LOW", "keywords": ["ok", " "]}
-            score drop without score | score     | {"name": "r", "type": "SCORE_DROP", "priority": "LOW", "period": "WEEK"}
-            unknown score            | score     | {"name": "r", "type": "SCORE_DROP", "priority": "LOW", "score": "X", "period": "WEEK"}
-            unknown period           | period    | {"name": "r", "type": "SCORE_DROP", "priority": "LOW", "score": "NPS", "period": "YEAR"}
-            blank survey             | surveyId  | {"name": "r", "type": "DETRACTOR", "priority": "LOW", "surveyId": ""}
+            missing name     | name      | {"type":"DETRACTOR","priority":"HIGH"}
+            blank name       | name      | {"name":" ","type":"DETRACTOR","priority":"HIGH"}
+            unknown type     | type      | {"name":"r","type":"GRUMPY","priority":"HIGH"}
+            missing type     | type      | {"name":"r","priority":"HIGH"}
+            unknown priority | priority  | {"name":"r","type":"DETRACTOR","priority":"SOON"}
+            missing priority | priority  | {"name":"r","type":"DETRACTOR"}
+            detractor limit  | threshold | {"name":"r","type":"DETRACTOR","priority":"LOW","threshold":5}
+            CSAT over 5      | threshold | {"name":"r","type":"LOW_CSAT","priority":"LOW","threshold":6}
+            CSAT fraction    | threshold | {"name":"r","type":"LOW_CSAT","priority":"LOW","threshold":2.5}
+            sentiment -2     | threshold | {"name":"r","type":"NEGATIVE_SENTIMENT","priority":"LOW","threshold":-2}
+            no keywords      | keywords  | {"name":"r","type":"KEYWORD","priority":"LOW","keywords":[]}
+            empty keyword    | keywords  | {"name":"r","type":"KEYWORD","priority":"LOW","keywords":["ok"," "]}
+            no score         | score     | {"name":"r","type":"SCORE_DROP","priority":"LOW","period":"WEEK"}
+            unknown score    | score     | {"name":"r","type":"SCORE_DROP","priority":"LOW","score":"X","period":"WEEK"}
+            bad period       | period    | {"name":"r","type":"SCORE_DROP","priority":"LOW","score":"NPS","period":"AE"}
+            blank survey     | surveyId  | {"name":"r","type":"DETRACTOR","priority":"LOW","surveyId":""}
             """)
     void refusesAnInvalidRuleNamingTheFieldAndStoresNothing(String why, String field, String body) {
         String tenant = tenant();
