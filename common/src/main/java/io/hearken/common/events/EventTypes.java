@@ -31,6 +31,9 @@ public final class EventTypes {
     /** One service's receipt for an erasure: what it removed or anonymised. */
     public static final String PROFILE_ERASURE_COMPLETED = "hearken.profile.erasure.completed.v1";
 
+    /** A tenant's alert rule fired on a response: an alert was raised and its follow-up case opened. */
+    public static final String ALERT_RAISED = "hearken.alert.raised.v1";
+
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";
 

@@ -21,6 +21,12 @@ public final class Topics {
      */
     public static final String PROFILES = "hearken.profiles";
 
+    /**
+     * Alerts raised by insight-service, keyed by follow-up case id. Retained: a notifier or a CRM connector started
+     * later reads every alert from the beginning.
+     */
+    public static final String ALERTS = "hearken.alerts";
+
     private Topics() {
     }
 }

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * <pre>
  * role      may
  * admin     create and read surveys, read scores and profiles, change profiles (traits, identities, merges,
- *           consent, segments, import, erasure), take in and read feedback, see and redrive its tenant's dead
- *           letters
- * analyst   read surveys, scores, profiles and feedback
- * agent     read profiles and record a customer's consent (to close the loop with a customer)
+ *           consent, segments, import, erasure), take in and read feedback, define alert rules, read alerts and
+ *           work follow-up cases, see and redrive its tenant's dead letters
+ * analyst   read surveys, scores, profiles, feedback, alert rules, alerts and cases
+ * agent     read profiles, alerts and cases, work cases (assign, note, resolve) and record a customer's consent
+ *           (to close the loop with a customer)
  * partner   take in feedback (reviews, posts, tickets), customers and their touchpoints (purchases, tickets);
  *           its webhook API is to come
  * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, and (signed
@@ -60,6 +61,13 @@ public final class RouteTable {
                     "admin", "agent"),
             route("profile-write", WRITE, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin"),
             route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"),
+            route("alert-rules-read", READ, "/v1/alert-rules", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst"),
+            route("alert-rules-write", Set.of("POST", "PUT", "DELETE"), "/v1/alert-rules", ANY_BELOW,
+                    Upstream.INSIGHT, "admin"),
+            route("alerts-read", READ, "/v1/alerts", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst", "agent"),
+            route("cases-read", READ, "/v1/cases", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst", "agent"),
+            route("cases-write", Set.of("POST"), "/v1/cases", "/" + SEGMENT + "/(assign|notes|resolve)",
+                    Upstream.INSIGHT, "admin", "agent"),
             route("dead-letters-read", READ, "/v1/admin/dead-letters", "", Upstream.SURVEY, "admin"),
             route("dead-letters-redrive", Set.of("POST"), "/v1/admin/dead-letters", "/redrive", Upstream.SURVEY,
                     "admin"));

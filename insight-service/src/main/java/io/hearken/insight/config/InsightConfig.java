@@ -1,5 +1,7 @@
 package io.hearken.insight.config;
 
+import io.hearken.insight.domain.Priority;
+import io.hearken.insight.domain.SlaPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +18,9 @@ public interface InsightConfig {
 
     /** How scores are bucketed. */
     Scores scores();
+
+    /** Follow-up cases: their SLA per priority and the escalation sweep. */
+    Cases cases();
 
     interface Erasures {
         /**
@@ -37,5 +42,40 @@ public interface InsightConfig {
         /** The time zone of a tenant not listed in {@link #timeZones()}. */
         @WithDefault("UTC")
         ZoneId defaultTimeZone();
+    }
+
+    interface Cases {
+        /** Time to resolve an URGENT case. */
+        @WithDefault("4h")
+        Duration urgentSla();
+
+        /** Time to resolve a HIGH case. */
+        @WithDefault("24h")
+        Duration highSla();
+
+        /** Time to resolve a MEDIUM case. */
+        @WithDefault("72h")
+        Duration mediumSla();
+
+        /** Time to resolve a LOW case. */
+        @WithDefault("7d")
+        Duration lowSla();
+
+        /**
+         * How often overdue cases are looked for and escalated; also read by the sweep's schedule
+         * ({@code hearken.insight.cases.sweep-interval}).
+         */
+        @WithDefault("60s")
+        Duration sweepInterval();
+
+        /** Longest wait for the broker to acknowledge an alert's announcement before the batch is retried. */
+        @WithDefault("15s")
+        Duration announceTimeout();
+
+        /** The SLA these settings make, checked by the domain (positive, no more time for a higher priority). */
+        default SlaPolicy sla() {
+            return new SlaPolicy(Map.of(Priority.URGENT, urgentSla(), Priority.HIGH, highSla(), Priority.MEDIUM,
+                    mediumSla(), Priority.LOW, lowSla()));
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.hearken.insight.domain;
 
 /**
  * A command the domain refuses because of one field: a resolution without an outcome, a blank note, an assignee
- * missing. The REST layer turns it into a 422 problem naming {@link #violation()}'s field.
+ * missing. The REST layer turns it into a 400 problem naming {@link #violation()}'s field.
  */
 public class DomainRuleException extends RuntimeException {
 

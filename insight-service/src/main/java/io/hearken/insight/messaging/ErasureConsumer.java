@@ -15,11 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies customers' erasures ({@code hearken.profile.erased.v1} on {@code hearken.profiles}) in the shared consumer
- * loop. insight-service holds nothing personal today (NPS counts per survey), so applying one is recording it, for
- * the text analytics to come to consult, and saying so with a receipt of 0 items: an honest answer, not a skipped one.
+ * loop: the erasure is recorded, for the text analytics to come to consult, the customer's ids are removed from their
+ * alerts and cases and the notes on those cases blanked, and a receipt says how many alerts and cases changed (0 is an
+ * honest answer, not a skipped one: score counts hold nothing personal).
  * The record is idempotent by erasure id; the receipt is sent on every application (a redelivery after a crash sends
  * it again, which the contract allows), since the crash may have come between the record and the receipt.
  */
@@ -28,8 +30,6 @@ public class ErasureConsumer implements EventHandler<ProfileErased> {
 
     static final String CONSUMER = "insight-erasures";
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
-    /** What an erasure removes here: nothing, as nothing identifies a customer in insight-service's tables. */
-    private static final long ITEMS_ERASED = 0;
 
     private final ErasureRepository repository;
     private final ErasureReceipts receipts;
@@ -53,9 +53,9 @@ public class ErasureConsumer implements EventHandler<ProfileErased> {
 
     @Override
     public void apply(List<ProfileErased> erasures) {
-        repository.record(erasures).await().atMost(TRANSACTION_TIMEOUT);
+        Map<String, Long> itemsErased = repository.record(erasures).await().atMost(TRANSACTION_TIMEOUT);
         for (ProfileErased erasure : erasures) {
-            receipts.send(erasure, ITEMS_ERASED);
+            receipts.send(erasure, itemsErased.getOrDefault(erasure.erasureId(), 0L));
             Log.infof("Erasure %s of profile %s (tenant %s) recorded", erasure.erasureId(), erasure.profileId(),
                     erasure.tenant());
         }

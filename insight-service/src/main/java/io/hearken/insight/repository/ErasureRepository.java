@@ -1,17 +1,28 @@
 package io.hearken.insight.repository;
 
 import io.hearken.common.events.ProfileErased;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The customers erased, once each by erasure id (table {@code erasure}). */
+/**
+ * The customers erased, once each by erasure id (table {@code erasure}), and the anonymising of what identifies them
+ * in alerts and follow-up cases: their customer and profile ids, and the notes written about them.
+ */
 @ApplicationScoped
 public class ErasureRepository {
+
+    private static final String CUSTOMER_ID = "customer_id";
+    /** What an erased customer's case notes read afterwards. */
+    static final String ERASED_NOTE = "[erased]";
 
     private final Pool pool;
 
@@ -20,12 +31,15 @@ public class ErasureRepository {
     }
 
     /**
-     * Records the erasures not recorded before, in one transaction; an erasure seen again (a redelivery) keeps the
-     * time it was first applied.
+     * Records the erasures not recorded before and anonymises the alerts and cases of each erased customer raised up
+     * to its {@code erasedAt}, in one transaction; an erasure seen again (a redelivery) keeps the time it was first
+     * applied and finds nothing left to anonymise.
+     *
+     * @return per erasure id, how many alerts and cases it anonymised
      */
-    public Uni<Void> record(List<ProfileErased> erasures) {
+    public Uni<Map<String, Long>> record(List<ProfileErased> erasures) {
         if (erasures.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         List<Tuple> rows = erasures.stream()
                 .map(erasure -> Tuple.of(erasure.erasureId(), erasure.tenant(), erasure.profileId(),
@@ -36,6 +50,43 @@ public class ErasureRepository {
                         values ($1, $2, $3, $4)
                         on conflict (erasure_id) do nothing""")
                 .executeBatch(rows)
-                .replaceWithVoid());
+                .chain(() -> Multi.createFrom().iterable(erasures)
+                        .onItem().transformToUniAndConcatenate(erasure -> anonymiseAlerts(connection, erasure)
+                                .map(items -> Map.entry(erasure.erasureId(), items)))
+                        // the same erasure twice in a batch (a redelivery) counts what the first one changed
+                        .collect().in(HashMap<String, Long>::new,
+                                (counts, entry) -> counts.merge(entry.getKey(), entry.getValue(), Long::sum))
+                        .map(Map::copyOf)));
+    }
+
+    /**
+     * Removes the customer's ids from their alerts and cases and blanks the notes on those cases (an agent's account
+     * of talking to the customer is about them); returns how many alerts and cases changed.
+     */
+    private static Uni<Long> anonymiseAlerts(SqlConnection connection, ProfileErased erasure) {
+        String[] customerIds = erasure.identities().stream()
+                .filter(identity -> CUSTOMER_ID.equals(identity.kind()))
+                .map(ProfileErased.Identity::value)
+                .toArray(String[]::new);
+        return connection.preparedQuery("""
+                        with alerts as (
+                            update alert set customer_id = null, profile_id = null
+                            where tenant = $1 and raised_at <= $2
+                              and (customer_id = any($3::text[]) or profile_id = $4)
+                            returning id),
+                        cases as (
+                            update follow_up_case set customer_id = null, profile_id = null, version = version + 1,
+                                                      updated_at = now()
+                            where alert_id in (select id from alerts)
+                            returning id),
+                        notes as (
+                            update case_note set text = $5
+                            where case_id in (select id from cases)
+                            returning case_id)
+                        select (select count(*) from alerts) + (select count(*) from cases) as items,
+                               (select count(*) from notes) as notes""")
+                .execute(Tuple.of(erasure.tenant(), erasure.erasedAt().atOffset(ZoneOffset.UTC), customerIds,
+                        erasure.profileId(), ERASED_NOTE))
+                .map(result -> result.iterator().next().getLong("items"));
     }
 }

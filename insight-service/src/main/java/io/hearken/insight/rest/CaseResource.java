@@ -1,0 +1,169 @@
+package io.hearken.insight.rest;
+
+import io.hearken.common.http.CallerHeader;
+import io.hearken.common.http.TenantHeader;
+import io.hearken.common.problem.Problem;
+import io.hearken.common.problem.ProblemException;
+import io.hearken.insight.domain.CaseNote;
+import io.hearken.insight.domain.CaseOutcome;
+import io.hearken.insight.domain.CaseStatus;
+import io.hearken.insight.domain.CaseTransitionException;
+import io.hearken.insight.domain.DomainRuleException;
+import io.hearken.insight.domain.FollowUpCase;
+import io.hearken.insight.domain.Priority;
+import io.hearken.insight.repository.CaseQuery;
+import io.hearken.insight.service.CaseService;
+import io.hearken.insight.service.Timestamps;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The tenant's follow-up cases: list and read them, assign, annotate and resolve them. The lifecycle is the
+ * domain's: a move it forbids is a 409 naming {@code status}, a missing or refused value a 400 naming its field, a
+ * case changed by someone else between read and write a 409, and another tenant's case a 404.
+ */
+@Path("/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases")
+public class CaseResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final String UNKNOWN_AUTHOR = "unknown";
+
+    private final CaseService cases;
+
+    public CaseResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @GET
+    @Operation(summary = "The tenant's cases, newest first", description = "Filtered by status (OPEN, ASSIGNED, "
+            + "RESOLVED), assignee, priority and overdue=true; limit 1–200, default 50.")
+    public Uni<CaseViews.CaseList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("assignee") String assignee,
+                                        @QueryParam("overdue") String overdue,
+                                        @QueryParam("priority") String priority,
+                                        @QueryParam("limit") String limit) {
+        CaseQuery query = new CaseQuery(tenant, CaseViews.parse(CaseStatus.class, "status", status),
+                assignee == null || assignee.isBlank() ? null : assignee, flag("overdue", overdue),
+                CaseViews.parse(Priority.class, "priority", priority), limit(limit));
+        Instant now = Timestamps.now();
+        return cases.list(query).map(found -> new CaseViews.CaseList(found.stream()
+                .map(stored -> CaseViews.of(stored, false, now)).toList()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One case", description = "With its notes, escalations and the alert's reason and evidence. "
+            + "404 for a case the tenant does not have.")
+    public Uni<CaseViews.CaseView> get(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                       @PathParam("id") String id) {
+        return cases.find(tenant, id).map(stored -> CaseViews.of(stored, true, Timestamps.now()));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign or reassign a case", description = "409 naming status for a resolved case; 400 "
+            + "naming assignee when it is missing.")
+    public Uni<CaseViews.CaseView> assign(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                          @PathParam("id") String id, CaseViews.AssignRequest request) {
+        String assignee = request == null ? null : request.assignee();
+        return change(tenant, id, (followUp, now) -> followUp.assign(assignee));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a note to a case", description = "In any status; the author is the caller. 400 naming "
+            + "text when it is missing or too long.")
+    public Uni<CaseViews.CaseView> note(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                        @HeaderParam(CallerHeader.NAME) String caller,
+                                        @PathParam("id") String id, CaseViews.NoteRequest request) {
+        String text = request == null ? null : request.text();
+        String author = subjectOf(caller);
+        return change(tenant, id, (followUp, now) -> followUp.addNote(new CaseNote(author, now, text)));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve a case", description = "With an outcome (RECOVERED, NOT_RECOVERED, NO_RESPONSE, "
+            + "NOT_ACTIONABLE) and a root cause; resolved by the caller. 400 naming outcome or rootCause; 409 naming "
+            + "status for a case resolved already.")
+    public Uni<CaseViews.CaseView> resolve(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                           @HeaderParam(CallerHeader.NAME) String caller,
+                                           @PathParam("id") String id, CaseViews.ResolveRequest request) {
+        CaseOutcome outcome = CaseViews.outcome(request == null ? null : request.outcome());
+        String rootCause = request == null ? null : request.rootCause();
+        String resolvedBy = subjectOf(caller);
+        return change(tenant, id, (followUp, now) -> followUp.resolve(outcome, rootCause, resolvedBy, now));
+    }
+
+    /** Runs a domain command on the case, answering the domain's refusals as problems naming their field. */
+    private Uni<CaseViews.CaseView> change(String tenant, String id,
+                                           BiFunction<FollowUpCase, Instant, FollowUpCase> command) {
+        return cases.change(tenant, id, (followUp, now) -> {
+            try {
+                return command.apply(followUp, now);
+            } catch (CaseTransitionException e) {
+                throw new ProblemException(409, "case-transition", "Case transition not allowed", e.getMessage(),
+                        List.of(new Problem.FieldError(e.field(), e.violation().reason())), null);
+            } catch (DomainRuleException e) {
+                throw ProblemException.invalidField(e.field(), e.violation().reason());
+            }
+        }).map(stored -> CaseViews.of(stored, true, Timestamps.now()));
+    }
+
+    /** The subject of a {@code role:subject} caller; "unknown" when the gateway named none. */
+    static String subjectOf(String caller) {
+        if (caller == null || caller.isBlank()) {
+            return UNKNOWN_AUTHOR;
+        }
+        String subject = caller.substring(caller.indexOf(':') + 1).trim();
+        return subject.isEmpty() ? UNKNOWN_AUTHOR : subject;
+    }
+
+    static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw ProblemException.invalidField("limit", "a whole number from 1 to " + MAX_LIMIT + ", was '" + value
+                + "'");
+    }
+
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.trim())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value.trim())) {
+            return true;
+        }
+        throw ProblemException.invalidField(field, "true or false, was '" + value + "'");
+    }
+}
