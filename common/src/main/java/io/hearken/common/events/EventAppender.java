@@ -8,13 +8,17 @@ import io.hearken.common.config.KafkaClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -66,6 +70,34 @@ public final class EventAppender implements AutoCloseable {
 
     /** Appends the event and waits for the acknowledgement; throws {@link IllegalStateException} if none came. */
     public void append(Event event) {
+        appendAll(List.of(event));
+    }
+
+    /**
+     * Appends the events, all sent before any is waited for (one round of acknowledgements, not one per event), and
+     * returns once the broker has every one; throws {@link IllegalStateException} if one was not acknowledged in
+     * time. Events with one key keep their order.
+     */
+    public void appendAll(List<Event> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (Event event : events) {
+            sent.add(producer.send(record(event)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+            Event event = events.get(i);
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while appending " + event.id(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge " + event.type() + " " + event.id(), e);
+            }
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> record(Event event) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(event.topic(), bytes(event.key()), json(event));
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
@@ -76,14 +108,7 @@ public final class EventAppender implements AutoCloseable {
                 .add("ce_time", bytes(event.time().toString()))
                 .add("ce_" + EventTypes.TENANT_EXTENSION, bytes(event.tenant()))
                 .add("content-type", bytes("application/json"));
-        try {
-            producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while appending " + event.id(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + event.type() + " " + event.id(), e);
-        }
+        return record;
     }
 
     private static byte[] json(Event event) {

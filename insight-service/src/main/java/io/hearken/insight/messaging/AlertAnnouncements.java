@@ -8,6 +8,8 @@ import io.hearken.insight.repository.RaisedAlert;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
  * Appends {@code hearken.alert.raised.v1} for a stored alert to {@code hearken.alerts} and returns only once the
  * broker has it. The event id is the alert id, so an alert announced again after a crash is the same event.
@@ -23,8 +25,9 @@ public class AlertAnnouncements {
         this.appender = new EventAppender(SOURCE, config.cases().announceTimeout());
     }
 
-    public void announce(RaisedAlert raised) {
-        appender.append(event(raised).announcement());
+    /** Announces the alerts, returning once the broker has every one (all sent before any is waited for). */
+    public void announceAll(List<RaisedAlert> raised) {
+        appender.appendAll(raised.stream().map(alert -> event(alert).announcement()).toList());
     }
 
     static AlertRaised event(RaisedAlert raised) {

@@ -10,6 +10,7 @@ import io.hearken.common.events.Topics;
 import io.hearken.insight.domain.ResponseSignals;
 import io.hearken.insight.repository.RaisedAlert;
 import io.hearken.insight.service.AlertService;
+import io.hearken.insight.service.TextAnalysisService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Raises alerts from complete {@code hearken.response.submitted} events, a batch per transaction, in the shared
+ * Raises alerts from complete {@code hearken.response.submitted} events and from feedback
+ * ({@code hearken.feedback.received}: only sentiment and keyword rules can fire for it), their texts analysed as
+ * they are read, a batch per transaction, in the shared
  * consumer loop (consumer and group {@code insight-alerts}). Alerts and their cases are stored once by id; after the
  * transaction every alert of the batch, new or stored by an earlier delivery, is announced on {@code hearken.alerts},
  * and only then is the position committed: an alert is raised once and announced at least once, whatever crashes
@@ -33,20 +36,26 @@ public class AlertConsumer implements EventHandler<ResponseSignals> {
 
     private final AlertService alerts;
     private final AlertAnnouncements announcements;
+    private final TextAnalysisService analyser;
     private final EventConsumers consumers;
 
-    public AlertConsumer(AlertService alerts, AlertAnnouncements announcements, EventConsumers consumers) {
+    public AlertConsumer(AlertService alerts, AlertAnnouncements announcements, TextAnalysisService analyser,
+                         EventConsumers consumers) {
         this.alerts = alerts;
         this.announcements = announcements;
+        this.analyser = analyser;
         this.consumers = consumers;
     }
 
     void start(@Observes StartupEvent event) {
-        consumers.start(CONSUMER, List.of(Topics.RESPONSES), this);
+        consumers.start(CONSUMER, List.of(Topics.RESPONSES, Topics.FEEDBACK), this);
     }
 
     @Override
     public ResponseSignals read(ConsumerRecord<byte[], byte[]> record) {
+        if (Topics.FEEDBACK.equals(record.topic())) {
+            return ResponseSignalsMapper.from(EventRecords.readFeedback(record), analyser);
+        }
         ResponseSubmitted event = EventRecords.readResponse(record);
         // Saved progress raises nothing: the complete response, under the same id, is judged once.
         if (!event.isComplete()) {
@@ -55,15 +64,13 @@ public class AlertConsumer implements EventHandler<ResponseSignals> {
         if (event.submittedAt() == null) {
             throw new PermanentEventFailure("response " + event.responseId() + " without submittedAt");
         }
-        return ResponseSignalsMapper.from(event);
+        return ResponseSignalsMapper.from(event, analyser);
     }
 
     @Override
     public void apply(List<ResponseSignals> responses) {
         List<RaisedAlert> raised = alerts.raise(responses).await().atMost(TRANSACTION_TIMEOUT);
-        for (RaisedAlert alert : raised) {
-            announcements.announce(alert);
-        }
+        announcements.announceAll(raised);
     }
 
     @Override

@@ -1,23 +1,25 @@
 package io.hearken.insight.messaging;
 
+import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.ResponseSubmitted;
 import io.hearken.insight.domain.ResponseSignals;
 import io.hearken.insight.domain.ScoreScale;
+import io.hearken.insight.service.TextAnalysisService;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * From a complete response event to what the per-response alert rules look at: the NPS answer, the CSAT answers,
- * the texts (TEXT answers and the "other" text of choice questions), and the sentiment, which text analytics is to
- * supply ({@link #sentimentOf}).
+ * From a complete response event, or a feedback event, to what the per-response alert rules look at: the NPS answer,
+ * the CSAT answers, the texts (TEXT answers and the "other" text of choice questions; a feedback item's text) and
+ * their sentiment ({@link #sentimentOf}).
  */
 final class ResponseSignalsMapper {
 
     private ResponseSignalsMapper() {
     }
 
-    static ResponseSignals from(ResponseSubmitted event) {
+    static ResponseSignals from(ResponseSubmitted event, TextAnalysisService analyser) {
         Integer nps = null;
         List<Integer> csat = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -39,15 +41,28 @@ final class ResponseSignalsMapper {
         String customerId = event.respondent() == null ? null : event.respondent().customerId();
         // The response event carries no profile id: profiles are resolved by profile-service, not here.
         return new ResponseSignals(event.tenant(), event.responseId(), event.responseId(), event.surveyId(), null,
-                customerId, event.channel(), event.submittedAt(), nps, csat, sentimentOf(event), texts);
+                customerId, event.channel(), event.submittedAt(), nps, csat,
+                sentimentOf(texts, event.language(), analyser), texts);
+    }
+
+    /** A feedback item: no survey, no scores; its source is its channel, its text the one text. */
+    static ResponseSignals from(FeedbackReceived feedback, TextAnalysisService analyser) {
+        List<String> texts = feedback.text() == null || feedback.text().isBlank() ? List.of()
+                : List.of(feedback.text());
+        return new ResponseSignals(feedback.tenant(), feedback.feedbackId(), feedback.feedbackId(), null, null, null,
+                feedback.source(), feedback.postedAt(), null, List.of(),
+                sentimentOf(texts, feedback.language(), analyser), texts);
     }
 
     /**
-     * The sentiment of the response's texts, −1..1, or null when unknown. Always null for now: text analytics (being
-     * built) will compute it, and this is where its result goes in, after which NEGATIVE_SENTIMENT rules fire.
+     * The sentiment of the texts, −1..1: the most negative one's, since one angry comment among polite ones is what
+     * a negative-sentiment rule is there to catch; null without texts.
      */
-    static Double sentimentOf(ResponseSubmitted event) {
-        return null;
+    static Double sentimentOf(List<String> texts, String language, TextAnalysisService analyser) {
+        return texts.stream()
+                .map(text -> analyser.analyze(text, language).sentiment())
+                .min(Double::compare)
+                .orElse(null);
     }
 
     private static boolean onScale(ResponseSubmitted.AnswerValue answer, ScoreScale scale) {
