@@ -31,31 +31,46 @@ cross join lateral unnest(survey.channels) as channel
 cross join lateral unnest(survey.locales) as locale
 cross join bench_question as question;
 
-insert into answer_rollup (tenant, survey_id, sliced, grain, bucket, question_id, question_type, scale_min,
-                           scale_max, survey_version, channel, touchpoint, journey_stage, locale, value, answers)
-select 'bench-insights', survey_id, true, 'D', bucket, question_id, question_type, scale_min, scale_max, version,
-       channel, 'checkout', 'purchase', locale, value, answers
+-- Every counter per value first (sliced and not, days and months), then folded into the stored rows: a scale
+-- question's points in one array, a choice question's options a row each.
+create temporary table bench_value as
+select survey_id, true as sliced, 'D' as grain, bucket, question_id, question_type, scale_min, scale_max, version,
+       channel, 'checkout' as touchpoint, 'purchase' as journey_stage, locale, value, answers
 from bench_day
 union all
-select 'bench-insights', survey_id, true, 'M', date_trunc('month', bucket)::date, question_id, question_type,
-       scale_min, scale_max, version, channel, 'checkout', 'purchase', locale, value, sum(answers)
+select survey_id, true, 'M', date_trunc('month', bucket)::date, question_id, question_type, scale_min, scale_max,
+       version, channel, 'checkout', 'purchase', locale, value, sum(answers)
 from bench_day
 group by survey_id, date_trunc('month', bucket), question_id, question_type, scale_min, scale_max, version, channel,
          locale, value
 union all
-select 'bench-insights', survey_id, false, 'D', bucket, question_id, question_type, scale_min, scale_max, '*', '*',
-       '*', '*', '*', value, sum(answers)
+select survey_id, false, 'D', bucket, question_id, question_type, scale_min, scale_max, '*', '*', '*', '*', '*', value,
+       sum(answers)
 from bench_day
 group by survey_id, bucket, question_id, question_type, scale_min, scale_max, value
 union all
-select 'bench-insights', survey_id, false, 'M', date_trunc('month', bucket)::date, question_id, question_type,
-       scale_min, scale_max, '*', '*', '*', '*', '*', value, sum(answers)
+select survey_id, false, 'M', date_trunc('month', bucket)::date, question_id, question_type, scale_min, scale_max,
+       '*', '*', '*', '*', '*', value, sum(answers)
 from bench_day
 group by survey_id, date_trunc('month', bucket), question_id, question_type, scale_min, scale_max, value;
 
+insert into answer_rollup (tenant, survey_id, sliced, grain, bucket, question_id, question_type, scale_min,
+                           scale_max, survey_version, channel, touchpoint, journey_stage, locale, value, answers)
+select 'bench-insights', survey_id, sliced, grain, bucket, question_id, question_type, scale_min, scale_max, version,
+       channel, touchpoint, journey_stage, locale, '', array_agg(answers order by value::int)
+from bench_value
+where question_type <> 'MULTIPLE_CHOICE'
+group by survey_id, sliced, grain, bucket, question_id, question_type, scale_min, scale_max, version, channel,
+         touchpoint, journey_stage, locale
+union all
+select 'bench-insights', survey_id, sliced, grain, bucket, question_id, question_type, scale_min, scale_max, version,
+       channel, touchpoint, journey_stage, locale, value, array[answers]
+from bench_value
+where question_type = 'MULTIPLE_CHOICE';
+
 analyze answer_rollup;
 
-select survey_id, sum(answers) as nps_answers
-from answer_rollup
+select survey_id, sum(c) as nps_answers
+from answer_rollup, unnest(answers) as c
 where tenant = 'bench-insights' and sliced = false and grain = 'M' and question_id = 'nps'
 group by survey_id order by survey_id;

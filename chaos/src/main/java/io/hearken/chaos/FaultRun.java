@@ -25,6 +25,8 @@ public final class FaultRun {
     static final Set<String> INVITATION_PHASES = Set.of("survey", "kafka");
     /** The kills across which a merge and an erasure must complete once. */
     static final Set<String> PROFILE_PHASES = Set.of("profile", "postgres");
+    /** The phases that check alerts and cases are raised once: the service raising them and its database. */
+    static final Set<String> ALERT_PHASES = Set.of("insight", "postgres");
     private static final String TENANT = "acme";
 
     /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
@@ -95,6 +97,7 @@ public final class FaultRun {
     private List<PhaseResult> run(List<String> components, Path record,
                                   Map<String, InvitationCheck> invitationChecks,
                                   Map<String, ProfileCheck> profileChecks) throws Exception {
+        Map<String, AlertCheck> alertChecks = new LinkedHashMap<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
@@ -125,6 +128,10 @@ public final class FaultRun {
                 }
                 InvitationCheck invitations = prepareInvitations(component, run);
                 ProfileCheck profiles = prepareProfiles(component, run);
+                AlertCheck alerts = prepareAlerts(component, run, surveys.get(0));
+                if (alerts != null) {
+                    alertChecks.put(component, alerts);
+                }
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
                 if (invitations != null) {
@@ -184,6 +191,12 @@ public final class FaultRun {
                     ProfileCheck profiles = profileChecks.get(phase.killed());
                     if (profiles != null) {
                         checked = checked.withProfiles(profiles.verify(client.token(adminUser, password)));
+                    }
+                    AlertCheck alerts = alertChecks.get(phase.killed());
+                    if (alerts != null) {
+                        checked = checked.withAlerts(alerts.verify(load.submissions(phase.killed()).stream()
+                                .filter(submission -> submission.outcome == Submission.Outcome.ACKNOWLEDGED)
+                                .toList()));
                     }
                     results.add(checked);
                 }
@@ -250,6 +263,21 @@ public final class FaultRun {
     }
 
     /**
+     * For the phases that kill insight-service or PostgreSQL, when the broker is known: a detractor rule on the
+     * phase's first survey, whose alerts are checked once the load has settled.
+     */
+    private AlertCheck prepareAlerts(String component, String run, String surveyId) throws Exception {
+        if (kafkaBootstrapServers == null || !ALERT_PHASES.contains(component)) {
+            return null;
+        }
+        String token = withRetries("get a token", () -> client.token(adminUser, password));
+        AlertCheck check = withRetries("create an alert rule", () -> AlertCheck.prepare(client,
+                kafkaBootstrapServers, token, "chaos " + run + " " + component + " detractors", surveyId));
+        log("phase %s: every detractor on survey %s raises an alert and a case", component, surveyId);
+        return check;
+    }
+
+    /**
      * For the phases that kill profile-service or PostgreSQL, when the broker is known: three verified customers,
      * two to merge and one to erase while the component is away.
      */
@@ -294,8 +322,8 @@ public final class FaultRun {
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice | merge and erasure during the kill |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice | merge and erasure during the kill | detractors: alert and case raised once |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
             if (result.notStartedBecause() != null) {
@@ -308,7 +336,7 @@ public final class FaultRun {
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s | %s |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s | %s | %s |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
@@ -319,7 +347,8 @@ public final class FaultRun {
                     result.invitations() == null ? "n/a" : result.invitations().answeredOnce() + " of "
                             + result.invitations().invited() + " / " + result.invitations().usedTwice() + " / "
                             + result.invitations().unanswered() + " / " + result.invitations().storedTwice(),
-                    result.profiles() == null ? "n/a" : result.profiles().toString().replace('|', '/')));
+                    result.profiles() == null ? "n/a" : result.profiles().toString().replace('|', '/'),
+                    result.alerts() == null ? "n/a" : result.alerts().toString()));
         }
         return table.toString();
     }

@@ -143,6 +143,19 @@ public final class GatewayClient {
         return ids;
     }
 
+    /** A rule raising an alert and a follow-up case for every detractor response to {@code surveyId}; its id. */
+    public String createDetractorRule(String token, String name, String surveyId)
+            throws IOException, InterruptedException {
+        String body = """
+                {"name": "%s", "type": "DETRACTOR", "priority": "HIGH", "surveyId": "%s", "enabled": true}
+                """.formatted(name, surveyId);
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/alert-rules")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 201, "create alert rule " + name);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
     /** insight-service's NPS counts: promoters, passives, detractors, total, and the score. */
     public JsonNode nps(String token, String surveyId) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/nps")

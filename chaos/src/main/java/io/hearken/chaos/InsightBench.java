@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public final class InsightBench {
 
     private static final Pattern APPLIED = Pattern.compile(
-            "hearken_events_applied_total\\{[^}]*consumer=\"insight-scores\"[^}]*} ([0-9.eE+]+)");
+            "hearken_events_applied_total\\{[^}]*consumer=\"insight-rollups\"[^}]*} ([0-9.eE+]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     private static final String TOPIC = "hearken.responses";

@@ -21,6 +21,8 @@ import java.util.Map;
  *                            the kill were accepted once and stored once
  * @param profiles            for the profile-service and PostgreSQL phases: whether a merge and an erasure asked
  *                            during the kill completed exactly once
+ * @param alerts              for the insight-service and PostgreSQL phases: whether every acknowledged detractor
+ *                            response raised exactly one alert and case, announced, and nothing else did
  * @param notStartedBecause   why the phase could not start, or null
  */
 public record PhaseResult(
@@ -45,19 +47,20 @@ public record PhaseResult(
         PoisonInjection.Result poison,
         InvitationCheck.Result invitations,
         ProfileCheck.Result profiles,
+        AlertCheck.Result alerts,
         String notStartedBecause) {
 
     /** A phase whose setup failed (its surveys could not be created, the platform did not answer): reported, not run. */
     public static PhaseResult notStarted(String killed, String reason) {
         return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null, null,
-                null, reason);
+                null, null, reason);
     }
 
     /** The same result with the poison phase's dead-letter check. */
     public PhaseResult withPoison(PoisonInjection.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, profiles,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, profiles, alerts,
                 notStartedBecause);
     }
 
@@ -65,14 +68,23 @@ public record PhaseResult(
     public PhaseResult withInvitations(InvitationCheck.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, profiles, notStartedBecause);
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, profiles, alerts,
+                notStartedBecause);
     }
 
     /** The same result with the check that a merge and an erasure across the kill completed once. */
     public PhaseResult withProfiles(ProfileCheck.Result check) {
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
-                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, check,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, check, alerts,
+                notStartedBecause);
+    }
+
+    /** The same result with the check that alerts and cases were raised once across the kill. */
+    public PhaseResult withAlerts(AlertCheck.Result check) {
+        return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
+                unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, profiles, check,
                 notStartedBecause);
     }
 
@@ -87,6 +99,6 @@ public record PhaseResult(
                 && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
                 && !Boolean.FALSE.equals(dependentsWentDown) && notStartedBecause == null
                 && (poison == null || poison.holds()) && (invitations == null || invitations.holds())
-                && (profiles == null || profiles.holds());
+                && (profiles == null || profiles.holds()) && (alerts == null || alerts.holds());
     }
 }

@@ -30,7 +30,7 @@ import java.util.List;
 @ApplicationScoped
 public class ResponseScoreConsumer implements EventHandler<ResponseFacts> {
 
-    static final String CONSUMER = "insight-scores";
+    static final String CONSUMER = "insight-rollups";
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final RollupRepository repository;

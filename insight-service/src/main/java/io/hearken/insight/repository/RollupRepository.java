@@ -50,6 +50,8 @@ public class RollupRepository {
             .thenComparing(key -> String.join("\u0000", key.dimensionValues()))
             .thenComparing(RollupKey::value);
 
+    /** The value of a scale question's row: its points are the positions in the row's array. */
+    private static final String SCALE_ROW = "";
     private final Pool pool;
 
     public RollupRepository(Pool pool) {
@@ -143,16 +145,25 @@ public class RollupRepository {
 
     private static Uni<Void> addCounters(SqlConnection connection, List<ResponseFacts> responses,
                                          Function<String, ZoneId> zones) {
-        Map<RollupKey, Long> increments = new TreeMap<>(COUNTER_ORDER);
+        // A scale question's points share one row (value '', answers[i] counting scaleMin + i); a choice question
+        // keeps a row per option and one for its respondents, each a one-element array.
+        Map<RollupKey, long[]> rows = new TreeMap<>(COUNTER_ORDER);
         for (ResponseFacts response : responses) {
             for (RollupKey key : ResponseRollups.countersOf(response, zones.apply(response.tenant()))) {
-                increments.merge(key, 1L, Long::sum);
+                Question question = key.question();
+                if (question.isScale()) {
+                    long[] counts = rows.computeIfAbsent(withValue(key, SCALE_ROW),
+                            row -> new long[question.scaleMax() - question.scaleMin() + 1]);
+                    counts[Integer.parseInt(key.value()) - question.scaleMin()]++;
+                } else {
+                    rows.computeIfAbsent(key, row -> new long[1])[0]++;
+                }
             }
         }
-        if (increments.isEmpty()) {
+        if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int size = increments.size();
+        int size = rows.size();
         String[] tenants = new String[size];
         String[] surveys = new String[size];
         Boolean[] sliced = new Boolean[size];
@@ -164,10 +175,10 @@ public class RollupRepository {
         Integer[] maxes = new Integer[size];
         String[][] dimensions = new String[DIMENSION_COLUMNS.size()][size];
         String[] values = new String[size];
-        Long[] answers = new Long[size];
+        String[] answers = new String[size];
         int i = 0;
-        for (Map.Entry<RollupKey, Long> increment : increments.entrySet()) {
-            RollupKey key = increment.getKey();
+        for (Map.Entry<RollupKey, long[]> row : rows.entrySet()) {
+            RollupKey key = row.getKey();
             tenants[i] = key.tenant();
             surveys[i] = key.surveyId();
             sliced[i] = key.sliced();
@@ -181,7 +192,7 @@ public class RollupRepository {
                 dimensions[d][i] = key.dimensionValues().get(d);
             }
             values[i] = key.value();
-            answers[i] = increment.getValue();
+            answers[i] = arrayLiteral(row.getValue());
             i++;
         }
         Tuple columns = Tuple.tuple(List.of(tenants, surveys, sliced, grains, buckets, questions, types, mins, maxes,
@@ -190,14 +201,30 @@ public class RollupRepository {
                         insert into answer_rollup (tenant, survey_id, sliced, grain, bucket, question_id,
                             question_type, scale_min, scale_max, survey_version, channel, touchpoint, journey_stage,
                             locale, value, answers)
-                        select * from unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::date[],
-                            $6::text[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::text[],
-                            $13::text[], $14::text[], $15::text[], $16::bigint[])
+                        select t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a::bigint[]
+                        from unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::date[], $6::text[],
+                            $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[],
+                            $14::text[], $15::text[], $16::text[])
+                            as row(t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a)
                         on conflict (tenant, survey_id, sliced, grain, bucket, question_id, question_type, scale_min,
                             scale_max, survey_version, channel, touchpoint, journey_stage, locale, value)
-                        do update set answers = answer_rollup.answers + excluded.answers""")
+                        do update set answers = add_counts(answer_rollup.answers, excluded.answers)""")
                 .execute(columns)
                 .replaceWithVoid();
+    }
+
+    private static RollupKey withValue(RollupKey key, String value) {
+        return new RollupKey(key.tenant(), key.surveyId(), key.question(), key.grain(), key.bucket(), key.sliced(),
+                key.dimensionValues(), value);
+    }
+
+    /** PostgreSQL's text form of an array of counts: {@code {0,3,1}}. */
+    private static String arrayLiteral(long[] counts) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < counts.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(counts[i]);
+        }
+        return literal.append('}').toString();
     }
 
     /** Records a survey's name from its definition; the survey may already be known from its responses. */
@@ -226,7 +253,8 @@ public class RollupRepository {
         List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything()));
         String bucket = perBucket ? "bucket" : "null::date";
         StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, question_id, question_type, "
-                + "scale_min, scale_max, value, sum(answers) as answers from answer_rollup "
+                + "scale_min, scale_max, value, n, sum(c) as answers "
+                + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
                 + "where tenant = $1 and survey_id = $2 and sliced = $3");
         appendSpans(sql, parameters, spans);
         if (questionId != null) {
@@ -235,7 +263,7 @@ public class RollupRepository {
         }
         appendSlice(sql, parameters, slice);
         sql.append(" group by ").append(perBucket ? "bucket, " : "")
-                .append("question_id, question_type, scale_min, scale_max, value");
+                .append("question_id, question_type, scale_min, scale_max, value, n");
         return query(pool, sql.toString(), parameters);
     }
 
@@ -246,17 +274,18 @@ public class RollupRepository {
     public Uni<List<JourneyCount>> journeyCounts(String tenant, List<DateRange.BucketSpan> spans) {
         List<Object> parameters = new ArrayList<>(List.of(tenant, ResponseRollups.JOURNEY));
         StringBuilder sql = new StringBuilder("select touchpoint, journey_stage, question_type, scale_min, "
-                + "scale_max, value, sum(answers) as answers from answer_rollup "
+                + "scale_max, value, n, sum(c) as answers "
+                + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
                 + "where tenant = $1 and survey_id = $2 and sliced = true");
         appendSpans(sql, parameters, spans);
-        sql.append(" group by touchpoint, journey_stage, question_type, scale_min, scale_max, value");
+        sql.append(" group by touchpoint, journey_stage, question_type, scale_min, scale_max, value, n");
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {
             List<JourneyCount> counts = new ArrayList<>();
             for (Row row : rows) {
-                counts.add(new JourneyCount(row.getString("touchpoint"), row.getString("journey_stage"),
-                        new Question(ResponseRollups.JOURNEY, row.getString("question_type"),
-                                row.getInteger("scale_min"), row.getInteger("scale_max")),
-                        row.getString("value"), row.getLong("answers")));
+                Question question = new Question(ResponseRollups.JOURNEY, row.getString("question_type"),
+                        row.getInteger("scale_min"), row.getInteger("scale_max"));
+                counts.add(new JourneyCount(row.getString("touchpoint"), row.getString("journey_stage"), question,
+                        valueOf(question, row), row.getLong("answers")));
             }
             return counts;
         });
@@ -299,13 +328,19 @@ public class RollupRepository {
         return client.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
             List<BucketCount> counts = new ArrayList<>();
             for (Row row : rows) {
-                counts.add(new BucketCount(row.getLocalDate("bucket"),
-                        new Question(row.getString("question_id"), row.getString("question_type"),
-                                row.getInteger("scale_min"), row.getInteger("scale_max")),
-                        row.getString("value"), row.getLong("answers")));
+                Question question = new Question(row.getString("question_id"), row.getString("question_type"),
+                        row.getInteger("scale_min"), row.getInteger("scale_max"));
+                counts.add(new BucketCount(row.getLocalDate("bucket"), question, valueOf(question, row),
+                        row.getLong("answers")));
             }
             return counts;
         });
+    }
+
+    /** The value a count is of: a scale row's position is a point of its scale; a choice row's value is its own. */
+    private static String valueOf(Question question, Row row) {
+        return question.isScale() ? Integer.toString(question.scaleMin() + row.getInteger("n") - 1)
+                : row.getString("value");
     }
 
     /** Answers of {@code value} to {@code question} in the bucket starting {@code bucket}. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -63,7 +64,8 @@ class RollupReplayTest {
         for (Row row : pool.preparedQuery(sql).execute(Tuple.of(tenant)).await().indefinitely()) {
             StringBuilder counter = new StringBuilder();
             for (int column = 0; column < row.size(); column++) {
-                counter.append(row.getValue(column)).append('|');
+                Object value = row.getValue(column);
+                counter.append(value instanceof Object[] array ? Arrays.toString(array) : value).append('|');
             }
             counters.add(counter.toString());
         }
@@ -119,7 +121,7 @@ class RollupReplayTest {
         pool.preparedQuery("delete from processed_event where consumer = $1 and event_id = any($2)")
                 .execute(Tuple.of(ResponseScoreConsumer.CONSUMER, ids.toArray(String[]::new))).await().indefinitely();
         assertEquals(List.of(), rollupsOf(tenant));
-        consumers.start("insight-scores-replay-" + tenant, List.of(Topics.RESPONSES), scoreConsumer);
+        consumers.start("insight-rollups-replay-" + tenant, List.of(Topics.RESPONSES), scoreConsumer);
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertEquals(live, rollupsOf(tenant)));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))

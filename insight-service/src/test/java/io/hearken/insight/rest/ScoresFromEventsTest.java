@@ -84,9 +84,11 @@ class ScoresFromEventsTest {
 
     private static void publishSurvey(String tenant, String surveyId) {
         try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
-            publisher.publish(Topics.SURVEYS, surveyId, EventTypes.SURVEY_CHANGED, surveyId, tenant,
-                    "{\"id\": \"%s\", \"tenant\": \"%s\", \"name\": \"Checkout\", \"status\": \"ACTIVE\"}"
-                            .formatted(surveyId, tenant));
+            // As survey-service writes it: the broker is the run's, and survey-service's projector reads it too.
+            publisher.publish(Topics.SURVEYS, surveyId, EventTypes.SURVEY_CHANGED, surveyId, tenant, """
+                    {"id": "%s", "tenant": "%s", "name": "Checkout", "status": "ACTIVE", "revision": 1,
+                     "publishedVersion": 0, "createdAt": "%s", "updatedAt": "%s"}
+                    """.formatted(surveyId, tenant, Instant.now(), Instant.now()));
         }
     }
 

@@ -128,16 +128,20 @@ public class Projector implements EventHandler<Projector.Projection>, ConsumerPo
             if (EventTypes.SURVEY_VERSION_PUBLISHED.equals(type)) {
                 SurveyEvents.SurveyVersionPublished event = EventRecords.read(record,
                         SurveyEvents.SurveyVersionPublished.class, Set.of(type));
-                if (event == null || event.surveyId() == null || event.tenant() == null || event.content() == null) {
-                    throw new PermanentEventFailure("survey version without survey id, tenant or content");
+                if (event == null || event.surveyId() == null || event.tenant() == null || event.content() == null
+                        || event.publishedAt() == null) {
+                    throw new PermanentEventFailure("survey version without survey id, tenant, content or "
+                            + "publishedAt");
                 }
                 return Projection.of(new Survey.Change(null, Optional.of(event.toVersion())));
             }
             if (EventTypes.SURVEY_CHANGED.equals(type)) {
                 SurveyEvents.SurveyChanged event = EventRecords.read(record, SurveyEvents.SurveyChanged.class,
                         Set.of(type));
-                if (event == null || event.id() == null || event.tenant() == null || event.status() == null) {
-                    throw new PermanentEventFailure("survey change without id, tenant or status");
+                if (event == null || event.id() == null || event.tenant() == null || event.name() == null
+                        || event.status() == null || event.createdAt() == null || event.updatedAt() == null) {
+                    throw new PermanentEventFailure("survey change without id, tenant, name, status, createdAt or "
+                            + "updatedAt");
                 }
                 return Projection.of(new Survey.Change(event.toSurvey(), Optional.empty()));
             }

@@ -65,6 +65,7 @@ class ProjectorFaultsTest {
         String notJson = UUID.randomUUID().toString();
         String unknownVersion = UUID.randomUUID().toString();
         String badSurvey = UUID.randomUUID().toString();
+        String timelessSurvey = UUID.randomUUID().toString();
         double before = deadLettered();
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.dead-letters");
              EventPublisher publisher = new EventPublisher(bootstrapServers)) {
@@ -74,6 +75,9 @@ class ProjectorFaultsTest {
                     "{\"responseId\": \"" + unknownVersion + "\"}");
             publisher.publish("hearken.surveys", badSurvey, "hearken.survey.published.v1", badSurvey, "acme",
                     "{\"name\": \"a survey without id or tenant\"}");
+            // Written by no survey-service (it always sets the times): once, it held the projector up for good.
+            publisher.publish("hearken.surveys", timelessSurvey, "hearken.survey.changed.v1", timelessSurvey, "acme",
+                    "{\"id\": \"" + timelessSurvey + "\", \"tenant\": \"acme\", \"status\": \"ACTIVE\"}");
             String valid = given().contentType(ContentType.JSON)
                     .body("{\"channel\": \"web\", \"answers\": {\"nps\": 10}}")
                     .when().post("/v1/public/surveys/{id}/responses", surveyId)
@@ -84,11 +88,12 @@ class ProjectorFaultsTest {
                             .then().statusCode(200).body("responseId", hasItem(valid)));
             List<ConsumerRecord<String, String>> letters = probe.await(record ->
                     Projector.CONSUMER.equals(TopicProbe.header(record, "hearken-dl-consumer"))
-                            && Set.of(notJson, unknownVersion, badSurvey).contains(TopicProbe.header(record, "ce_id")),
-                    3, Duration.ofSeconds(30));
-            assertEquals(3, letters.size());
+                            && Set.of(notJson, unknownVersion, badSurvey, timelessSurvey)
+                            .contains(TopicProbe.header(record, "ce_id")),
+                    4, Duration.ofSeconds(30));
+            assertEquals(4, letters.size());
         }
-        assertEquals(before + 3, deadLettered(), 0.001);
+        assertEquals(before + 4, deadLettered(), 0.001);
 
         // A tenant admin lists them (another tenant sees none of them) and hands one back.
         given().header("X-Hearken-Tenant", "acme").queryParam("consumer", Projector.CONSUMER)
