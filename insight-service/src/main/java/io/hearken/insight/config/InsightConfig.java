@@ -42,6 +42,13 @@ public interface InsightConfig {
         /** The time zone of a tenant not listed in {@link #timeZones()}. */
         @WithDefault("UTC")
         ZoneId defaultTimeZone();
+
+        /**
+         * How often score-drop rules compare the last whole period with the one before (each period is judged once:
+         * its alert's id is the period's); also read by the check's schedule.
+         */
+        @WithDefault("15m")
+        Duration dropCheckInterval();
     }
 
     interface Cases {

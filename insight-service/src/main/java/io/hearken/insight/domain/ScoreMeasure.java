@@ -7,6 +7,15 @@ package io.hearken.insight.domain;
 public enum ScoreMeasure {
     NPS, CSAT_TOP_TWO_BOX, CSAT_MEAN, CES_MEAN, CES_AGREE;
 
+    /** The scale of the answers this score is computed from. */
+    public ScoreScale scale() {
+        return switch (this) {
+            case NPS -> ScoreScale.NPS;
+            case CSAT_TOP_TWO_BOX, CSAT_MEAN -> ScoreScale.CSAT;
+            case CES_MEAN, CES_AGREE -> ScoreScale.CES;
+        };
+    }
+
     public ScoreEstimate estimate(Tally tally) {
         return switch (this) {
             case NPS -> Scores.nps(tally);

@@ -101,6 +101,16 @@ public class AlertRuleRepository {
                 });
     }
 
+    /** Every tenant's enabled rules of {@code type}: what a periodic check (score drops) goes through. */
+    public Uni<List<AlertRule>> enabledRulesOfType(AlertRuleType type) {
+        return pool.preparedQuery("""
+                        select %s from alert_rule
+                        where type = $1 and enabled
+                        order by tenant, created_at, id""".formatted(COLUMNS))
+                .execute(Tuple.of(type.name()))
+                .map(rows -> all(rows).stream().map(StoredAlertRule::rule).toList());
+    }
+
     /** $1..$12: id, tenant, name, type, the four parameters, survey, priority, enabled, the time of writing. */
     private static Tuple definition(AlertRule rule, Instant now) {
         AlertRuleParameters parameters = rule.parameters();
