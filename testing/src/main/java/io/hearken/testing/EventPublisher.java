@@ -42,8 +42,17 @@ public final class EventPublisher implements AutoCloseable {
      * creates it here.
      */
     public void publish(String topic, String id, String type, String subject, String tenant, String json) {
+        publishKeyed(topic, id, id, type, subject, tenant, json);
+    }
+
+    /**
+     * Sends one event under {@code key} (its partition: one profile's events keep their order under the profile's
+     * id) with CloudEvent id {@code id}, and waits for the broker's acknowledgement.
+     */
+    public void publishKeyed(String topic, String key, String id, String type, String subject, String tenant,
+                             String json) {
         ensureTopic(topic);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, id, json);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(id))

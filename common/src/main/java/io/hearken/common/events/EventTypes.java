@@ -31,6 +31,12 @@ public final class EventTypes {
     /** One service's receipt for an erasure: what it removed or anonymised. */
     public static final String PROFILE_ERASURE_COMPLETED = "hearken.profile.erasure.completed.v1";
 
+    /**
+     * A customer's business outcome (a purchase, a renewal, a cancellation) that a partner put on their timeline,
+     * with the NPS they last gave before it: what experience is measured against.
+     */
+    public static final String CUSTOMER_OUTCOME = "hearken.customer.outcome.v1";
+
     /** A tenant's alert rule fired on a response: an alert was raised and its follow-up case opened. */
     public static final String ALERT_RAISED = "hearken.alert.raised.v1";
 

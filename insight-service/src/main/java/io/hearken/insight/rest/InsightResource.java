@@ -4,8 +4,10 @@ import io.hearken.common.http.TenantHeader;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.Dimension;
+import io.hearken.insight.domain.Granularity;
 import io.hearken.insight.domain.InvalidQueryException;
 import io.hearken.insight.domain.text.TextAnalyzer;
+import io.hearken.insight.service.OutcomeService;
 import io.hearken.insight.service.ScoreService;
 import io.hearken.insight.service.TextAnalysisService;
 import io.hearken.insight.service.TextInsightService;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
 
 /**
  * Insights across a tenant's surveys and feedback, for the tenant set by the gateway: the journey map, the topics of
- * unsolicited feedback, and the text analyser itself for any text.
+ * unsolicited feedback, business outcomes by NPS group, and the text analyser itself for any text.
  */
 @Path("/v1/insights")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,11 +49,14 @@ public class InsightResource {
     private final TextInsightService texts;
     private final TextAnalysisService analyser;
     private final ScoreService scores;
+    private final OutcomeService outcomes;
 
-    public InsightResource(TextInsightService texts, TextAnalysisService analyser, ScoreService scores) {
+    public InsightResource(TextInsightService texts, TextAnalysisService analyser, ScoreService scores,
+                           OutcomeService outcomes) {
         this.texts = texts;
         this.analyser = analyser;
         this.scores = scores;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -94,6 +99,30 @@ public class InsightResource {
                     Set.of(Dimension.CHANNEL, Dimension.LOCALE));
             DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_DAYS);
             return texts.feedbackTopics(tenant, parameters.slice(), range, parameters.limit()).map(TextViews::of);
+        });
+    }
+
+    @GET
+    @Path("/outcomes")
+    @Operation(summary = "Business outcomes by NPS group",
+            description = "Purchases (repeat-purchase rate), renewals and cancellations (retention and churn "
+                    + "rates) that partners put on customers' timelines, by the NPS group of each customer's last "
+                    + "answer before the outcome (detractor, passive, promoter, none), over from..to (default the "
+                    + "last 30 days): in total, per journey stage, and per granularity period (default month). "
+                    + "Rates come with 95 % margins.")
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day (yyyy-mm-dd)"),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, included"),
+            @Parameter(name = "granularity", in = ParameterIn.QUERY, description = "day, week or month")})
+    public Uni<OutcomeViews.OutcomesView> outcomes(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                   @Context UriInfo uri) {
+        return refusingBadQueries(() -> {
+            ScoreParameters parameters = new ScoreParameters(uri.getQueryParameters(),
+                    Set.of(ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.GRANULARITY), Set.of());
+            DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_DAYS);
+            Granularity granularity = parameters.granularity(Granularity.MONTH);
+            granularity.periods(range);
+            return outcomes.report(tenant, range, granularity).map(OutcomeViews::of);
         });
     }
 

@@ -2,6 +2,7 @@ package io.hearken.profile.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.common.events.CustomerOutcome;
 import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.ProfileChanged;
 import io.hearken.common.events.ProfileErased;
@@ -45,6 +46,12 @@ public class ProfileEvents {
     public Uni<Integer> erased(ProfileErased erasure) {
         return write(EventTypes.PROFILE_ERASED, erasure.erasureId(), erasure.tenant(),
                 UUID.fromString(erasure.profileId()), erasure, erasure.erasedAt());
+    }
+
+    /** A business outcome recorded on the profile's timeline, with the customer's NPS before it. */
+    public Uni<Integer> outcome(CustomerOutcome outcome) {
+        return write(EventTypes.CUSTOMER_OUTCOME, outcome.eventId(), outcome.tenant(),
+                UUID.fromString(outcome.profileId()), outcome, outcome.occurredAt());
     }
 
     private Uni<Integer> write(String type, String id, String tenant, UUID profileId, Object data, Instant at) {

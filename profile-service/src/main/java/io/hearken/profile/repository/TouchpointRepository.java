@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The journey timeline: appended once per source event, read newest first by keyset, never capped. */
@@ -23,6 +24,13 @@ public class TouchpointRepository implements PanacheRepositoryBase<Touchpoint, U
 
     public Uni<Boolean> existsForEvent(String tenant, String sourceEventId) {
         return count("tenant = ?1 and sourceEventId = ?2", tenant, sourceEventId).map(count -> count > 0);
+    }
+
+    /** The customer's last response with an NPS score at or before {@code at}: what they felt before an outcome. */
+    public Uni<Optional<Touchpoint>> lastNpsBefore(UUID profileId, Instant at) {
+        return find("profileId = ?1 and kind = ?2 and score is not null and occurredAt <= ?3 "
+                + "order by occurredAt desc, id desc", profileId, Touchpoint.RESPONSE, at)
+                .firstResult().map(Optional::ofNullable);
     }
 
     public Uni<List<Touchpoint>> page(UUID profileId, TimelineFilter filter, TimelinePosition after, int limit) {

@@ -1,5 +1,6 @@
 package io.hearken.profile.service;
 
+import io.hearken.common.events.CustomerOutcome;
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityHash;
 import io.hearken.profile.domain.KnownIdentity;
@@ -7,6 +8,7 @@ import io.hearken.profile.domain.RecordTouchpoint;
 import io.hearken.profile.domain.Resolution;
 import io.hearken.profile.domain.Touchpoint;
 import io.hearken.profile.domain.Trust;
+import io.hearken.profile.messaging.ProfileEvents;
 import io.hearken.profile.repository.ErasureRepository;
 import io.hearken.profile.repository.ProfileRepository;
 import io.hearken.profile.repository.TimelineBatchRepository.ComputedDelta;
@@ -17,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,14 +48,16 @@ public class TimelineService {
     private final ProfileRepository profiles;
     private final ErasureRepository erasures;
     private final TimelineBatchRepository batches;
+    private final ProfileEvents events;
 
     public TimelineService(IdentityResolver resolver, TouchpointRepository touchpoints, ProfileRepository profiles,
-                           ErasureRepository erasures, TimelineBatchRepository batches) {
+                           ErasureRepository erasures, TimelineBatchRepository batches, ProfileEvents events) {
         this.resolver = resolver;
         this.touchpoints = touchpoints;
         this.profiles = profiles;
         this.erasures = erasures;
         this.batches = batches;
+        this.events = events;
     }
 
     /** Records one touchpoint in its own transaction, run again if a concurrent change got there first. */
@@ -80,10 +85,27 @@ public class TimelineService {
                         // The computed traits follow the same rule as a batch's, for a batch of one.
                         .chain(profileId -> touchpoints.persist(command.toTouchpoint(profileId, now))
                                 .chain(touchpoint -> batches.addToComputed(
-                                        List.of(delta(profileId, List.of(touchpoint))), now)))
+                                        List.of(delta(profileId, List.of(touchpoint))), now))
+                                .chain(() -> announceOutcome(command, profileId, occurred)))
                         .replaceWith(Outcome.RECORDED);
             });
         });
+    }
+
+    /**
+     * A business outcome (a purchase, a renewal, a cancellation) is announced, in the transaction that records it,
+     * with the NPS the customer last gave before it, so insight-service can read outcomes by NPS group.
+     */
+    private Uni<Void> announceOutcome(RecordTouchpoint command, UUID profileId, Instant occurred) {
+        if (!CustomerOutcome.isOutcome(command.kind())) {
+            return Uni.createFrom().voidItem();
+        }
+        return touchpoints.lastNpsBefore(profileId, occurred).chain(last -> events.outcome(new CustomerOutcome(
+                UUID.nameUUIDFromBytes((command.tenant() + "\u0000" + command.sourceEventId())
+                        .getBytes(StandardCharsets.UTF_8)).toString(),
+                command.tenant(), profileId.toString(), command.kind(), occurred, command.stage(),
+                last.map(touchpoint -> touchpoint.score).orElse(null),
+                last.map(touchpoint -> touchpoint.occurredAt).orElse(null)))).replaceWithVoid();
     }
 
     /**
