@@ -41,6 +41,12 @@ public final class EventRecords {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The record's CloudEvent id ({@code ce_id}), or null when it has none. */
+    public static String id(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader("ce_id");
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /**
      * Reads the record's data as {@code dataType}, if its CloudEvent type is one of {@code knownTypes}. A record
      * without a type attribute is read as the topic's only type (records written before types were checked).

@@ -39,6 +39,10 @@ public final class EventTypes {
 
     /** A tenant's alert rule fired on a response: an alert was raised and its follow-up case opened. */
     public static final String ALERT_RAISED = "hearken.alert.raised.v1";
+    /** A follow-up case was resolved with an outcome and a root cause; the case opened with its alert's raising. */
+    public static final String CASE_RESOLVED = "hearken.case.resolved.v1";
+    /** A customer's churn risk was assessed again and its score or band changed; the reasons come with it. */
+    public static final String CUSTOMER_CHURN_RISK = "hearken.customer.churn-risk.v1";
 
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";

@@ -22,8 +22,9 @@ public final class Topics {
     public static final String PROFILES = "hearken.profiles";
 
     /**
-     * Alerts raised by insight-service, keyed by follow-up case id. Retained: a notifier or a CRM connector started
-     * later reads every alert from the beginning.
+     * What insight-service concludes about customers: alerts raised and cases resolved (keyed by follow-up case id)
+     * and churn risk assessments (keyed by customer key). Retained: a notifier or a CRM connector started later reads
+     * every one from the beginning.
      */
     public static final String ALERTS = "hearken.alerts";
 

@@ -22,6 +22,22 @@ public interface InsightConfig {
     /** Follow-up cases: their SLA per priority and the escalation sweep. */
     Cases cases();
 
+    /** The outbox of events committed with their change (case resolutions, churn risk) and its relay. */
+    Outbox outbox();
+
+    interface Outbox {
+        /**
+         * How often the relay looks for events to append; also read by its schedule
+         * ({@code hearken.insight.outbox.relay-interval}). The longest an event waits after its commit, normally.
+         */
+        @WithDefault("1s")
+        Duration relayInterval();
+
+        /** Most events appended in one round of acknowledgements. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface Erasures {
         /**
          * Longest wait for the broker to acknowledge an erasure's receipt; past it the erasure is applied and its

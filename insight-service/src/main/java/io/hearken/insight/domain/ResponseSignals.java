@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param csatScores    the CSAT answers 1–5 (a survey may ask several), maybe empty
  * @param sentiment     the sentiment of the texts, −1..1, computed by text analytics, or null
  * @param texts         the free-text answers, comments, review bodies
+ * @param respondent    who answered, as the response named them; {@link Respondent#NOBODY} for feedback
  */
 public record ResponseSignals(String tenant, String sourceEventId, String responseId, String surveyId,
                               String profileId, String customerId, String channel, Instant submittedAt,
-                              Integer npsScore, List<Integer> csatScores, Double sentiment, List<String> texts) {
+                              Integer npsScore, List<Integer> csatScores, Double sentiment, List<String> texts,
+                              Respondent respondent) {
 
     public ResponseSignals {
         Objects.requireNonNull(tenant, "tenant");
@@ -44,6 +46,15 @@ public record ResponseSignals(String tenant, String sourceEventId, String respon
             throw new IllegalArgumentException("a sentiment score is −1 to 1, was " + sentiment);
         }
         texts = texts == null ? List.of() : List.copyOf(withoutNulls(texts));
+        respondent = respondent == null ? Respondent.NOBODY : respondent;
+    }
+
+    /** Signals of a response that named nobody beyond its customer id. */
+    public ResponseSignals(String tenant, String sourceEventId, String responseId, String surveyId, String profileId,
+                           String customerId, String channel, Instant submittedAt, Integer npsScore,
+                           List<Integer> csatScores, Double sentiment, List<String> texts) {
+        this(tenant, sourceEventId, responseId, surveyId, profileId, customerId, channel, submittedAt, npsScore,
+                csatScores, sentiment, texts, new Respondent(customerId, null, null, false));
     }
 
     private static List<String> withoutNulls(List<String> texts) {

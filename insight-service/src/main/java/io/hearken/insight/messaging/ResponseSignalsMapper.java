@@ -2,6 +2,7 @@ package io.hearken.insight.messaging;
 
 import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.insight.domain.Respondent;
 import io.hearken.insight.domain.ResponseSignals;
 import io.hearken.insight.domain.ScoreScale;
 import io.hearken.insight.service.TextAnalysisService;
@@ -38,11 +39,13 @@ final class ResponseSignalsMapper {
                 texts.add(answer.otherText());
             }
         }
-        String customerId = event.respondent() == null ? null : event.respondent().customerId();
+        ResponseSubmitted.Respondent named = event.respondent();
+        Respondent respondent = named == null ? Respondent.NOBODY : new Respondent(named.customerId(), named.email(),
+                named.phone(), Boolean.TRUE.equals(named.verified()));
         // The response event carries no profile id: profiles are resolved by profile-service, not here.
         return new ResponseSignals(event.tenant(), event.responseId(), event.responseId(), event.surveyId(), null,
-                customerId, event.channel(), event.submittedAt(), nps, csat,
-                sentimentOf(texts, event.language(), analyser), texts);
+                respondent.customerId(), event.channel(), event.submittedAt(), nps, csat,
+                sentimentOf(texts, event.language(), analyser), texts, respondent);
     }
 
     /** A feedback item: no survey, no scores; its source is its channel, its text the one text. */
@@ -51,7 +54,7 @@ final class ResponseSignalsMapper {
                 : List.of(feedback.text());
         return new ResponseSignals(feedback.tenant(), feedback.feedbackId(), feedback.feedbackId(), null, null, null,
                 feedback.source(), feedback.postedAt(), null, List.of(),
-                sentimentOf(texts, feedback.language(), analyser), texts);
+                sentimentOf(texts, feedback.language(), analyser), texts, Respondent.NOBODY);
     }
 
     /**

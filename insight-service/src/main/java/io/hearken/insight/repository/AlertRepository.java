@@ -4,6 +4,7 @@ import io.hearken.insight.domain.Alert;
 import io.hearken.insight.domain.AlertRuleType;
 import io.hearken.insight.domain.FollowUpCase;
 import io.hearken.insight.domain.Priority;
+import io.hearken.insight.domain.Respondent;
 import io.hearken.insight.domain.ScaleScore;
 import io.hearken.insight.domain.ScoreScale;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Raised alerts (table {@code alert}) and the follow-up case each opened ({@code follow_up_case}). Alerts and cases
@@ -41,23 +45,32 @@ public class AlertRepository {
         this.pool = pool;
     }
 
-    /** An alert to store, with the name of the rule that raised it and the case it opens. */
-    public record NewAlert(Alert alert, String ruleName, FollowUpCase followUpCase) {
+    /**
+     * An alert to store, with the name of the rule that raised it, the case it opens and the respondent as the
+     * response named them (kept with the alert, to say whom the case's resolution is about).
+     */
+    public record NewAlert(Alert alert, String ruleName, FollowUpCase followUpCase, Respondent respondent) {
     }
 
     /**
      * Stores the alerts with their cases in one transaction, {@code on conflict do nothing}, and returns every one of
      * them as kept afterwards, those stored before included (a redelivery): what is returned is what to announce.
+     * {@code whenOpened} runs in the same transaction with the alerts whose cases this call opened (not those a
+     * previous delivery opened).
      */
-    public Uni<List<RaisedAlert>> raise(List<NewAlert> alerts, Instant now) {
+    public Uni<List<RaisedAlert>> raise(List<NewAlert> alerts, Instant now,
+                                        BiFunction<SqlConnection, List<NewAlert>, Uni<Void>> whenOpened) {
         if (alerts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Tuple> alertRows = alerts.stream().map(raised -> alertRow(raised.alert(), raised.ruleName())).toList();
+        List<Tuple> alertRows = alerts.stream().map(AlertRepository::alertRow).toList();
         List<Tuple> caseRows = alerts.stream().map(raised -> caseRow(raised.followUpCase(), now)).toList();
         String[] ids = alerts.stream().map(raised -> raised.alert().id()).toArray(String[]::new);
-        return pool.withTransaction(connection -> insertAlerts(connection, alertRows)
-                        .chain(() -> insertCases(connection, caseRows))
+        return pool.withTransaction(connection -> alreadyStored(connection, ids)
+                        .chain(stored -> insertAlerts(connection, alertRows)
+                                .chain(() -> insertCases(connection, caseRows))
+                                .chain(() -> whenOpened.apply(connection, alerts.stream()
+                                        .filter(raised -> !stored.contains(raised.alert().id())).toList())))
                         .chain(() -> connection.preparedQuery(SELECT + " where a.id = any($1::text[])")
                                 .execute(Tuple.of(ids))))
                 .map(AlertRepository::read);
@@ -70,12 +83,23 @@ public class AlertRepository {
                 .map(AlertRepository::read);
     }
 
+    private static Uni<Set<String>> alreadyStored(SqlConnection connection, String[] ids) {
+        return connection.preparedQuery("select id from alert where id = any($1::text[])")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Set<String> stored = new HashSet<>();
+                    rows.forEach(row -> stored.add(row.getString("id")));
+                    return stored;
+                });
+    }
+
     private static Uni<RowSet<Row>> insertAlerts(SqlConnection connection, List<Tuple> rows) {
         return connection.preparedQuery("""
                         insert into alert (id, tenant, rule_id, rule_name, rule_type, priority, source_id, response_id,
                                            survey_id, profile_id, customer_id, reason, evidence, triggering_scale,
-                                           triggering_score, raised_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                           triggering_score, raised_at, respondent_email, respondent_phone,
+                                           respondent_verified)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
                         on conflict (id) do nothing""")
                 .executeBatch(rows);
     }
@@ -90,7 +114,10 @@ public class AlertRepository {
                 .executeBatch(rows);
     }
 
-    private static Tuple alertRow(Alert alert, String ruleName) {
+    private static Tuple alertRow(NewAlert raised) {
+        Alert alert = raised.alert();
+        String ruleName = raised.ruleName();
+        Respondent respondent = raised.respondent();
         ScaleScore score = alert.triggeringScore();
         return Tuple.tuple()
                 .addString(alert.id()).addString(alert.tenant()).addString(alert.ruleId()).addString(ruleName)
@@ -99,7 +126,8 @@ public class AlertRepository {
                 .addString(alert.customerId()).addString(alert.reason()).addString(alert.evidence())
                 .addString(score == null ? null : score.scale().name())
                 .addInteger(score == null ? null : score.value())
-                .addOffsetDateTime(utc(alert.raisedAt()));
+                .addOffsetDateTime(utc(alert.raisedAt()))
+                .addString(respondent.email()).addString(respondent.phone()).addBoolean(respondent.verified());
     }
 
     private static Tuple caseRow(FollowUpCase followUp, Instant now) {

@@ -7,7 +7,11 @@ import io.hearken.insight.domain.CaseResolution;
 import io.hearken.insight.domain.CaseStatus;
 import io.hearken.insight.domain.Escalation;
 import io.hearken.insight.domain.FollowUpCase;
+import io.hearken.insight.domain.MeasuredRecovery;
 import io.hearken.insight.domain.Priority;
+import io.hearken.insight.domain.Respondent;
+import io.hearken.insight.domain.ScaleScore;
+import io.hearken.insight.domain.ScoreScale;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static io.hearken.insight.repository.AlertRepository.scaleScore;
 import static io.hearken.insight.repository.AlertRepository.utc;
@@ -38,8 +43,11 @@ public class CaseRepository {
             select c.id, c.tenant, c.alert_id, c.profile_id, c.customer_id, c.priority, c.status, c.assignee,
                    c.triggering_scale, c.triggering_score, c.opened_at, c.due_at, c.assigned_at, c.resolved_at,
                    c.outcome, c.root_cause, c.resolved_by, c.escalation_count, c.version,
-                   a.rule_id, a.rule_name, a.rule_type, a.survey_id, a.response_id, a.reason, a.evidence, a.raised_at
+                   a.rule_id, a.rule_name, a.rule_type, a.survey_id, a.response_id, a.reason, a.evidence, a.raised_at,
+                   a.respondent_email, a.respondent_phone, a.respondent_verified,
+                   r.recovery, r.answer_scale, r.answer_score, r.answered_at
             from follow_up_case c join alert a on a.id = c.alert_id
+            left join case_recovery r on r.case_id = c.id
             """;
 
     private final Pool pool;
@@ -112,6 +120,15 @@ public class CaseRepository {
      * case first (the caller answers 409, or the sweep leaves it to the instance that won).
      */
     public Uni<Boolean> save(StoredCase before, FollowUpCase after, Instant now) {
+        return save(before, after, now, connection -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * {@link #save(StoredCase, FollowUpCase, Instant)}, running {@code alsoInTransaction} in the same transaction
+     * when the case was written: what must commit with the change or not at all (the event announcing it).
+     */
+    public Uni<Boolean> save(StoredCase before, FollowUpCase after, Instant now,
+                             Function<SqlConnection, Uni<Void>> alsoInTransaction) {
         FollowUpCase previous = before.followUpCase();
         if (previous.equals(after)) {
             return Uni.createFrom().item(true);
@@ -140,6 +157,7 @@ public class CaseRepository {
                     }
                     return appendNotes(connection, previous, after)
                             .chain(() -> appendEscalations(connection, previous, after))
+                            .chain(() -> alsoInTransaction.apply(connection))
                             .replaceWith(true);
                 }));
     }
@@ -221,8 +239,14 @@ public class CaseRepository {
                 row.getString("rule_name"), AlertRuleType.valueOf(row.getString("rule_type")),
                 row.getString("survey_id"), row.getString("response_id"), row.getString("reason"),
                 row.getString("evidence"), instant(row, "raised_at"));
+        Respondent respondent = new Respondent(row.getString("customer_id"), row.getString("respondent_email"),
+                row.getString("respondent_phone"), row.getBoolean("respondent_verified"));
+        String recovery = row.getString("recovery");
+        StoredCase.Recovery measured = recovery == null ? null : new StoredCase.Recovery(
+                MeasuredRecovery.valueOf(recovery), new ScaleScore(ScoreScale.valueOf(row.getString("answer_scale")),
+                row.getInteger("answer_score")), instant(row, "answered_at"));
         return new StoredCase(followUp, row.getInteger("version"), instant(row, "assigned_at"),
-                row.getInteger("escalation_count"), alert);
+                row.getInteger("escalation_count"), alert, respondent, measured);
     }
 
     private static Instant instant(Row row, String column) {

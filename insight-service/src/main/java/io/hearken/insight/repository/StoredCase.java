@@ -2,6 +2,9 @@ package io.hearken.insight.repository;
 
 import io.hearken.insight.domain.AlertRuleType;
 import io.hearken.insight.domain.FollowUpCase;
+import io.hearken.insight.domain.MeasuredRecovery;
+import io.hearken.insight.domain.Respondent;
+import io.hearken.insight.domain.ScaleScore;
 
 import java.time.Instant;
 
@@ -11,9 +14,15 @@ import java.time.Instant;
  *
  * @param version    the optimistic-concurrency version read; a change is stored only if it is still this one
  * @param assignedAt when the current assignee got it, or null
+ * @param respondent the customer as the triggering response named them (nobody once erased)
+ * @param recovery   what the customer's next answer after the resolution showed, or null before it came
  */
 public record StoredCase(FollowUpCase followUpCase, int version, Instant assignedAt, int escalationCount,
-                         AlertSummary alert) {
+                         AlertSummary alert, Respondent respondent, Recovery recovery) {
+
+    /** Recovery measured from the customer's next answer. */
+    public record Recovery(MeasuredRecovery result, ScaleScore answer, Instant answeredAt) {
+    }
 
     /** What a person reading the case needs of its alert. */
     public record AlertSummary(String ruleId, String ruleName, AlertRuleType ruleType, String surveyId,

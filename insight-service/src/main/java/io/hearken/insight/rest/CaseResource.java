@@ -8,11 +8,14 @@ import io.hearken.insight.domain.CaseNote;
 import io.hearken.insight.domain.CaseOutcome;
 import io.hearken.insight.domain.CaseStatus;
 import io.hearken.insight.domain.CaseTransitionException;
+import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.DomainRuleException;
 import io.hearken.insight.domain.FollowUpCase;
+import io.hearken.insight.domain.InvalidQueryException;
 import io.hearken.insight.domain.Priority;
 import io.hearken.insight.repository.CaseQuery;
 import io.hearken.insight.service.CaseService;
+import io.hearken.insight.service.RecoveryService;
 import io.hearken.insight.service.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -44,12 +50,15 @@ public class CaseResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    static final int DEFAULT_RECOVERY_DAYS = 30;
     private static final String UNKNOWN_AUTHOR = "unknown";
 
     private final CaseService cases;
+    private final RecoveryService recoveries;
 
-    public CaseResource(CaseService cases) {
+    public CaseResource(CaseService cases, RecoveryService recoveries) {
         this.cases = cases;
+        this.recoveries = recoveries;
     }
 
     @GET
@@ -67,6 +76,19 @@ public class CaseResource {
         Instant now = Timestamps.now();
         return cases.list(query).map(found -> new CaseViews.CaseList(found.stream()
                 .map(stored -> CaseViews.of(stored, false, now)).toList()));
+    }
+
+    @GET
+    @Path("/recovery")
+    @Operation(summary = "Recovery after resolved cases", description = "Of the cases resolved from `from` to `to` "
+            + "(dates, UTC, both included; default the last 30 days), how many customers answered again on the scale "
+            + "that raised the case (measured) and how many of them recovered, in all and by outcome.")
+    public Uni<CaseViews.RecoverySummary> recovery(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                   @QueryParam("from") String from, @QueryParam("to") String to) {
+        DateRange range = range(from, to);
+        return recoveries.summary(tenant, range.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        range.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .map(counts -> CaseViews.of(range, counts));
     }
 
     @GET
@@ -155,6 +177,34 @@ public class CaseResource {
         }
         throw ProblemException.invalidField("limit", "a whole number from 1 to " + MAX_LIMIT + ", was '" + value
                 + "'");
+    }
+
+    /** The days asked for, UTC; the last 30 days up to today by default; a malformed date is a 400 naming it. */
+    static DateRange range(String from, String to) {
+        LocalDate end = date("to", to);
+        LocalDate start = date("from", from);
+        if (end == null) {
+            end = start == null ? LocalDate.now(ZoneOffset.UTC) : start.plusDays(DEFAULT_RECOVERY_DAYS - 1);
+        }
+        if (start == null) {
+            start = end.minusDays(DEFAULT_RECOVERY_DAYS - 1);
+        }
+        try {
+            return new DateRange(start, end);
+        } catch (InvalidQueryException e) {
+            throw ProblemException.invalidField(e.field(), e.getMessage());
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "a date (yyyy-mm-dd), was '" + value + "'");
+        }
     }
 
     private static boolean flag(String field, String value) {

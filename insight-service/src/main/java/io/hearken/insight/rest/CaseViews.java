@@ -7,13 +7,18 @@ import io.hearken.insight.domain.CaseNote;
 import io.hearken.insight.domain.CaseOutcome;
 import io.hearken.insight.domain.CaseResolution;
 import io.hearken.insight.domain.CaseStatus;
+import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.Escalation;
 import io.hearken.insight.domain.FollowUpCase;
+import io.hearken.insight.domain.MeasuredRecovery;
 import io.hearken.insight.domain.Priority;
+import io.hearken.insight.domain.ScoreScale;
 import io.hearken.insight.repository.RaisedAlert;
+import io.hearken.insight.repository.RecoveryRepository;
 import io.hearken.insight.repository.StoredCase;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +53,31 @@ public final class CaseViews {
     /**
      * A case; {@code notes} and {@code escalations} are present when the case is read alone, absent in a list.
      *
-     * @param overdue unresolved after {@code dueAt}, now
+     * @param overdue  unresolved after {@code dueAt}, now
+     * @param recovery what the customer's next answer after the resolution showed; null until they answered
      */
     public record CaseView(String id, String alertId, CaseStatus status, Priority priority, String assignee,
                            String profileId, String customerId, Instant openedAt, Instant dueAt, boolean overdue,
                            Instant assignedAt, CaseOutcome outcome, String rootCause, String resolvedBy,
                            Instant resolvedAt, int escalationCount, CaseAlertView alert, List<CaseNote> notes,
-                           List<Escalation> escalations) {
+                           List<Escalation> escalations, RecoveryView recovery) {
+    }
+
+    /**
+     * Recovery measured from the customer's next answer on the scale that raised the case.
+     *
+     * @param result RECOVERED or NOT_RECOVERED
+     */
+    public record RecoveryView(MeasuredRecovery result, ScoreScale scale, int score, Instant answeredAt) {
+    }
+
+    /** Recovery of the cases resolved in a period: how many were measured and recovered, in all and by outcome. */
+    public record RecoverySummary(LocalDate from, LocalDate to, long measured, long recovered, Double recoveryRate,
+                                  List<OutcomeRecoveryView> byOutcome) {
+    }
+
+    /** Recovery of the cases closed with one outcome; the rate is null when none was measured. */
+    public record OutcomeRecoveryView(CaseOutcome outcome, long measured, long recovered, Double recoveryRate) {
     }
 
     /** A page of cases, newest first. */
@@ -84,7 +107,22 @@ public final class CaseViews {
                 resolution == null ? null : resolution.resolvedAt(),
                 stored.escalationCount(), new CaseAlertView(alert.ruleId(), alert.ruleName(), alert.ruleType(),
                         alert.surveyId(), alert.responseId(), alert.reason(), alert.evidence(), alert.raisedAt()),
-                withHistory ? followUp.notes() : null, withHistory ? followUp.escalations() : null);
+                withHistory ? followUp.notes() : null, withHistory ? followUp.escalations() : null,
+                stored.recovery() == null ? null : new RecoveryView(stored.recovery().result(),
+                        stored.recovery().answer().scale(), stored.recovery().answer().value(),
+                        stored.recovery().answeredAt()));
+    }
+
+    static RecoverySummary of(DateRange range, List<RecoveryRepository.OutcomeRecovery> counts) {
+        long measured = counts.stream().mapToLong(RecoveryRepository.OutcomeRecovery::measured).sum();
+        long recovered = counts.stream().mapToLong(RecoveryRepository.OutcomeRecovery::recovered).sum();
+        return new RecoverySummary(range.from(), range.to(), measured, recovered, rate(recovered, measured),
+                counts.stream().map(count -> new OutcomeRecoveryView(count.outcome(), count.measured(),
+                        count.recovered(), rate(count.recovered(), count.measured()))).toList());
+    }
+
+    private static Double rate(long recovered, long measured) {
+        return measured == 0 ? null : (double) recovered / measured;
     }
 
     static AlertView of(RaisedAlert raised) {

@@ -11,7 +11,9 @@ import io.hearken.insight.domain.TenantAlertRules;
 import io.hearken.insight.repository.AlertRepository;
 import io.hearken.insight.repository.AlertRuleRepository;
 import io.hearken.insight.repository.RaisedAlert;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -21,11 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Raises the alerts a batch of responses triggers: the enabled rules of the batch's tenants are read once, each
  * response is evaluated by the domain ({@link TenantAlertRules}), and the alerts with the cases they open are stored
- * together, once each by id.
+ * together, once each by id; every customer with a newly opened case has their churn risk assessed again in the same
+ * transaction.
  */
 @ApplicationScoped
 public class AlertService {
@@ -33,10 +37,12 @@ public class AlertService {
     private final AlertRuleRepository rules;
     private final AlertRepository alerts;
     private final SlaPolicy sla;
+    private final ChurnService churn;
 
-    public AlertService(AlertRuleRepository rules, AlertRepository alerts, InsightConfig config) {
+    public AlertService(AlertRuleRepository rules, AlertRepository alerts, InsightConfig config, ChurnService churn) {
         this.rules = rules;
         this.alerts = alerts;
+        this.churn = churn;
         this.sla = config.cases().sla();
     }
 
@@ -59,11 +65,29 @@ public class AlertService {
                     Alert alert = Alert.raise(trigger, now);
                     // The same event twice in one batch raises its alerts once.
                     raised.putIfAbsent(alert.id(), new AlertRepository.NewAlert(alert, trigger.rule().name(),
-                            FollowUpCase.open(alert, sla)));
+                            FollowUpCase.open(alert, sla), response.respondent()));
                 }
             }
-            return alerts.raise(new ArrayList<>(raised.values()), now);
+            return alerts.raise(new ArrayList<>(raised.values()), now,
+                    (connection, opened) -> reassessChurn(connection, opened, now));
         });
+    }
+
+    /**
+     * A new case is one more unresolved case of its customer: each customer is assessed again, once, in customer
+     * order (the order every transaction locks churn signals in, so two never wait for each other).
+     */
+    private Uni<Void> reassessChurn(SqlConnection connection, List<AlertRepository.NewAlert> opened, Instant now) {
+        Map<String, AlertRepository.NewAlert> byCustomer = new TreeMap<>();
+        for (AlertRepository.NewAlert alert : opened) {
+            alert.respondent().customerKey().ifPresent(key ->
+                    byCustomer.putIfAbsent(alert.alert().tenant() + "\u0000" + key, alert));
+        }
+        return Multi.createFrom().iterable(byCustomer.values())
+                .onItem().transformToUniAndConcatenate(alert -> churn.reassess(connection, alert.alert().tenant(),
+                        alert.respondent(), alert.alert().id(), now))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /** The tenant's alerts, newest first. */

@@ -7,6 +7,7 @@ import io.hearken.insight.domain.AlertRuleType;
 import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.FollowUpCase;
 import io.hearken.insight.domain.Question;
+import io.hearken.insight.domain.Respondent;
 import io.hearken.insight.domain.ScoreMeasure;
 import io.hearken.insight.domain.ScorePeriodComparison;
 import io.hearken.insight.domain.ScoreScale;
@@ -20,6 +21,7 @@ import io.hearken.insight.repository.RaisedAlert;
 import io.hearken.insight.repository.RollupRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -76,13 +78,16 @@ public class ScoreDropWatch {
             ScorePeriodComparison comparison = compare(rule, now);
             rule.evaluate(comparison).ifPresent(trigger -> {
                 Alert alert = Alert.raise(trigger, now);
-                raised.add(new AlertRepository.NewAlert(alert, rule.name(), FollowUpCase.open(alert, sla)));
+                // A score drop is about no one customer.
+                raised.add(new AlertRepository.NewAlert(alert, rule.name(), FollowUpCase.open(alert, sla),
+                        Respondent.NOBODY));
             });
         }
         if (raised.isEmpty()) {
             return List.of();
         }
-        List<RaisedAlert> kept = alerts.raise(raised, now).await().atMost(WAIT);
+        List<RaisedAlert> kept = alerts.raise(raised, now, (connection, opened) -> Uni.createFrom().voidItem())
+                .await().atMost(WAIT);
         announcements.announceAll(kept);
         return kept;
     }

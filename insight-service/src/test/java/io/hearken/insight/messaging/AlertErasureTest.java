@@ -76,7 +76,8 @@ class AlertErasureTest {
                     (erasureId + ":insight-service").equals(TopicProbe.header(record, "ce_id")), 1,
                     Duration.ofSeconds(30));
             assertFalse(receipts.isEmpty(), "a receipt");
-            assertEquals(2, JsonPath.from(receipts.get(0).value()).getLong("itemsErased"), "one alert, one case");
+            assertEquals(3, JsonPath.from(receipts.get(0).value()).getLong("itemsErased"),
+                    "one alert, one case, the churn signals");
         }
 
         given().header("X-Hearken-Tenant", tenant).when().get("/v1/cases/{id}", erasedCase).then()

@@ -19,6 +19,8 @@ public class Touchpoint {
 
     public static final String RESPONSE = "response.submitted";
     public static final String INVITATION = "invitation.sent";
+    /** A follow-up case about the customer was resolved (insight-service); not a contact from the customer. */
+    public static final String CASE_RESOLVED = "case.resolved";
 
     @Id
     public UUID id;

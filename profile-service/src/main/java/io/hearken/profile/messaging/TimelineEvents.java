@@ -1,8 +1,12 @@
 package io.hearken.profile.messaging;
 
+import io.hearken.common.events.CaseResolved;
+import io.hearken.common.events.ChurnRiskAssessed;
+import io.hearken.common.events.CustomerIdentities;
 import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.profile.domain.ChurnRiskTrait;
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityClaim;
 import io.hearken.profile.domain.IdentityKind;
@@ -83,6 +87,42 @@ final class TimelineEvents {
         return new RecordTouchpoint(event.tenant(), "feedback:" + event.feedbackId(), "feedback.received",
                 new IdentityClaim(identities, Trust.CLAIMED, "feedback"), event.source(), null, null, null, null,
                 null, null, event.text(), rating, event.postedAt() != null ? event.postedAt() : event.receivedAt());
+    }
+
+    /**
+     * Whom an insight event is about, trusted as the response that started it was: verified identities from a
+     * signed invitation, claimed ones typed on a form.
+     */
+    static IdentityClaim claim(CustomerIdentities customer) {
+        if (customer == null) {
+            return new IdentityClaim(List.of(), Trust.CLAIMED, FROM_FORM);
+        }
+        List<Identity> identities = new ArrayList<>();
+        add(identities, IdentityKind.CUSTOMER_ID, customer.customerId());
+        add(identities, IdentityKind.EMAIL, customer.email());
+        add(identities, IdentityKind.PHONE, customer.phone());
+        return new IdentityClaim(identities, Trust.of(customer.verified()),
+                customer.verified() ? FROM_INVITATION : FROM_FORM);
+    }
+
+    /**
+     * A follow-up case resolved: on the timeline as {@code case.resolved} at the resolution's time, the outcome, root
+     * cause, rule and priority as its detail, the response that raised it as its response; no channel, since it is
+     * the tenant's record of a follow-up rather than a contact from the customer.
+     */
+    static RecordTouchpoint caseResolved(String eventId, CaseResolved event) {
+        String detail = event.outcome() + ": " + event.rootCause() + " (rule " + event.ruleName() + ", "
+                + event.priority() + ", resolved by " + event.resolvedBy() + ")";
+        return new RecordTouchpoint(event.tenant(), eventId, Touchpoint.CASE_RESOLVED, claim(event.customer()), null,
+                null, null, null, event.responseId(), null, null, null, detail, event.resolvedAt());
+    }
+
+    /** A churn risk assessment as the trait keeps it. */
+    static ChurnRiskTrait churnRisk(ChurnRiskAssessed event) {
+        List<ChurnRiskTrait.Reason> reasons = event.reasons() == null ? List.of() : event.reasons().stream()
+                .map(reason -> new ChurnRiskTrait.Reason(reason.factor(), reason.text(), reason.points()))
+                .toList();
+        return new ChurnRiskTrait(event.score(), event.band(), reasons, event.assessedAt());
     }
 
     static String invitationSource(String invitationId) {

@@ -80,10 +80,21 @@ public class MergeRepository {
         return Sql.update("update customer_profile set merged_into = ?1, updated_at = ?2, response_count = 0, "
                         + "last_nps = null, last_nps_at = null, csat_sum = 0, csat_count = 0 "
                         + "where id = ?3 or merged_into = ?3", survivor, now, merged)
-                .chain(() -> Sql.update("update customer_profile set trust = ?2, "
-                                + "churn_risk = greatest(churn_risk, (select churn_risk from customer_profile "
-                                + "where id = ?3)) where id = ?1", survivor,
-                        survivorVerified ? "VERIFIED" : "CLAIMED", merged));
+                // The churn risk of the newer assessment is the customer's: its score, band and reasons together.
+                .chain(() -> Sql.update("""
+                                update customer_profile s set trust = ?2,
+                                    churn_risk = case when newer then m.churn_risk else s.churn_risk end,
+                                    churn_risk_band = case when newer then m.churn_risk_band else s.churn_risk_band end,
+                                    churn_risk_reasons = case when newer then m.churn_risk_reasons
+                                                              else s.churn_risk_reasons end,
+                                    churn_risk_assessed_at = case when newer then m.churn_risk_assessed_at
+                                                                  else s.churn_risk_assessed_at end
+                                from (select churn_risk, churn_risk_band, churn_risk_reasons, churn_risk_assessed_at,
+                                             churn_risk_assessed_at > coalesce(
+                                                 (select churn_risk_assessed_at from customer_profile where id = ?1),
+                                                 '-infinity') as newer
+                                      from customer_profile where id = ?3) m
+                                where s.id = ?1""", survivor, survivorVerified ? "VERIFIED" : "CLAIMED", merged));
     }
 
     public Uni<Integer> audit(UUID mergeId, String tenant, UUID survivor, UUID merged, String reason, String actor,

@@ -72,8 +72,8 @@ public class ProfileRepository implements PanacheRepositoryBase<CustomerProfile,
                         max(occurred_at) filter (where score is not null) as last_nps_at,
                         coalesce(sum(csat), 0) as csat_sum,
                         count(csat) as csat_count,
-                        max(occurred_at) as last_contact_at,
-                        (select channel from touchpoint t where t.profile_id = ?1
+                        max(occurred_at) filter (where kind <> 'case.resolved') as last_contact_at,
+                        (select channel from touchpoint t where t.profile_id = ?1 and t.kind <> 'case.resolved'
                            order by occurred_at desc limit 1) as last_channel
                       from touchpoint where profile_id = ?1) s
                 where p.id = ?1""", profileId, now);

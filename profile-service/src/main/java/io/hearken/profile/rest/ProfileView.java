@@ -1,5 +1,6 @@
 package io.hearken.profile.rest;
 
+import io.hearken.profile.domain.ChurnRiskTrait;
 import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.ProfileIdentity;
@@ -32,10 +33,17 @@ public record ProfileView(UUID id, String tenant, String trust, Instant createdA
         }
     }
 
-    /** Traits kept from events. */
+    /**
+     * Traits kept from events.
+     *
+     * @param churnRisk        insight-service's latest churn risk score, 0–100, or null before the first one
+     * @param churnRiskBand    LOW, MEDIUM or HIGH
+     * @param churnRiskReasons what the score is made of; the points add up to it
+     */
     public record ComputedView(int responseCount, Integer lastNps, Instant lastNpsAt, BigDecimal averageCsat,
                                Instant lastContactAt, String lastChannel, Map<String, Instant> lastContactPerChannel,
-                               BigDecimal churnRisk) {
+                               BigDecimal churnRisk, String churnRiskBand, List<ChurnRiskTrait.Reason> churnRiskReasons,
+                               Instant churnRiskAssessedAt) {
     }
 
     public record ConsentView(String channel, String purpose, String status, Instant updatedAt) {
@@ -57,6 +65,7 @@ public record ProfileView(UUID id, String tenant, String trust, Instant createdA
 
     static ProfileView of(ProfileDetails details) {
         CustomerProfile profile = details.profile();
+        ChurnRiskTrait churnRisk = details.churnRisk();
         Map<String, Object> traits = new LinkedHashMap<>();
         for (StoredTrait trait : details.traits()) {
             traits.put(trait.value().key(), trait.value().value());
@@ -65,7 +74,9 @@ public record ProfileView(UUID id, String tenant, String trust, Instant createdA
                 profile.updatedAt, details.identities().stream().map(IdentityView::of).toList(), traits,
                 new ComputedView(profile.responseCount, profile.lastNps, profile.lastNpsAt, profile.averageCsat(),
                         profile.lastContactAt, profile.lastChannel, details.lastContactPerChannel(),
-                        profile.churnRisk),
+                        profile.churnRisk, churnRisk == null ? null : churnRisk.band(),
+                        churnRisk == null ? null : churnRisk.reasons(),
+                        churnRisk == null ? null : churnRisk.assessedAt()),
                 details.consent().stream().map(ConsentView::of).toList(), details.possibleMatches(),
                 details.recent().stream().map(TouchpointView::of).toList(), details.nextCursor());
     }

@@ -1,5 +1,6 @@
 package io.hearken.profile.service;
 
+import io.hearken.profile.domain.ChurnRiskTrait;
 import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.ProfileIdentity;
@@ -11,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Everything a person sees of one profile: identities with their trust, traits, consent and the newest moments. */
+/**
+ * Everything a person sees of one profile: identities with their trust, traits, consent, the newest moments and the
+ * churn risk with its reasons ({@code churnRisk} null before insight-service assessed the customer).
+ */
 public record ProfileDetails(CustomerProfile profile, List<ProfileIdentity> identities, List<StoredTrait> traits,
                              List<ConsentState> consent, List<UUID> possibleMatches,
-                             Map<String, Instant> lastContactPerChannel, List<Touchpoint> recent, String nextCursor) {
+                             Map<String, Instant> lastContactPerChannel, List<Touchpoint> recent, String nextCursor,
+                             ChurnRiskTrait churnRisk) {
 }

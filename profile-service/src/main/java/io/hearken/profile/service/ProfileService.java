@@ -1,6 +1,7 @@
 package io.hearken.profile.service;
 
 import io.hearken.common.problem.ProblemException;
+import io.hearken.profile.domain.ChurnRiskTrait;
 import io.hearken.profile.domain.ConsentState;
 import io.hearken.profile.domain.CustomerProfile;
 import io.hearken.profile.domain.Identity;
@@ -11,6 +12,7 @@ import io.hearken.profile.domain.TimelineFilter;
 import io.hearken.profile.domain.Touchpoint;
 import io.hearken.profile.domain.Trust;
 import io.hearken.profile.messaging.ProfileEvents;
+import io.hearken.profile.repository.ChurnRiskRepository;
 import io.hearken.profile.repository.ConsentRepository;
 import io.hearken.profile.repository.IdentityRepository;
 import io.hearken.profile.repository.MergeRepository;
@@ -48,11 +50,13 @@ public class ProfileService {
     private final IdentityResolver resolver;
     private final ProfileMerger merger;
     private final ProfileEvents events;
+    private final ChurnRiskRepository churnRisks;
 
     public ProfileService(ProfileRepository profiles, IdentityRepository identities, TouchpointRepository touchpoints,
                           TraitRepository traits, ConsentRepository consents, MergeRepository merges,
                           ProfileLookup lookup, IdentityResolver resolver, ProfileMerger merger,
-                          ProfileEvents events) {
+                          ProfileEvents events, ChurnRiskRepository churnRisks) {
+        this.churnRisks = churnRisks;
         this.profiles = profiles;
         this.identities = identities;
         this.touchpoints = touchpoints;
@@ -88,14 +92,17 @@ public class ProfileService {
                                         .chain(matches -> touchpoints.lastContactPerChannel(id)
                                                 .chain(contacts -> touchpoints.page(id, TimelineFilter.ANY, null,
                                                                 FIRST_PAGE + 1)
-                                                        .map(recent -> details(profile, known, traitValues,
-                                                                consent, matches, contacts, recent)))))))));
+                                                        .chain(recent -> churnRisks.ofProfile(id)
+                                                                .map(churnRisk -> details(profile, known,
+                                                                        traitValues, consent, matches, contacts,
+                                                                        recent, churnRisk.orElse(null)))))))))));
     }
 
     private static ProfileDetails details(CustomerProfile profile, List<ProfileIdentity> known,
                                           List<StoredTrait> traitValues,
                                           List<ConsentState> consent, List<UUID> matches,
-                                          Map<String, Instant> lastContacts, List<Touchpoint> recent) {
+                                          Map<String, Instant> lastContacts, List<Touchpoint> recent,
+                                          ChurnRiskTrait churnRisk) {
         List<ProfileIdentity> ordered = known.stream()
                 .sorted(Comparator.comparing((ProfileIdentity held) -> !held.verified)
                         .thenComparing(held -> held.createdAt))
@@ -103,7 +110,7 @@ public class ProfileService {
         boolean more = recent.size() > FIRST_PAGE;
         List<Touchpoint> page = more ? recent.subList(0, FIRST_PAGE) : recent;
         return new ProfileDetails(profile, ordered, traitValues, consent, matches, lastContacts, page,
-                more ? TimelineCursor.after(page.get(page.size() - 1)) : null);
+                more ? TimelineCursor.after(page.get(page.size() - 1)) : null, churnRisk);
     }
 
     /** One page of the timeline, newest first, and the cursor of the next page (null at the end). */

@@ -223,7 +223,9 @@ public class TimelineService {
                     csatCount++;
                 }
             }
-            if (lastContactAt == null || !touchpoint.occurredAt.isBefore(lastContactAt)) {
+            // A case's resolution is the tenant's record of a follow-up, not the customer's last contact.
+            if (!Touchpoint.CASE_RESOLVED.equals(touchpoint.kind)
+                    && (lastContactAt == null || !touchpoint.occurredAt.isBefore(lastContactAt))) {
                 lastContactAt = touchpoint.occurredAt;
                 lastChannel = touchpoint.channel;
             }
