@@ -251,4 +251,15 @@ LUA
   java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \
     --events "$events" --rate "$rate" --seconds "$seconds" 2>&1 | grep -v SLF4J
+  # The same events feed survey-service's projector and profile-service's timelines on the same two cores: stopped
+  # for this measurement, they catch up from their committed positions when started again.
+  info "the same, insight-service alone (survey-service and profile-service stopped meanwhile)"
+  cmd_kill survey-service >/dev/null
+  cmd_kill profile-service >/dev/null
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
+    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \
+    --events "$events" --rate "$rate" --seconds "$seconds" 2>&1 | grep -v SLF4J
+  info "starting survey-service and profile-service again"
+  cmd_start survey-service >/dev/null
+  cmd_start profile-service >/dev/null
 }

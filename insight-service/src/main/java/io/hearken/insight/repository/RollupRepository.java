@@ -244,14 +244,18 @@ public class RollupRepository {
 
     /**
      * The answers per value of every question of a survey in {@code slice} over the buckets that tile {@code spans}
-     * (see {@link DateRange#buckets()}), summed by the first day of each bucket when {@code perBucket} (a trend
-     * groups them into its periods), else summed over all of them (a score; {@code bucket} is then null).
+     * (see {@link DateRange#buckets()}), summed as {@code grouping} says: by the first day of each bucket or of each
+     * ISO week (a trend, which groups them into its periods), or over all of them (a score; bucket null).
      * {@code questionId} null reads every question.
      */
     public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
-                                         List<DateRange.BucketSpan> spans, boolean perBucket) {
+                                         List<DateRange.BucketSpan> spans, Grouping grouping) {
         List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything()));
-        String bucket = perBucket ? "bucket" : "null::date";
+        String bucket = switch (grouping) {
+            case TOTAL -> "null::date";
+            case BUCKET -> "bucket";
+            case WEEK -> "date_trunc('week', bucket)::date";
+        };
         StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, question_id, question_type, "
                 + "scale_min, scale_max, value, n, sum(c) as answers "
                 + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
@@ -262,7 +266,7 @@ public class RollupRepository {
             sql.append(" and question_id = $").append(parameters.size());
         }
         appendSlice(sql, parameters, slice);
-        sql.append(" group by ").append(perBucket ? "bucket, " : "")
+        sql.append(" group by ").append(grouping == Grouping.TOTAL ? "" : "1, ")
                 .append("question_id, question_type, scale_min, scale_max, value, n");
         return query(pool, sql.toString(), parameters);
     }
@@ -341,6 +345,11 @@ public class RollupRepository {
     private static String valueOf(Question question, Row row) {
         return question.isScale() ? Integer.toString(question.scaleMin() + row.getInteger("n") - 1)
                 : row.getString("value");
+    }
+
+    /** How counts are summed over time: in total, per bucket, or per ISO week (Monday) of day buckets. */
+    public enum Grouping {
+        TOTAL, BUCKET, WEEK
     }
 
     /** Answers of {@code value} to {@code question} in the bucket starting {@code bucket}. */

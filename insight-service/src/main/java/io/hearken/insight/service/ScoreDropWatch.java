@@ -107,7 +107,8 @@ public class ScoreDropWatch {
         ScoreScale scale = rule.parameters().score().scale();
         long[] counts = new long[scale.max() - scale.min() + 1];
         if (rule.surveyId() != null) {
-            rollups.counts(rule.tenant(), rule.surveyId(), null, Slice.EVERYTHING, range.buckets(), false)
+            rollups.counts(rule.tenant(), rule.surveyId(), null, Slice.EVERYTHING, range.buckets(),
+                            RollupRepository.Grouping.TOTAL)
                     .await().atMost(WAIT)
                     .forEach(count -> add(counts, scale, count.question(), count.value(), count.answers()));
         } else {

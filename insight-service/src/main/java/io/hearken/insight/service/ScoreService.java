@@ -10,6 +10,7 @@ import io.hearken.insight.domain.Slice;
 import io.hearken.insight.domain.SurveyScores;
 import io.hearken.insight.domain.Trend;
 import io.hearken.insight.repository.RollupRepository.BucketCount;
+import io.hearken.insight.repository.RollupRepository.Grouping;
 import io.hearken.insight.repository.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +59,8 @@ public class ScoreService {
                                               DateRange range) {
         DateRange previous = range.previous();
         return ifSurveyExists(tenant, surveyId, () -> Uni.combine().all()
-                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets(), false),
-                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets(), false))
+                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets(), Grouping.TOTAL),
+                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets(), Grouping.TOTAL))
                 .asTuple()
                 .map(counts -> {
                     Map<Question, QuestionScores> now = scoresByQuestion(counts.getItem1());
@@ -80,7 +81,9 @@ public class ScoreService {
         List<DateRange.BucketSpan> spans = granularity == Granularity.MONTH ? range.buckets()
                 : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
         return ifSurveyExists(tenant, surveyId, () -> rollups
-                .counts(tenant, surveyId, questionId, slice, spans, true)
+                .counts(tenant, surveyId, questionId, slice, spans,
+                        // Weeks are summed in the database: a year's trend reads 53 rows a value, not 365.
+                        granularity == Granularity.WEEK ? Grouping.WEEK : Grouping.BUCKET)
                 .map(counts -> new Trend(surveyId, questionId, slice, timeZones.of(tenant), granularity, range,
                         series(counts, periods))));
     }
@@ -88,7 +91,7 @@ public class ScoreService {
     /** The survey's NPS over all its answers (the first endpoint, kept for its callers). */
     public Uni<Optional<NpsScore>> nps(String tenant, String surveyId) {
         return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, null, Slice.EVERYTHING,
-                ALL_TIME, false).map(counts -> {
+                ALL_TIME, Grouping.TOTAL).map(counts -> {
                     long[] groups = new long[3];
                     for (BucketCount count : counts) {
                         if ("NPS".equals(count.question().type()) && count.question().scaleMin() == 0
