@@ -1,5 +1,7 @@
 package io.hearken.gateway.routing;
 
+import io.hearken.gateway.client.Upstream;
+
 import java.util.Set;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package io.hearken.gateway.routing;
 
+import io.hearken.gateway.client.Upstream;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -4,14 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class ApiProxyTest {
-
-    @Test
-    void rewritesAServiceLocationToThePublicApiPath() {
-        assertEquals("/api/v1/surveys/42", ApiProxy.publicLocation("http://127.0.0.1:8081/v1/surveys/42"));
-        assertEquals("/api/v1/surveys/42", ApiProxy.publicLocation("/v1/surveys/42"));
-        assertEquals("https://elsewhere.example/x", ApiProxy.publicLocation("https://elsewhere.example/x"));
-    }
+class RouteTableTest {
 
     @Test
     void findsTheFirstMatchingRouteWithItsRoles() {

@@ -1,0 +1,157 @@
+package io.hearken.gateway.routing;
+
+import io.hearken.common.http.RequestIdFilter;
+import io.hearken.common.problem.ProblemException;
+import io.hearken.gateway.client.UpstreamRelay;
+import io.hearken.gateway.config.GatewayConfig;
+import io.hearken.gateway.problem.ProblemWriter;
+import io.hearken.gateway.security.AccessPolicy;
+import io.hearken.gateway.security.CallerIdentity;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The gateway's one handler for {@code /api/*}, which only puts the pieces in order: match the normalised path to a
+ * route of the {@link RouteTable} (with {@link CrossOrigin}'s say on browsers' calls), check the body's size, have
+ * the {@link AccessPolicy} admit the caller unless the route is public, and let the {@link UpstreamRelay} carry the
+ * request to the service and its answer back. Every refusal is an RFC 9457 problem written by {@link ProblemWriter}.
+ */
+@ApplicationScoped
+public class ApiHandler {
+
+    private static final String API_PREFIX = "/api";
+
+    private final GatewayConfig config;
+    private final CrossOrigin crossOrigin;
+    private final AccessPolicy access;
+    private final UpstreamRelay relay;
+    private final ProblemWriter problems;
+
+    public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems) {
+        this.config = config;
+        this.crossOrigin = new CrossOrigin(config);
+        this.access = access;
+        this.relay = relay;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        router.route(API_PREFIX + "/*")
+                // Read up to the largest limit; each route's own limit is checked once the route is known.
+                .handler(BodyHandler.create().setBodyLimit(largestBody()).setHandleFileUploads(false))
+                .handler(this::handle)
+                .failureHandler(this::failed);
+    }
+
+    private void handle(RoutingContext context) {
+        String requestId = requestId(context);
+        context.response().putHeader(RequestIdFilter.HEADER, requestId);
+        MDC.put(RequestIdFilter.MDC_KEY, requestId);
+
+        // Routes are matched on the normalised path and only that path is forwarded: a service resolves '..' and
+        // decodes '%2e' itself, so the raw path is not what it would act on.
+        RequestPath normalised = context.get(PathGuard.NORMALISED_PATH);
+        if (normalised == null || !normalised.isUnder(API_PREFIX) || !normalised.keepsLeading(1)) {
+            problems.write(context, PathGuard.invalid("the path leaves " + API_PREFIX));
+            return;
+        }
+        RequestPath path = normalised.dropLeading(1);
+        ApiRoute route = RouteTable.find(CrossOrigin.routedMethod(context), path.decoded()).orElse(null);
+        if (route != null && !CrossOrigin.surveyDecides(route)) {
+            if (CrossOrigin.isPreflight(context)) {
+                crossOrigin.answerPreflight(context);
+                return;
+            }
+            crossOrigin.allowConsole(context);
+        }
+        if (route == null) {
+            problems.write(context, noRoute(context, path, normalised.steppedBack()));
+            return;
+        }
+        if (!path.keepsLeading(route.prefixSegments())) {
+            problems.write(context, PathGuard.invalid("'..' steps back out of " + API_PREFIX + route.prefix()));
+            return;
+        }
+        int bodyLimit = route.takesBatches() ? config.batchMaxBodyBytes() : config.maxBodyBytes();
+        if (context.body() != null && context.body().length() > bodyLimit) {
+            problems.write(context, tooLarge(bodyLimit));
+            return;
+        }
+        if (route.isPublic()) {
+            // A survey's preflight goes on as it came: survey-service answers it with the survey's origins.
+            relay.relay(context, route.upstream(), path.encoded(), Optional.empty(), requestId);
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(context, null)
+                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .subscribe().with(identity -> admitted(context, route, path, identity, requestId),
+                        failure -> problems.write(context, AccessPolicy.unauthenticated()));
+    }
+
+    private void admitted(RoutingContext context, ApiRoute route, RequestPath path, SecurityIdentity identity,
+                          String requestId) {
+        CallerIdentity caller;
+        try {
+            caller = access.admit(route.rolesAllowed(), identity);
+        } catch (ProblemException refusal) {
+            problems.write(context, refusal);
+            return;
+        }
+        relay.relay(context, route.upstream(), path.encoded(), Optional.of(caller), requestId);
+    }
+
+    /** 400 when a '..' led nowhere, else 405 for a known path with another method, else 404. */
+    private static ProblemException noRoute(RoutingContext context, RequestPath path, boolean steppedBack) {
+        if (steppedBack) {
+            return PathGuard.invalid("'..' leads to no API");
+        }
+        if (RouteTable.knowsPath(path.decoded())) {
+            return new ProblemException(405, "method-not-allowed", "Method not allowed",
+                    context.request().method().name() + " is not allowed on " + context.request().path(), List.of(),
+                    null);
+        }
+        return new ProblemException(404, "not-found", "Not found", "No API at " + context.request().path(),
+                List.of(), null);
+    }
+
+    private static ProblemException tooLarge(int bodyLimit) {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                "The request body is larger than " + bodyLimit + " bytes.", List.of(), null);
+    }
+
+    private void failed(RoutingContext context) {
+        if (context.failure() instanceof AuthenticationFailedException) {
+            problems.write(context, AccessPolicy.unauthenticated());
+        } else if (context.statusCode() == 413) {
+            problems.write(context, tooLarge(largestBody()));
+        } else if (context.statusCode() == 400) {
+            problems.write(context, new ProblemException(400, "bad-request", "Bad request",
+                    "The request could not be read.", List.of(), null));
+        } else {
+            Log.error("Gateway failure", context.failure());
+            problems.write(context, new ProblemException(500, "server-error", "Internal server error",
+                    "The request failed unexpectedly.", List.of(), null));
+        }
+    }
+
+    private int largestBody() {
+        return Math.max(config.maxBodyBytes(), config.batchMaxBodyBytes());
+    }
+
+    private static String requestId(RoutingContext context) {
+        String given = context.request().getHeader(RequestIdFilter.HEADER);
+        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+    }
+}

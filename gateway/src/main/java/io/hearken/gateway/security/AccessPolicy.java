@@ -1,0 +1,48 @@
+package io.hearken.gateway.security;
+
+import io.hearken.common.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether a caller may make a call that needs one of a route's roles: they must be authenticated (401 otherwise),
+ * hold one of the roles (403 {@code forbidden}) and have a tenant in their token (403 {@code no-tenant}). Admitted,
+ * they become the {@link CallerIdentity} the service is told about. Public routes never come here.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private final TenantResolver tenants;
+
+    public AccessPolicy(TenantResolver tenants) {
+        this.tenants = tenants;
+    }
+
+    /**
+     * The caller, admitted to a route allowing {@code rolesAllowed}, or a {@link ProblemException} saying why not.
+     *
+     * @param identity the verified identity, null or anonymous when the request has no valid token
+     */
+    public CallerIdentity admit(Set<String> rolesAllowed, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            throw unauthenticated();
+        }
+        List<String> held = rolesAllowed.stream().filter(identity::hasRole).sorted().toList();
+        if (held.isEmpty()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "This call needs one of the roles "
+                    + String.join(", ", rolesAllowed.stream().sorted().toList()) + ".", List.of(), null);
+        }
+        String tenant = tenants.tenantOf(identity).orElseThrow(() -> new ProblemException(403, "no-tenant",
+                "Forbidden", "The token names no tenant (claim '" + tenants.claim() + "').", List.of(), null));
+        return new CallerIdentity(identity.getPrincipal().getName(), held.get(0), tenant);
+    }
+
+    /** The refusal of a request without a valid bearer token. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthorized", "Unauthorized", "A valid bearer token is required.",
+                List.of(), null);
+    }
+}
