@@ -49,11 +49,14 @@ class ErasureConsumerTest {
     void recordsAnErasureOnceAndAnswersWithAReceiptOfNothingHeld() {
         String erasureId = UUID.randomUUID().toString();
         String profileId = "p-" + UUID.randomUUID();
+        // An address of its own: the run's broker carries other tests' responses, whose customers insight-service
+        // keeps signals about (churn risk), and an erasure naming one of them would erase those too.
+        String email = "erased-" + UUID.randomUUID() + "@example.com";
         Instant erasedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String erasure = """
                 {"erasureId": "%s", "tenant": "acme", "profileId": "%s",
-                 "identities": [{"kind": "email", "value": "mika@example.com"}], "erasedAt": "%s"}
-                """.formatted(erasureId, profileId, erasedAt);
+                 "identities": [{"kind": "email", "value": "%s"}], "erasedAt": "%s"}
+                """.formatted(erasureId, profileId, email, erasedAt);
         try (TopicProbe probe = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.PROFILES);
              EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
             publisher.publish(Topics.PROFILES, profileId, EventTypes.PROFILE_ERASED, profileId, "acme", erasure);
