@@ -50,7 +50,10 @@ class AccessPolicyTest {
 
     @Test
     void refusesACallerWhoseTokenNamesNoTenant() {
-        for (Map<String, Object> claims : List.of(Map.<String, Object>of(), Map.<String, Object>of("tenant", " "))) {
+        for (Map<String, Object> claims : List.of(Map.<String, Object>of(), Map.<String, Object>of("tenant", " "),
+                Map.<String, Object>of("tenant", List.of("acme", "globex")), Map.<String, Object>of("tenant", 42),
+                Map.<String, Object>of("tenant", "acme/../globex"), Map.<String, Object>of("tenant", "ac me"),
+                Map.<String, Object>of("tenant", "acme\u0000"))) {
             ProblemException refusal = assertThrows(ProblemException.class,
                     () -> policy.admit(ANALYSTS, identity("u-4", claims, "admin")));
 
