@@ -47,6 +47,30 @@ public enum Granularity {
         return periods;
     }
 
+    /**
+     * The rollup buckets a trend of this granularity reads over {@code range}: month buckets fit only month periods,
+     * days fit every period.
+     */
+    public List<DateRange.BucketSpan> buckets(DateRange range) {
+        return this == MONTH ? range.buckets()
+                : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
+    }
+
+    /** The period holding {@code day}: the last one starting on or before it ({@code periods} in order). */
+    public static int indexOfPeriodHolding(List<DateRange> periods, LocalDate day) {
+        int low = 0;
+        int high = periods.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) / 2;
+            if (periods.get(middle).from().isAfter(day)) {
+                high = middle - 1;
+            } else {
+                low = middle;
+            }
+        }
+        return low;
+    }
+
     private LocalDate endOfPeriod(LocalDate start) {
         return switch (this) {
             case DAY -> start;

@@ -1,7 +1,6 @@
 package io.hearken.insight.service;
 
 import io.hearken.insight.domain.DateRange;
-import io.hearken.insight.domain.Grain;
 import io.hearken.insight.domain.Granularity;
 import io.hearken.insight.domain.OutcomeCounts;
 import io.hearken.insight.repository.OutcomeRepository.OutcomeCount;
@@ -9,7 +8,6 @@ import io.hearken.insight.repository.OutcomeRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +41,7 @@ public class OutcomeService {
 
     public Uni<OutcomeReport> report(String tenant, DateRange range, Granularity granularity) {
         List<DateRange> periods = granularity.periods(range);
-        List<DateRange.BucketSpan> spans = granularity == Granularity.MONTH ? range.buckets()
-                : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
+        List<DateRange.BucketSpan> spans = granularity.buckets(range);
         return Uni.combine().all()
                 .unis(outcomes.counts(tenant, range.buckets(), false), outcomes.counts(tenant, spans, true))
                 .asTuple()
@@ -59,7 +56,7 @@ public class OutcomeService {
                     List<Map<String, OutcomeCounts>> perPeriod = new ArrayList<>();
                     periods.forEach(period -> perPeriod.add(emptyGroups()));
                     for (OutcomeCount count : counts.getItem2()) {
-                        perPeriod.get(periodIndex(periods, count.bucket()))
+                        perPeriod.get(Granularity.indexOfPeriodHolding(periods, count.bucket()))
                                 .merge(count.npsGroup(), count.counts(), OutcomeCounts::plus);
                     }
                     List<Period> trend = new ArrayList<>();
@@ -74,14 +71,5 @@ public class OutcomeService {
         Map<String, OutcomeCounts> groups = new LinkedHashMap<>();
         GROUPS.forEach(group -> groups.put(group, OutcomeCounts.NONE));
         return groups;
-    }
-
-    private static int periodIndex(List<DateRange> periods, LocalDate day) {
-        for (int i = periods.size() - 1; i > 0; i--) {
-            if (!periods.get(i).from().isAfter(day)) {
-                return i;
-            }
-        }
-        return 0;
     }
 }

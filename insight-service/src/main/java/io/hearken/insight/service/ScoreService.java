@@ -77,9 +77,7 @@ public class ScoreService {
     public Uni<Optional<Trend>> trend(String tenant, String surveyId, String questionId, Slice slice,
                                       DateRange range, Granularity granularity) {
         List<DateRange> periods = granularity.periods(range);
-        // Month buckets fit only month periods; days fit every period.
-        List<DateRange.BucketSpan> spans = granularity == Granularity.MONTH ? range.buckets()
-                : List.of(new DateRange.BucketSpan(Grain.DAY, range.from(), range.to()));
+        List<DateRange.BucketSpan> spans = granularity.buckets(range);
         return ifSurveyExists(tenant, surveyId, () -> rollups
                 .counts(tenant, surveyId, questionId, slice, spans,
                         // Weeks are summed in the database: a year's trend reads 53 rows a value, not 365.
@@ -129,7 +127,7 @@ public class ScoreService {
                 periods.forEach(period -> empty.add(new LinkedHashMap<>()));
                 return empty;
             });
-            perPeriod.get(periodIndex(periods, count.bucket())).merge(count.value(), count.answers(), Long::sum);
+            perPeriod.get(Granularity.indexOfPeriodHolding(periods, count.bucket())).merge(count.value(), count.answers(), Long::sum);
         }
         List<Trend.Series> series = new ArrayList<>();
         byQuestion.forEach((question, perPeriod) -> {
@@ -140,20 +138,5 @@ public class ScoreService {
             series.add(new Trend.Series(question, points));
         });
         return series;
-    }
-
-    /** The period holding {@code day}: the last one starting on or before it (periods are in order). */
-    private static int periodIndex(List<DateRange> periods, LocalDate day) {
-        int low = 0;
-        int high = periods.size() - 1;
-        while (low < high) {
-            int middle = (low + high + 1) / 2;
-            if (periods.get(middle).from().isAfter(day)) {
-                high = middle - 1;
-            } else {
-                low = middle;
-            }
-        }
-        return low;
     }
 }

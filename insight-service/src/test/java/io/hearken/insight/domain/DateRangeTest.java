@@ -69,4 +69,14 @@ class DateRangeTest {
         assertEquals("granularity", refused.field());
         assertEquals(106, Granularity.WEEK.periods(range("2023-01-01", "2024-12-31")).size());
     }
+
+    @Test
+    void aDayBelongsToTheLastPeriodStartingOnOrBeforeIt() {
+        List<DateRange> weeks = Granularity.WEEK.periods(range("2026-11-04", "2026-11-26"));
+        assertEquals(0, Granularity.indexOfPeriodHolding(weeks, LocalDate.parse("2026-11-02")));
+        assertEquals(1, Granularity.indexOfPeriodHolding(weeks, LocalDate.parse("2026-11-09")));
+        assertEquals(3, Granularity.indexOfPeriodHolding(weeks, LocalDate.parse("2026-11-26")));
+        assertEquals(List.of(span(Grain.DAY, "2026-11-04", "2026-11-26")),
+                Granularity.WEEK.buckets(range("2026-11-04", "2026-11-26")));
+    }
 }
