@@ -10,6 +10,12 @@ build_load_tools() { # the chaos module (load generator, fault run, benchmark) a
     >"$(log_file chaos-build)" 2>&1 || die "building the chaos module failed; see $(log_file chaos-build)"
 }
 load_tools_classpath() { printf '%s:%s' "$ROOT/chaos/target/classes" "$(cat "$RUN/chaos/classpath.txt")"; }
+# A caller's gateway credential for reading a service directly (docs/security.md), valid for the 15 minutes a
+# benchmark may take: wrk sends the same one with every request.
+bench_credential() { # service tenant|respondent tenant-or-public-resource
+  HEARKEN_CREDENTIAL_KEY=$(run_secret credential-key) \
+    java -cp "$(load_tools_classpath)" io.hearken.chaos.SignCredential "$1" "$2" "$3" 900
+}
 
 cmd_chaos() {
   # The fault run of docs/reliability.md: steady load through the gateway while each component is killed
@@ -80,6 +86,11 @@ cmd_bench() {
       "questions": [{"id": "nps", "type": "NPS", "required": true, "text": {"en": "Recommend us?"}},
                     {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}' | jq -r .id)
   mkdir -p "$RUN/bench"
+  build_load_tools
+  # Straight to survey-service a request needs the respondent's credential the gateway would sign for the survey
+  # (docs/security.md); through the gateway it carries none (CREDENTIAL is nil) and the gateway signs one.
+  local credential
+  credential=$(bench_credential survey-service respondent "/v1/public/surveys/$survey_id")
   script="$RUN/bench/submit.lua"
   # Every request a new response from one of 500 customers, with a score cycling through 0..10.
   cat >"$script" <<'LUA'
@@ -89,7 +100,7 @@ request = function()
   local body = string.format(
     '{"channel":"web","respondent":{"email":"bench-%d@example.com"},"answers":{"nps":%d,"reason":"bench run"}}',
     counter % 500, counter % 11)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-Hearken-Credential"] = CREDENTIAL}, body)
 end
 LUA
   # The same, each request with its own Idempotency-Key, which survey-service claims in MongoDB before the append.
@@ -111,19 +122,23 @@ request = function()
     '{"channel":"web","respondent":{"email":"bench-%d@example.com"},"answers":{"nps":%d,"reason":"bench run"}}',
     counter % 500, counter % 11)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = prefix .. "-" .. counter}, body)
+    ["Idempotency-Key"] = prefix .. "-" .. counter, ["X-Hearken-Credential"] = CREDENTIAL}, body)
 end
 LUA
+  direct="$RUN/bench/submit-direct.lua"
+  keyed_direct="$RUN/bench/submit-keyed-direct.lua"
+  { printf 'CREDENTIAL = "%s"\n' "$credential"; cat "$script"; } >"$direct"
+  { printf 'CREDENTIAL = "%s"\n' "$credential"; cat "$keyed"; } >"$keyed_direct"
   info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
   info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$survey/v1/public/surveys/$survey_id/responses" \
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "straight to survey-service, each with its own Idempotency-Key (claimed in MongoDB before the append)"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed" "$survey/v1/public/surveys/$survey_id/responses" \
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed_direct" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
 }
 
@@ -154,21 +169,23 @@ bench_profiles() {
     || die "loading the bench customers failed"
   info "loaded in $((SECONDS - started)) s"
   mkdir -p "$RUN/bench"
+  build_load_tools
+  local credential
+  credential=$(bench_credential profile-service tenant bench-profiles)
   lua="$RUN/bench/lookup.lua"
   cat >"$lua" <<LUA
 math.randomseed(os.time())
 request = function()
-  return wrk.format("GET", "/v1/profiles/lookup?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Tenant"] = "bench-profiles"})
+  return wrk.format("GET", "/v1/profiles/lookup?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Credential"] = "$credential"})
 end
 LUA
   whole="$RUN/bench/profile.lua"
   cat >"$whole" <<LUA
 math.randomseed(os.time())
 request = function()
-  return wrk.format("GET", "/v1/profiles?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Tenant"] = "bench-profiles"})
+  return wrk.format("GET", "/v1/profiles?customerId=B-" .. math.random(1, $profiles), {["X-Hearken-Credential"] = "$credential"})
 end
 LUA
-  build_load_tools
   info "ceiling: profile-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
@@ -229,7 +246,9 @@ bench_insights() {
   info "ceiling: insight-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
-  local name query survey
+  local name query survey credential
+  build_load_tools
+  credential=$(bench_credential insight-service tenant bench-insights)
   for survey in bench-big bench-small; do
     for name in "last 30 days, all responses|/scores?from=$month&to=$today" \
                 "a year, channel=web and locale=ja|/scores?from=$year&to=$today&channel=web&locale=ja" \
@@ -237,7 +256,7 @@ bench_insights() {
       query=${name#*|}
       cat >"$RUN/bench/score.lua" <<LUA
 request = function()
-  return wrk.format("GET", "/v1/surveys/$survey$query", {["X-Hearken-Tenant"] = "bench-insights"})
+  return wrk.format("GET", "/v1/surveys/$survey$query", {["X-Hearken-Credential"] = "$credential"})
 end
 LUA
       info "$survey: ${name%%|*} (GET /v1/surveys/$survey$query), $connections connections"
@@ -246,9 +265,8 @@ LUA
         | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
     done
   done
-  build_load_tools
   info "score consumer: $events responses appended at once, then freshness at $rate responses/s for ${seconds}s"
-  java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
+  HEARKEN_CREDENTIAL_KEY=$(run_secret credential-key) java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \
     --events "$events" --rate "$rate" --seconds "$seconds" 2>&1 | grep -v SLF4J
   # The same events feed survey-service's projector and profile-service's timelines on the same two cores: stopped
@@ -256,7 +274,7 @@ LUA
   info "the same, insight-service alone (survey-service and profile-service stopped meanwhile)"
   cmd_kill survey-service >/dev/null
   cmd_kill profile-service >/dev/null
-  java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
+  HEARKEN_CREDENTIAL_KEY=$(run_secret credential-key) java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \
     --events "$events" --rate "$rate" --seconds "$seconds" 2>&1 | grep -v SLF4J
   info "starting survey-service and profile-service again"

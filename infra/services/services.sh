@@ -94,6 +94,7 @@ load_infra_env() {
   local line key value
   SVC_KEYCLOAK_URL="http://localhost:${HEARKEN_KEYCLOAK_PORT:-8180}" MONGO_URI=''
   SVC_SMTP_HOST=127.0.0.1 SVC_SMTP_PORT=3025 SVC_SMS_URL=http://127.0.0.1:8026 SVC_INVITATION_KEY='' SVC_SMS_AUTH_TOKEN=''
+  SVC_CREDENTIAL_KEY=''
   # Split at the first '=' only: `read` with IFS='=' drops a value's trailing '=' (base64 padding of the secrets).
   while IFS= read -r line; do
     key=${line%%=*} value=${line#*=}
@@ -110,12 +111,14 @@ load_infra_env() {
       SMS_PROVIDER_URL) SVC_SMS_URL=$value ;;
       HEARKEN_INVITATION_SIGNING_KEY) SVC_INVITATION_KEY=$value ;;
       HEARKEN_SMS_AUTH_TOKEN) SVC_SMS_AUTH_TOKEN=$value ;;
+      HEARKEN_CREDENTIAL_KEY) SVC_CREDENTIAL_KEY=$value ;;
     esac
   done <"$RUN/infra.env"
 }
 
 service_env() { # module -> env assignments (names: README.md, k8s/README.md)
-  # Only the gateway listens beyond this machine: the other services trust the tenant header it sets.
+  # Only the gateway listens beyond this machine; the services also admit only what carries a credential signed
+  # with HEARKEN_CREDENTIAL_KEY (by the gateway, or by another service), so a tenant header alone opens nothing.
   # Health and metrics stay on this machine for every service, the gateway included.
   if [[ $1 != gateway ]]; then printf '%s\n' "QUARKUS_HTTP_HOST=127.0.0.1"; fi
   printf '%s\n' \
@@ -128,7 +131,8 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
     "PROFILE_SERVICE_URL=http://127.0.0.1:$(service_port profile-service)" \
     "INSIGHT_SERVICE_URL=http://127.0.0.1:$(service_port insight-service)" \
     "SMTP_HOST=$SVC_SMTP_HOST" "SMTP_PORT=$SVC_SMTP_PORT" "SMS_PROVIDER_URL=$SVC_SMS_URL" \
-    "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN"
+    "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN" \
+    "HEARKEN_CREDENTIAL_KEY=$SVC_CREDENTIAL_KEY"
   if [[ -n ${MONGO_URI:-} ]]; then printf 'MONGODB_URI=%s\n' "$MONGO_URI"; fi
 }
 

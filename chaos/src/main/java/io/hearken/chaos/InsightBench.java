@@ -1,5 +1,6 @@
 package io.hearken.chaos;
 
+import io.hearken.common.security.GatewayCredentials;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -218,8 +219,11 @@ public final class InsightBench {
     }
 
     private static long total(String api, String tenant, String survey) throws Exception {
+        String credential = SignCredential.credentials(Duration.ofSeconds(60))
+                .signForCaller("insight-service", tenant, "admin:bench");
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/surveys/" + survey
-                        + "/nps")).header("X-Hearken-Tenant", tenant).timeout(Duration.ofSeconds(10)).build(),
+                        + "/nps")).header(GatewayCredentials.HEADER, credential).timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;

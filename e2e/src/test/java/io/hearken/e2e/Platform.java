@@ -95,6 +95,11 @@ final class Platform {
         return services.get(name).readinessUrl();
     }
 
+    /** The API address of a service (survey, profile, insight, gateway), as the gateway reaches it. */
+    String apiUrl(String name) {
+        return "http://127.0.0.1:" + services.get(name).port;
+    }
+
     /** Whether {@code name} (survey, profile, insight, gateway) is one of the services this platform runs. */
     boolean runs(String name) {
         return services.containsKey(name);

@@ -143,9 +143,12 @@ class AuthorizationTest {
     @Test
     void tenantComesFromTheTokenNotFromTheClient() {
         given().auth().oauth2(token("gina")).header("X-Hearken-Tenant", "acme")
+                .header("X-Hearken-Credential", "forged")
                 .when().get("/api/v1/surveys/s1")
                 .then().statusCode(200)
+                .body("credential", equalTo(true))
                 .body("tenant", equalTo("globex"))
+                .body("tenantHeader", equalTo(false))
                 .body("authorization", equalTo(false));
         given().auth().oauth2(token("alice"))
                 .when().get("/api/v1/surveys/s1")
@@ -162,7 +165,18 @@ class AuthorizationTest {
                 .header("X-Request-Id", notNullValue())
                 .body("service", equalTo("survey"))
                 .body("path", equalTo("/v1/public/surveys/s1/responses"))
-                .body("tenant", equalTo("null"));
+                .body("credential", equalTo(true))
+                .body("tenant", equalTo("null"))
+                .body("tenantHeader", equalTo(false));
+    }
+
+    @Test
+    void aRespondentsCredentialOpensOnlyTheSurveyOrInvitationThePathNames() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/public/surveys/s1/responses/batch")
+                .then().statusCode(200).body("resource", equalTo("/v1/public/surveys/s1"));
+        given().when().get("/api/v1/public/invitations/tok-123")
+                .then().statusCode(200).body("resource", equalTo("/v1/public/invitations/tok-123"));
     }
 
     @Test

@@ -17,17 +17,28 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** The answer's status code and body. */
-    record Answer(int status, String body) {
+    /** The answer's status code, body and content type. */
+    record Answer(int status, String body, String contentType) {
     }
 
     static Answer get(String rawPathAndQuery, String bearerToken) throws IOException {
+        return send("GET", rawPathAndQuery, bearerToken, "");
+    }
+
+    /**
+     * @param extraHeaders header lines, each ending in CRLF ("" for none)
+     */
+    static Answer send(String method, String rawPathAndQuery, String bearerToken, String extraHeaders)
+            throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(20_000);
-            String request = "GET " + rawPathAndQuery + " HTTP/1.1\r\n"
+            boolean hasBody = method.equals("POST");
+            String request = method + " " + rawPathAndQuery + " HTTP/1.1\r\n"
                     + "Host: localhost:" + RestAssured.port + "\r\n"
                     + (bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n")
-                    + "Connection: close\r\n\r\n";
+                    + extraHeaders
+                    + (hasBody ? "Content-Type: application/json\r\nContent-Length: 2\r\n" : "")
+                    + "Connection: close\r\n\r\n" + (hasBody ? "{}" : "");
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -35,7 +46,10 @@ final class RawHttp {
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int bodyStart = response.indexOf("\r\n\r\n");
-            return new Answer(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+            String head = bodyStart < 0 ? response : response.substring(0, bodyStart);
+            String contentType = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).trim()).findFirst().orElse(null);
+            return new Answer(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4), contentType);
         }
     }
 }

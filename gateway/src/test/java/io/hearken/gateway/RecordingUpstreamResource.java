@@ -1,30 +1,47 @@
 package io.hearken.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hearken.common.http.TenantHeader;
+import io.hearken.common.security.GatewayCredential;
+import io.hearken.common.security.GatewayCredentials;
+import io.hearken.common.security.InvalidCredentialException;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
 
 /**
  * Stands in for survey-, profile- and insight-service: answers every request with a JSON echo of what the
- * gateway forwarded (service, method, path as decoded and exactly as sent, query, tenant header, whether a token or
- * a forged header leaked through).
+ * gateway forwarded (service, method, path as decoded and exactly as sent, query, what the credential the gateway
+ * signed for the hop vouches for as the service would verify it, whether a token or a tenant header leaked through).
  * The gateway's routing and header rules are what these tests check, not the services.
  */
 public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
     static final ConcurrentLinkedDeque<String> RECEIVED = new ConcurrentLinkedDeque<>();
+    private static final Set<String> FLAKY_SEEN = ConcurrentHashMap.newKeySet();
+    private static final GatewayCredentials CREDENTIALS = new GatewayCredentials(
+            TestInfrastructure.settings(true).get("HEARKEN_CREDENTIAL_KEY"), Duration.ofSeconds(60),
+            Clock.systemUTC());
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // A slow answer must not hold up the others, as with a real service
+            server.setExecutor(Executors.newFixedThreadPool(16));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -35,14 +52,22 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                     requestBody = in.readAllBytes();
                 }
                 String path = exchange.getRequestURI().getPath().substring(service.length() + 1);
+                if (misbehaves(path, exchange)) {
+                    return;
+                }
                 String rawPath = exchange.getRequestURI().getRawPath().substring(service.length() + 1);
+                GatewayCredential credential = verified(service,
+                        exchange.getRequestHeaders().getFirst(GatewayCredentials.HEADER));
                 String echo = """
                         {"service": "%s", "method": "%s", "path": "%s", "rawPath": "%s", "query": "%s",
-                         "rawQuery": "%s", "tenant": "%s", "caller": "%s", "authorization": %s, "bodyBytes": %d}"""
+                         "rawQuery": "%s", "credential": %s, "tenant": "%s", "caller": "%s", "resource": "%s",
+                         "tenantHeader": %s, "authorization": %s, "bodyBytes": %d}"""
                         .formatted(service, exchange.getRequestMethod(), path, rawPath,
                         exchange.getRequestURI().getQuery(), exchange.getRequestURI().getRawQuery(),
-                        exchange.getRequestHeaders().getFirst("X-Hearken-Tenant"),
-                        exchange.getRequestHeaders().getFirst("X-Hearken-Caller"),
+                        credential != null, credential == null ? null : credential.tenant(),
+                        credential == null ? null : credential.caller(),
+                        credential == null ? null : credential.resource(),
+                        exchange.getRequestHeaders().containsKey(TenantHeader.NAME),
                         exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length);
                 RECEIVED.add(echo);
                 byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
@@ -57,6 +82,57 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
         return Map.of("hearken.gateway.survey-service-url", base + "/survey",
                 "hearken.gateway.profile-service-url", base + "/profile",
                 "hearken.gateway.insight-service-url", base + "/insight");
+    }
+
+    /**
+     * The misbehaving services the gateway's edge is tested against, by path: {@code .../slow-drip} answers a byte
+     * every 200 ms for 4 s (an idle timeout never fires, a deadline does), {@code .../huge} answers 2 MiB,
+     * {@code .../flaky-once/<id>} drops the connection the first time an id is asked for and answers the second.
+     */
+    private static boolean misbehaves(String path, HttpExchange exchange) throws IOException {
+        if (path.endsWith("/slow-drip")) {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    exchange.getResponseBody().write('.');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the gateway gave up and reset the connection: that is what the test expects
+            }
+            exchange.close();
+            return true;
+        }
+        if (path.endsWith("/huge")) {
+            byte[] chunk = new byte[64 * 1024];
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 32; i++) {
+                    exchange.getResponseBody().write(chunk);
+                }
+            } catch (IOException e) {
+                // cut off by the gateway
+            }
+            exchange.close();
+            return true;
+        }
+        if (path.contains("/flaky-once/") && FLAKY_SEEN.add(path)) {
+            RECEIVED.add("{\"dropped\": \"" + path + "\"}");
+            exchange.close();
+            return true;
+        }
+        return false;
+    }
+
+    /** The credential the gateway signed for this service, as the service would verify it; null when none is. */
+    private static GatewayCredential verified(String service, String token) {
+        try {
+            return CREDENTIALS.verify(token, service + "-service");
+        } catch (InvalidCredentialException e) {
+            return null;
+        }
     }
 
     @Override

@@ -36,12 +36,22 @@ public final class KeycloakTokens {
                 "client_secret", secret));
     }
 
+    /** Keycloak's own administrator's token from its {@code master} realm: a real token of another realm. */
+    public static String fromMasterRealm(String keycloakUrl) {
+        return token(keycloakUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"));
+    }
+
     private static String token(String keycloakUrl, Map<String, String> form) {
+        return token(keycloakUrl, "hearken", form);
+    }
+
+    private static String token(String keycloakUrl, String realm, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(keycloakUrl + "/realms/hearken/protocol/openid-connect/token"))
+                        URI.create(keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(java.time.Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -22,7 +22,8 @@ public final class TestInfrastructure {
 
     private static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST", "POSTGRES_PORT",
             "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_API_URL",
-            "SMS_PROVIDER_URL", "HEARKEN_INVITATION_SIGNING_KEY", "HEARKEN_SMS_AUTH_TOKEN");
+            "SMS_PROVIDER_URL", "HEARKEN_INVITATION_SIGNING_KEY", "HEARKEN_SMS_AUTH_TOKEN",
+            "HEARKEN_CREDENTIAL_KEY");
 
     private static Map<String, String> settings;
     private static Map<String, String> launcherEnvironment = Map.of();

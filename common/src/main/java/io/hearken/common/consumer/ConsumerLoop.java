@@ -1,5 +1,7 @@
 package io.hearken.common.consumer;
 
+import io.hearken.common.events.EventTypes;
+import io.hearken.common.http.RequestIdFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -12,9 +14,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.MDC;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -137,6 +142,7 @@ final class ConsumerLoop<E> implements Runnable {
         List<ConsumerRecord<byte[], byte[]>> readable = new ArrayList<>();
         List<E> events = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            tagLogs(record);
             E event;
             try {
                 event = handler.read(record);
@@ -152,6 +158,7 @@ final class ConsumerLoop<E> implements Runnable {
                 events.add(event);
             }
         }
+        MDC.remove(RequestIdFilter.MDC_KEY);
         applyFindingFaults(readable, events);
         positions.save(consumer, nextOffsets(records));
         deadLetteredSinceSave.clear();
@@ -172,6 +179,7 @@ final class ConsumerLoop<E> implements Runnable {
             }
         }
         for (int i = 0; i < events.size(); i++) {
+            tagLogs(records.get(i));
             try {
                 apply(List.of(events.get(i)));
             } catch (PermanentFailure failure) {
@@ -192,7 +200,18 @@ final class ConsumerLoop<E> implements Runnable {
         }
     }
 
+    /** Log lines about a record carry the id of the API request that caused its event, when one did. */
+    private static void tagLogs(ConsumerRecord<byte[], byte[]> record) {
+        Header requestId = record.headers().lastHeader("ce_" + EventTypes.REQUEST_ID_EXTENSION);
+        if (requestId != null && requestId.value() != null) {
+            MDC.put(RequestIdFilter.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
+        } else {
+            MDC.remove(RequestIdFilter.MDC_KEY);
+        }
+    }
+
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, Throwable failure) {
+        tagLogs(record);
         String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset();
         if (!deadLetteredSinceSave.add(coordinates)) {
             return;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hearken.common.config.KafkaClientSettings;
+import io.hearken.common.http.RequestIdFilter;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,6 +110,10 @@ public final class EventAppender implements AutoCloseable {
                 .add("ce_time", bytes(event.time().toString()))
                 .add("ce_" + EventTypes.TENANT_EXTENSION, bytes(event.tenant()))
                 .add("content-type", bytes("application/json"));
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            record.headers().add("ce_" + EventTypes.REQUEST_ID_EXTENSION, bytes(requestId.toString()));
+        }
         return record;
     }
 

@@ -46,6 +46,11 @@ public final class EventTypes {
 
     /** CloudEvent extension attribute that carries the tenant (workspace) an event belongs to. */
     public static final String TENANT_EXTENSION = "tenant";
+    /**
+     * CloudEvent extension attribute that carries the {@code X-Request-Id} of the API request that caused an event
+     * (absent when none did): the same id in the gateway's, the service's and the consumers' log lines.
+     */
+    public static final String REQUEST_ID_EXTENSION = "requestid";
 
     private EventTypes() {
     }

@@ -1,21 +1,21 @@
 package io.hearken.gateway.client;
 
 import io.hearken.common.http.RequestIdFilter;
-import io.hearken.gateway.security.CallerIdentity;
+import io.hearken.common.security.GatewayCredentials;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which headers cross the gateway, each way. Hop-by-hop headers never do. Towards a service, the client's token
- * stays at the gateway and any {@code X-Hearken-*} header is dropped, because those are the gateway's to set (the
- * caller's tenant and identity, from the verified token); the request id and the client's address are added. Back
- * to the client, a service's {@code Location} is rewritten to the public path under {@code /api}.
+ * stays at the gateway and any {@code X-Hearken-*} header is dropped, because those are the gateway's to set: the
+ * credential it signs for the hop (the caller's tenant and identity, from the verified token). The request id and
+ * the client's address are added. Back to the client, a service's {@code Location} is rewritten to the public path
+ * under {@code /api}.
  */
 final class ForwardedHeaders {
 
@@ -27,7 +27,7 @@ final class ForwardedHeaders {
     }
 
     /** The headers of the hop to the service. */
-    static MultiMap toService(HttpServerRequest request, Optional<CallerIdentity> caller, String requestId) {
+    static MultiMap toService(HttpServerRequest request, String credential, String requestId) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -35,7 +35,7 @@ final class ForwardedHeaders {
                 headers.add(header.getKey(), header.getValue());
             }
         });
-        caller.ifPresent(identity -> identity.putOn(headers));
+        headers.set(GatewayCredentials.HEADER, credential);
         headers.set(RequestIdFilter.HEADER, requestId);
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
         return headers;

@@ -3,13 +3,16 @@ package io.hearken.gateway.client;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.gateway.config.GatewayConfig;
 import io.hearken.gateway.problem.ProblemWriter;
-import io.hearken.gateway.security.CallerIdentity;
+import io.hearken.gateway.routing.ApiRoute;
 import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -18,18 +21,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends an admitted request on to its service and the service's answer back, without blocking: one pooled Vert.x
- * client, a connect timeout and an answer timeout ({@code hearken.gateway.upstream-timeout}), headers scrubbed both
- * ways by {@link ForwardedHeaders}. A service that cannot be reached, is too slow or fails mid-answer becomes a
- * problem that says whether the request was sent (503: it was not, retry) or its outcome is unknown (504, 502: retry
- * with the same {@code Idempotency-Key}).
+ * client; a deadline per route for the whole exchange, retries included ({@code hearken.gateway.upstream-timeout},
+ * {@code route-timeouts}); one retry when the request never left (any method: nothing was done) or when a read
+ * failed mid-answer (GET and HEAD only: sending them twice changes nothing); a {@link CircuitBreaker} per service;
+ * an answer capped at {@code max-answer-bytes}; headers scrubbed both ways by {@link ForwardedHeaders}. A failure
+ * becomes a problem that says whether the request was sent (503: it was not, retry) or its outcome is unknown
+ * (504, 502: retry with the same {@code Idempotency-Key}).
  */
 @ApplicationScoped
 public class UpstreamRelay {
@@ -37,49 +45,140 @@ public class UpstreamRelay {
     /** Longest wait for a connection to a service, from the pool or new; past it the client gets 503. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final int RETRY_AFTER_SECONDS = 2;
+    private static final Set<HttpMethod> SAFE_TO_RESEND = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final GatewayConfig config;
     private final ProblemWriter problems;
+    private final Vertx vertx;
     private final HttpClient client;
+    private final Map<Upstream, CircuitBreaker> circuits = new EnumMap<>(Upstream.class);
 
     public UpstreamRelay(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
         this.config = config;
         this.problems = problems;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                 .setMaxPoolSize(200)
                 .setMaxWaitQueueSize(2000)
                 .setKeepAlive(true));
+        for (Upstream upstream : Upstream.values()) {
+            circuits.put(upstream, new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openFor(), System::nanoTime));
+        }
     }
 
     /**
-     * Relays the request to {@code upstream} at {@code encodedPath} (the normalised path, the query as received) and
-     * ends the client's response with the answer or a problem.
+     * Relays the request to the route's service at {@code encodedPath} (the normalised path, the query as received)
+     * and ends the client's response with the answer or a problem.
      *
-     * @param caller who the call is made by; empty on a public route
+     * @param credential what the gateway vouches for on this hop (security.ServiceCredential)
      */
-    public void relay(RoutingContext context, Upstream upstream, String encodedPath, Optional<CallerIdentity> caller,
+    public void relay(RoutingContext context, ApiRoute route, String encodedPath, String credential,
                       String requestId) {
         String query = context.request().query();
-        URI target = URI.create(baseUrl(upstream) + encodedPath + (query == null ? "" : "?" + query));
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(context.request().method().name()))
-                .setAbsoluteURI(target.toString())
-                .setConnectTimeout(CONNECT_TIMEOUT.toMillis())
-                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        Upstream upstream = route.upstream();
+        Exchange exchange = new Exchange(context, upstream,
+                URI.create(baseUrl(upstream) + encodedPath + (query == null ? "" : "?" + query)),
+                HttpMethod.valueOf(context.request().method().name()),
+                ForwardedHeaders.toService(context.request(), credential, requestId),
+                context.body() == null ? null : context.body().buffer(), deadline(route));
+        attempt(exchange, 1);
+    }
+
+    /** The route's deadline, from {@code route-timeouts} or the default. */
+    public Duration deadline(ApiRoute route) {
+        return config.routeTimeouts().getOrDefault(route.name(), config.upstreamTimeout());
+    }
+
+    /** The circuit of a service, for tests and metrics. */
+    public CircuitBreaker circuit(Upstream upstream) {
+        return circuits.get(upstream);
+    }
+
+    private void attempt(Exchange exchange, int attempt) {
+        CircuitBreaker circuit = circuits.get(exchange.upstream);
+        if (!circuit.allowsRequest()) {
+            problems.write(exchange.context, circuitOpen(exchange.upstream, circuit.secondsUntilProbe()));
+            return;
+        }
+        long remainingMillis = exchange.remainingMillis();
+        if (remainingMillis <= 0) {
+            problems.write(exchange.context, timedOut(exchange));
+            return;
+        }
         // Sent tells a failure before the request left (safe: nothing was done) from one after (outcome unknown).
         AtomicBoolean sent = new AtomicBoolean();
-        MultiMap headers = ForwardedHeaders.toService(context.request(), caller, requestId);
-        Buffer body = context.body().buffer();
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        Promise<ServiceAnswer> answered = Promise.promise();
+        long deadlineTimer = vertx.setTimer(remainingMillis, id -> {
+            if (answered.tryFail(new TimeoutException("deadline")) && inFlight.get() != null) {
+                inFlight.get().reset();
+            }
+        });
+        RequestOptions options = new RequestOptions()
+                .setMethod(exchange.method)
+                .setAbsoluteURI(exchange.target.toString())
+                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), remainingMillis))
+                .setIdleTimeout(remainingMillis);
         client.request(options)
                 .compose(request -> {
-                    request.headers().addAll(headers);
+                    inFlight.set(request);
+                    request.headers().addAll(exchange.headers);
                     sent.set(true);
-                    return body == null ? request.send() : request.send(body);
+                    return exchange.body == null ? request.send() : request.send(exchange.body);
                 })
-                .compose(response -> response.body().map(buffer -> new ServiceAnswer(response, buffer)))
-                .onSuccess(answer -> answer(context, answer))
-                .onFailure(failure -> failed(context, upstream, failure, sent.get()));
+                .compose(this::readCapped)
+                .onComplete(outcome -> {
+                    if (outcome.succeeded()) {
+                        answered.tryComplete(outcome.result());
+                    } else {
+                        answered.tryFail(outcome.cause());
+                    }
+                });
+        answered.future().onComplete(outcome -> {
+            vertx.cancelTimer(deadlineTimer);
+            if (outcome.succeeded()) {
+                circuit.recordSuccess();
+                answer(exchange.context, outcome.result());
+                return;
+            }
+            circuit.recordFailure();
+            Throwable failure = outcome.cause();
+            boolean resend = attempt == 1 && !(failure instanceof AnswerTooLarge)
+                    && (!sent.get() || SAFE_TO_RESEND.contains(exchange.method) && !isTimeout(failure));
+            Log.warnf("Upstream %s failed for %s %s (try %d%s): %s", exchange.upstream, exchange.method,
+                    exchange.context.request().path(), attempt, resend ? ", trying again" : "", failure.toString());
+            if (resend) {
+                attempt(exchange, attempt + 1);
+            } else {
+                problems.write(exchange.context, problemFor(exchange, failure, sent.get()));
+            }
+        });
+    }
+
+    /** The answer's body, refused once it grows past the cap instead of after it is all in memory. */
+    private Future<ServiceAnswer> readCapped(HttpClientResponse response) {
+        int cap = config.maxAnswerBytes();
+        String declared = response.getHeader("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > cap) {
+            response.request().reset();
+            return Future.failedFuture(new AnswerTooLarge());
+        }
+        Promise<ServiceAnswer> read = Promise.promise();
+        Buffer body = Buffer.buffer();
+        response.handler(chunk -> {
+            if (body.length() + chunk.length() > cap) {
+                if (read.tryFail(new AnswerTooLarge())) {
+                    response.request().reset();
+                }
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        response.exceptionHandler(read::tryFail);
+        response.endHandler(done -> read.tryComplete(new ServiceAnswer(response, body)));
+        return read.future();
     }
 
     private static void answer(RoutingContext context, ServiceAnswer answer) {
@@ -91,26 +190,39 @@ public class UpstreamRelay {
         context.response().end(answer.body());
     }
 
-    private void failed(RoutingContext context, Upstream upstream, Throwable failure, boolean requestSent) {
-        Log.warnf("Upstream %s failed for %s %s: %s", upstream, context.request().method(),
-                context.request().path(), failure.toString());
-        problems.write(context, problemFor(upstream, failure, requestSent));
-    }
-
-    private ProblemException problemFor(Upstream upstream, Throwable failure, boolean requestSent) {
-        String service = upstream.name().toLowerCase(Locale.ROOT);
+    private ProblemException problemFor(Exchange exchange, Throwable failure, boolean requestSent) {
+        String service = serviceName(exchange.upstream);
         if (!requestSent) {
             return ProblemException.unavailable("The " + service + " service cannot be reached; the request was not "
                     + "sent. Retry later.", RETRY_AFTER_SECONDS);
         }
         if (isTimeout(failure)) {
-            return new ProblemException(504, "upstream-timeout", "Gateway timeout", "The " + service
-                    + " service did not answer within " + config.upstreamTimeout().toSeconds()
-                    + " s; the outcome is unknown. Retry with the same Idempotency-Key.", List.of(), null);
+            return timedOut(exchange);
+        }
+        if (failure instanceof AnswerTooLarge) {
+            return new ProblemException(502, "upstream-answer-too-large", "Bad gateway", "The " + service
+                    + " service's answer is larger than the gateway passes on (" + config.maxAnswerBytes()
+                    + " bytes); narrow the request (a smaller page).", List.of(), null);
         }
         return new ProblemException(502, "upstream-failed", "Bad gateway", "The " + service
                 + " service failed while handling the request; the outcome is unknown. "
                 + "Retry with the same Idempotency-Key.", List.of(), RETRY_AFTER_SECONDS);
+    }
+
+    private static ProblemException timedOut(Exchange exchange) {
+        return new ProblemException(504, "upstream-timeout", "Gateway timeout", "The "
+                + serviceName(exchange.upstream) + " service did not answer within " + exchange.deadline.toMillis()
+                + " ms; the outcome is unknown. Retry with the same Idempotency-Key.", List.of(), null);
+    }
+
+    private static ProblemException circuitOpen(Upstream upstream, long retryAfterSeconds) {
+        return new ProblemException(503, "unavailable", "Service unavailable", "The " + serviceName(upstream)
+                + " service is failing; the gateway sends it nothing for now and the request was not sent. "
+                + "Retry later.", List.of(), (int) retryAfterSeconds);
+    }
+
+    private static String serviceName(Upstream upstream) {
+        return upstream.name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -127,6 +239,41 @@ public class UpstreamRelay {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** One relayed request: what to send, and by when the whole exchange must be over. */
+    private static final class Exchange {
+        final RoutingContext context;
+        final Upstream upstream;
+        final URI target;
+        final HttpMethod method;
+        final MultiMap headers;
+        final Buffer body;
+        final Duration deadline;
+        final long deadlineAt;
+
+        Exchange(RoutingContext context, Upstream upstream, URI target, HttpMethod method, MultiMap headers,
+                 Buffer body, Duration deadline) {
+            this.context = context;
+            this.upstream = upstream;
+            this.target = target;
+            this.method = method;
+            this.headers = headers;
+            this.body = body;
+            this.deadline = deadline;
+            this.deadlineAt = System.nanoTime() + deadline.toNanos();
+        }
+
+        long remainingMillis() {
+            return (deadlineAt - System.nanoTime()) / 1_000_000;
+        }
+    }
+
     private record ServiceAnswer(HttpClientResponse response, Buffer body) {
+    }
+
+    /** A service's answer past {@code max-answer-bytes}. */
+    private static final class AnswerTooLarge extends RuntimeException {
+        AnswerTooLarge() {
+            super("answer too large", null, false, false);
+        }
     }
 }

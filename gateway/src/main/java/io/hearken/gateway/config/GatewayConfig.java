@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Where the gateway sends each API and how long it waits ({@code hearken.gateway.*}). */
 @ConfigMapping(prefix = "hearken.gateway")
@@ -19,9 +20,33 @@ public interface GatewayConfig {
     /** Base URL of insight-service. */
     String insightServiceUrl();
 
-    /** Longest wait for an upstream answer before the client gets 504. */
+    /**
+     * The deadline of a relayed request, from the first try to the answer's last byte (retries included), unless
+     * {@link #routeTimeouts()} names another for its route; past it the client gets 504.
+     */
     @WithDefault("15s")
     Duration upstreamTimeout();
+
+    /** Deadlines by route name (routing.RouteTable), e.g. {@code hearken.gateway.route-timeouts."submit-batch"=60s}. */
+    Map<String, Duration> routeTimeouts();
+
+    /** Largest answer the gateway takes from a service, in bytes; a larger one is cut off and the client gets 502. */
+    @WithDefault("10485760")
+    int maxAnswerBytes();
+
+    /** When the gateway stops sending to a service that keeps failing, and for how long. */
+    CircuitBreakerConfig circuitBreaker();
+
+    interface CircuitBreakerConfig {
+
+        /** Failures in a row (not reached, timed out, cut off) after which a service's circuit opens. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one request probes the service again. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
 
     /** Largest request body accepted, in bytes; larger ones get 413. */
     @WithDefault("65536")

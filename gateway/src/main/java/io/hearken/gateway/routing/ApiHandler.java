@@ -7,6 +7,7 @@ import io.hearken.gateway.config.GatewayConfig;
 import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.security.AccessPolicy;
 import io.hearken.gateway.security.CallerIdentity;
+import io.hearken.gateway.security.ServiceCredential;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,19 +33,28 @@ import java.util.UUID;
 public class ApiHandler {
 
     private static final String API_PREFIX = "/api";
+    /**
+     * Largest total of a request's header names and values: a bearer token with many roles fits many times over. The
+     * HTTP server refuses still larger ones itself ({@code quarkus.http.limits.max-header-size}), as plain 431.
+     */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final String NEEDS_LOGIN = "hearken.needs-login";
 
     private final GatewayConfig config;
     private final CrossOrigin crossOrigin;
     private final AccessPolicy access;
     private final UpstreamRelay relay;
     private final ProblemWriter problems;
+    private final ServiceCredential credentials;
 
-    public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems) {
+    public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems,
+                      ServiceCredential credentials) {
         this.config = config;
         this.crossOrigin = new CrossOrigin(config);
         this.access = access;
         this.relay = relay;
         this.problems = problems;
+        this.credentials = credentials;
     }
 
     void register(@Observes Router router) {
@@ -58,7 +68,14 @@ public class ApiHandler {
     private void handle(RoutingContext context) {
         String requestId = requestId(context);
         context.response().putHeader(RequestIdFilter.HEADER, requestId);
+        context.addHeadersEndHandler(ended -> SecurityHeaders.addTo(context.response(),
+                Boolean.TRUE.equals(context.get(NEEDS_LOGIN))));
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
+        if (headerBytes(context) > MAX_HEADER_BYTES) {
+            problems.write(context, new ProblemException(431, "headers-too-large", "Request header fields too large",
+                    "The request's headers are larger than " + MAX_HEADER_BYTES + " bytes.", List.of(), null));
+            return;
+        }
 
         // Routes are matched on the normalised path and only that path is forwarded: a service resolves '..' and
         // decodes '%2e' itself, so the raw path is not what it would act on.
@@ -80,6 +97,7 @@ public class ApiHandler {
             problems.write(context, noRoute(context, path, normalised.steppedBack()));
             return;
         }
+        context.put(NEEDS_LOGIN, !route.isPublic());
         if (!path.keepsLeading(route.prefixSegments())) {
             problems.write(context, PathGuard.invalid("'..' steps back out of " + API_PREFIX + route.prefix()));
             return;
@@ -91,7 +109,8 @@ public class ApiHandler {
         }
         if (route.isPublic()) {
             // A survey's preflight goes on as it came: survey-service answers it with the survey's origins.
-            relay.relay(context, route.upstream(), path.encoded(), Optional.empty(), requestId);
+            relay.relay(context, route, path.encoded(),
+                    credentials.sign(route.upstream(), path.decoded(), Optional.empty()), requestId);
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(context, null)
@@ -109,7 +128,8 @@ public class ApiHandler {
             problems.write(context, refusal);
             return;
         }
-        relay.relay(context, route.upstream(), path.encoded(), Optional.of(caller), requestId);
+        relay.relay(context, route, path.encoded(),
+                credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId);
     }
 
     /** 400 when a '..' led nowhere, else 405 for a known path with another method, else 404. */
@@ -144,6 +164,14 @@ public class ApiHandler {
             problems.write(context, new ProblemException(500, "server-error", "Internal server error",
                     "The request failed unexpectedly.", List.of(), null));
         }
+    }
+
+    private static int headerBytes(RoutingContext context) {
+        int bytes = 0;
+        for (var header : context.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
     }
 
     private int largestBody() {

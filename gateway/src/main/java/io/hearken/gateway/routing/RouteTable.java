@@ -82,6 +82,11 @@ public final class RouteTable {
     private RouteTable() {
     }
 
+    /** Every route, in matching order. */
+    public static List<ApiRoute> all() {
+        return ROUTES;
+    }
+
     public static Optional<ApiRoute> find(String method, String path) {
         return ROUTES.stream().filter(route -> route.matches(method, path)).findFirst();
     }

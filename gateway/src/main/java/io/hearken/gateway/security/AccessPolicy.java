@@ -30,13 +30,14 @@ public class AccessPolicy {
         if (identity == null || identity.isAnonymous()) {
             throw unauthenticated();
         }
+        // A token without a tenant is no credential for this API at all, whatever its roles: 401 before 403.
+        String tenant = tenants.tenantOf(identity).orElseThrow(() -> new ProblemException(401, "no-tenant",
+                "Unauthorized", "The token names no tenant (claim '" + tenants.claim() + "').", List.of(), null));
         List<String> held = rolesAllowed.stream().filter(identity::hasRole).sorted().toList();
         if (held.isEmpty()) {
             throw new ProblemException(403, "forbidden", "Forbidden", "This call needs one of the roles "
                     + String.join(", ", rolesAllowed.stream().sorted().toList()) + ".", List.of(), null);
         }
-        String tenant = tenants.tenantOf(identity).orElseThrow(() -> new ProblemException(403, "no-tenant",
-                "Forbidden", "The token names no tenant (claim '" + tenants.claim() + "').", List.of(), null));
         return new CallerIdentity(identity.getPrincipal().getName(), held.get(0), tenant);
     }
 

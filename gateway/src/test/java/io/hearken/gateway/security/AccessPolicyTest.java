@@ -57,7 +57,7 @@ class AccessPolicyTest {
             ProblemException refusal = assertThrows(ProblemException.class,
                     () -> policy.admit(ANALYSTS, identity("u-4", claims, "admin")));
 
-            assertEquals(403, refusal.status());
+            assertEquals(401, refusal.status());
             assertEquals("no-tenant", refusal.typeSlug());
             assertEquals("The token names no tenant (claim 'tenant').", refusal.getMessage());
         }

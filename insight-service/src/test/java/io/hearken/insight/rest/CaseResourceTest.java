@@ -50,9 +50,10 @@ class CaseResourceTest {
                 .body("notes", hasSize(1))
                 .body("notes[0].author", equalTo("agatha"))
                 .body("notes[0].text", equalTo("Called back, a refund was promised."));
-        given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON).body("{\"text\": \"Refunded.\"}")
+        given().header("X-Hearken-Tenant", tenant).header("X-Hearken-Caller", "admin:arnold")
+                .contentType(ContentType.JSON).body("{\"text\": \"Refunded.\"}")
                 .when().post("/v1/cases/{id}/notes", caseId).then().statusCode(200)
-                .body("notes.author", contains("agatha", "unknown"));
+                .body("notes.author", contains("agatha", "arnold"));
         command(tenant, caseId, "resolve", "{\"outcome\": \"RECOVERED\", \"rootCause\": \"billing.double-charge\"}")
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"))

@@ -289,7 +289,8 @@ class ScoresFromEventsTest {
         given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/trend", surveyId)
                 .then().statusCode(400).body("errors[0].field", equalTo("question"));
+        // Without the gateway's credential nothing is answered, not even which parameter is wrong
         given().when().get("/v1/surveys/{id}/nps", surveyId)
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -1,10 +1,12 @@
 package io.hearken.survey.client;
 
+import io.hearken.common.http.TenantHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * circuit breaker.
  */
 @Path("/v1/profiles/contact-check")
+@RegisterProvider(ProfileServiceCredential.class)
 @RegisterRestClient(configKey = "profile-service")
 public interface ProfileContactApi {
 
@@ -21,7 +24,7 @@ public interface ProfileContactApi {
     }
 
     @GET
-    Uni<ContactDecision> check(@HeaderParam("X-Hearken-Tenant") String tenant,
+    Uni<ContactDecision> check(@HeaderParam(TenantHeader.NAME) String tenant,
                                @QueryParam("customerId") String customerId,
                                @QueryParam("channel") String channel,
                                @QueryParam("purpose") String purpose);

@@ -4,6 +4,7 @@ import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.FeedbackReceived;
 import io.hearken.common.events.InvitationEvent;
 import io.hearken.common.events.ResponseSubmitted;
+import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.config.SurveyServiceConfig;
 import io.hearken.survey.domain.Feedback;
@@ -15,11 +16,13 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -118,15 +121,19 @@ public class EventJournal {
     /** A CloudEvent in Kafka binary mode: attributes as ce_* headers, the tenant as an extension, keyed by key. */
     private static <T> Message<T> cloudEvent(T data, String id, String type, String subject, Instant time,
                                              String tenant, String key) {
-        OutgoingCloudEventMetadata<T> metadata = OutgoingCloudEventMetadata.<T>builder()
+        OutgoingCloudEventMetadataBuilder<T> metadata = OutgoingCloudEventMetadata.<T>builder()
                 .withId(id)
                 .withType(type)
                 .withSubject(subject)
                 .withTimestamp(time.atZone(ZoneOffset.UTC))
-                .withExtension(EventTypes.TENANT_EXTENSION, tenant)
-                .build();
+                .withExtension(EventTypes.TENANT_EXTENSION, tenant);
+        // The request that caused the event, so its consumers' log lines carry the gateway's request id too
+        Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            metadata = metadata.withExtension(EventTypes.REQUEST_ID_EXTENSION, requestId.toString());
+        }
         return Message.of(data)
-                .addMetadata(metadata)
+                .addMetadata(metadata.build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
     }
 

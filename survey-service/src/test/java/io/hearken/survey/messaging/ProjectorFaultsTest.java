@@ -129,11 +129,11 @@ class ProjectorFaultsTest {
     }
 
     @Test
-    void redriveRefusesAnUnknownPropertyAndListingNeedsATenant() {
+    void redriveRefusesAnUnknownPropertyAndListingNeedsTheGatewaysCredential() {
         given().header("X-Hearken-Tenant", "acme").contentType(ContentType.JSON)
                 .body("{\"idz\": []}")
                 .when().post("/v1/admin/dead-letters/redrive")
                 .then().statusCode(400).body("errors[0].field", equalTo("idz"));
-        given().when().get("/v1/admin/dead-letters").then().statusCode(400);
+        given().when().get("/v1/admin/dead-letters").then().statusCode(401);
     }
 }

@@ -59,6 +59,7 @@ class ResponseSubmissionTest {
     void acceptedResponseIsPublishedAsCloudEventAndStored() throws Exception {
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
             String responseId = given().contentType(ContentType.JSON).body(response(9))
+                    .header("X-Request-Id", "req-cloud-event-1")
                     .when().post("/v1/public/surveys/{id}/responses", surveyId)
                     .then().statusCode(202)
                     .body("id", notNullValue())
@@ -70,6 +71,7 @@ class ResponseSubmissionTest {
             assertEquals(1, records.size());
             ConsumerRecord<String, String> record = records.get(0);
             assertEquals("hearken.response.submitted.v2", header(record, "ce_type"));
+            assertEquals("req-cloud-event-1", header(record, "ce_requestid"), "the gateway's request id travels on");
             assertEquals(responseId, header(record, "ce_id"));
             assertEquals(surveyId, header(record, "ce_subject"));
             assertEquals("acme", header(record, "ce_tenant"));

@@ -254,12 +254,12 @@ class SurveyResourceTest {
     }
 
     @Test
-    void requiresTheTenantHeaderSetByTheGateway() {
+    void requiresTheCredentialSignedByTheGateway() {
         given().contentType(ContentType.JSON).body(TestSurveys.NPS_SURVEY)
                 .when().post("/v1/surveys")
-                .then().statusCode(400)
+                .then().statusCode(401)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("tenant"));
+                .body("type", equalTo("https://hearken.io/problems/unauthorized"));
     }
 
     @Test
