@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,8 @@ final class ScoreParameters {
     static final String QUESTION = "question";
     static final String GRANULARITY = "granularity";
     static final String LIMIT = "limit";
+    /** One of profile-service's segments (its id): only the answers of customers who were in it then. */
+    static final String SEGMENT = "segment";
     /** Topics listed when no limit is given, and the most that may be asked for. */
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -71,7 +75,28 @@ final class ScoreParameters {
                 values.put(dimension, value);
             }
         }
-        return new Slice(values);
+        return new Slice(values, segment());
+    }
+
+    /**
+     * The segment asked for ({@link Slice#ALL} when none): a segment id as profile-service gives it, a UUID. A
+     * segment nobody answered in reads as no answers, as a channel nobody used does.
+     */
+    String segment() {
+        String value = query.getFirst(SEGMENT);
+        if (value == null) {
+            return Slice.ALL;
+        }
+        try {
+            return UUID.fromString(value).toString().equals(value.toLowerCase(Locale.ROOT))
+                    ? value.toLowerCase(Locale.ROOT) : invalidSegment(value);
+        } catch (IllegalArgumentException e) {
+            return invalidSegment(value);
+        }
+    }
+
+    private static String invalidSegment(String value) {
+        throw ProblemException.invalidField(SEGMENT, "is a segment id (a UUID, from profile-service), not " + value);
     }
 
     /** The days asked, {@code defaultDays} up to today in {@code zone} when not given. */
