@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -87,16 +86,12 @@ final class ScoreParameters {
         if (value == null) {
             return Slice.ALL;
         }
-        try {
-            return UUID.fromString(value).toString().equals(value.toLowerCase(Locale.ROOT))
-                    ? value.toLowerCase(Locale.ROOT) : invalidSegment(value);
-        } catch (IllegalArgumentException e) {
-            return invalidSegment(value);
+        String canonical = value.toLowerCase(Locale.ROOT);
+        if (!canonical.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw ProblemException.invalidField(SEGMENT, "is a segment id (a UUID, from profile-service), not "
+                    + value);
         }
-    }
-
-    private static String invalidSegment(String value) {
-        throw ProblemException.invalidField(SEGMENT, "is a segment id (a UUID, from profile-service), not " + value);
+        return canonical;
     }
 
     /** The days asked, {@code defaultDays} up to today in {@code zone} when not given. */
