@@ -26,6 +26,7 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ $values.observability.tracing.otlpEndpoint | quo
 {{ include "hearken.kafkaConfigEnv" $root }}
 {{- end }}
 {{- if .component.postgresDatabase }}
+HEARKEN_MIGRATE_AT_START: {{ not $values.postgres.migrationJob.enabled | quote }}
 POSTGRES_HOST: {{ $values.postgres.host | quote }}
 POSTGRES_PORT: {{ $values.postgres.port | quote }}
 POSTGRES_DB: {{ get $values.postgres .component.postgresDatabase | quote }}

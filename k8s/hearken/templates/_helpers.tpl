@@ -119,23 +119,24 @@ seccompProfile:
 {{/*
 Kafka client environment (bootstrap, SASL, TLS), read by the kubernetes profile of each service. The JAAS line is
 composed by Kubernetes from the two secret variables defined just before it ($(VAR) expansion), so no credential
-ever appears in a manifest or a ConfigMap.
+ever appears in a manifest or a ConfigMap. Those two are not named KAFKA_*: Quarkus hands every KAFKA_* variable to
+the Kafka clients as a setting, and "sasl.username" is none.
 */}}
 {{- define "hearken.kafkaSecretEnv" -}}
 {{- if include "hearken.kafkaUsesSasl" . }}
 {{- $module := ternary "plain.PlainLoginModule" "scram.ScramLoginModule" (eq .Values.kafka.sasl.mechanism "PLAIN") }}
-- name: KAFKA_SASL_USERNAME
+- name: HEARKEN_KAFKA_SASL_USERNAME
   valueFrom:
     secretKeyRef:
       name: {{ required "kafka.sasl.existingSecret is required when kafka.securityProtocol is SASL_*" .Values.kafka.sasl.existingSecret }}
       key: {{ .Values.kafka.sasl.usernameKey }}
-- name: KAFKA_SASL_PASSWORD
+- name: HEARKEN_KAFKA_SASL_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ .Values.kafka.sasl.existingSecret }}
       key: {{ .Values.kafka.sasl.passwordKey }}
 - name: KAFKA_SASL_JAAS_CONFIG
-  value: {{ printf "org.apache.kafka.common.security.%s required username=\"$(KAFKA_SASL_USERNAME)\" password=\"$(KAFKA_SASL_PASSWORD)\";" $module | quote }}
+  value: {{ printf "org.apache.kafka.common.security.%s required username=\"$(HEARKEN_KAFKA_SASL_USERNAME)\" password=\"$(HEARKEN_KAFKA_SASL_PASSWORD)\";" $module | quote }}
 {{- end }}
 {{- end -}}
 
@@ -145,9 +146,13 @@ KAFKA_SECURITY_PROTOCOL: {{ .Values.kafka.securityProtocol | quote }}
 {{- if include "hearken.kafkaUsesSasl" . }}
 KAFKA_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}
 {{- end }}
-{{- if and (include "hearken.kafkaUsesTls" .) .Values.kafka.tls.caSecret }}
+{{- if include "hearken.kafkaUsesTls" . }}
 KAFKA_SSL_TRUSTSTORE_TYPE: PEM
+{{- if .Values.kafka.tls.caSecret }}
 KAFKA_SSL_TRUSTSTORE_LOCATION: {{ printf "/etc/hearken/kafka-ca/%s" .Values.kafka.tls.caKey | quote }}
+{{- else }}
+KAFKA_SSL_TRUSTSTORE_LOCATION: {{ .Values.kafka.tls.systemCaBundle | quote }}
+{{- end }}
 {{- end }}
 HEARKEN_TOPICS_MANAGE: {{ .Values.kafka.topics.manage | quote }}
 HEARKEN_TOPIC_REPLICATION_FACTOR: {{ .Values.kafka.topics.replicationFactor | quote }}
