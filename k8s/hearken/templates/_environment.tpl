@@ -27,6 +27,7 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ $values.observability.tracing.otlpEndpoint | quo
 {{- end }}
 {{- if .component.postgresDatabase }}
 HEARKEN_MIGRATE_AT_START: {{ not $values.postgres.migrationJob.enabled | quote }}
+HEARKEN_VALIDATE_SCHEMA_AT_START: {{ $values.postgres.migrationJob.enabled | quote }}
 POSTGRES_HOST: {{ $values.postgres.host | quote }}
 POSTGRES_PORT: {{ $values.postgres.port | quote }}
 POSTGRES_DB: {{ get $values.postgres .component.postgresDatabase | quote }}
