@@ -140,6 +140,12 @@ public class ApiHandler {
             problems.write(context, refusal);
             return;
         }
+        String origin = context.request().getHeader("Origin");
+        if (!crossOrigin.allowsFor(origin, caller.tenant())) {
+            problems.write(context, new ProblemException(403, "origin-not-allowed", "Forbidden", "The page at "
+                    + origin + " may not call the API for this tenant.", List.of(), null));
+            return;
+        }
         withinLimits(context, limiter.policiesFor(caller), () -> relay.relay(context, route, path.encoded(),
                 credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId));
     }
