@@ -138,9 +138,16 @@ LUA
     cmd_start gateway >/dev/null
   info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
-  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses"
+  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses (the gateway profiled by JFR meanwhile)"
+  local jcmd gateway_pid
+  jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
+  gateway_pid=$(running_pid gateway)
+  "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile filename="$RUN/bench/gateway.jfr" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  "$jcmd" "$gateway_pid" JFR.stop name=bench >/dev/null
+  info "where the gateway's CPU went ($RUN/bench/gateway.jfr)"
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.HotMethods "$RUN/bench/gateway.jfr" 12
   info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
