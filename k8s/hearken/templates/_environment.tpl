@@ -41,6 +41,23 @@ INSIGHT_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "i
 {{- with $values.gateway.corsOrigins }}
 HEARKEN_CORS_ORIGINS: {{ . | quote }}
 {{- end }}
+HEARKEN_OIDC_AUDIENCE: {{ $values.gateway.oidcAudience | quote }}
+HEARKEN_TRUSTED_PROXIES: {{ join "," $values.gateway.trustedProxies | quote }}
+{{- /*
+The quotas have no variable of their own in application.properties: these are the environment forms of
+hearken.gateway.limits.* that Quarkus matches to the properties. A client's limit is a map entry, whose key (a client
+id with dashes) only the dotted form keeps intact; Kubernetes allows dots and dashes in variable names. Numbers go
+through int64 so that a large quota is not written as 1e+06.
+*/}}
+{{- with $values.gateway.limits }}
+HEARKEN_GATEWAY_LIMITS_PER_TENANT: {{ .perTenant | int64 | quote }}
+HEARKEN_GATEWAY_LIMITS_PER_CLIENT: {{ .perClient | int64 | quote }}
+HEARKEN_GATEWAY_LIMITS_PER_ADDRESS: {{ .perAddress | int64 | quote }}
+HEARKEN_GATEWAY_LIMITS_PER_SURVEY: {{ .perSurvey | int64 | quote }}
+{{- range $client, $quota := .clientLimits }}
+hearken.gateway.limits.client-limits.{{ $client }}: {{ $quota | int64 | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if eq .key "survey" }}
 MONGODB_DATABASE: {{ $values.mongodb.database | quote }}
@@ -70,6 +87,18 @@ SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "su
 {{- define "hearken.secretEnv" -}}
 {{- $root := .root -}}
 {{- $values := $root.Values -}}
+- name: HEARKEN_CREDENTIAL_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "hearken.credentialSecret" $root }}
+      key: {{ $values.credential.keyKey }}
+{{- if and (eq .key "gateway") $values.redis.enabled }}
+- name: HEARKEN_REDIS_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "redis.existingSecret is required when redis.enabled is true" $values.redis.existingSecret }}
+      key: {{ $values.redis.urlKey }}
+{{- end }}
 {{- if .component.kafka }}
 {{- include "hearken.kafkaSecretEnv" $root }}
 {{- end }}

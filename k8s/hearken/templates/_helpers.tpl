@@ -97,6 +97,9 @@ app.kubernetes.io/component: {{ .component | default "service" }}
 {{- define "hearken.invitationsSecret" -}}
 {{- .Values.invitations.existingSecret | default (printf "%s-invitations" (include "hearken.fullname" .)) -}}
 {{- end -}}
+{{- define "hearken.credentialSecret" -}}
+{{- .Values.credential.existingSecret | default (printf "%s-credential" (include "hearken.fullname" .)) -}}
+{{- end -}}
 
 {{- define "hearken.kafkaUsesSasl" -}}
 {{- if hasPrefix "SASL_" .Values.kafka.securityProtocol }}true{{ end -}}

@@ -36,6 +36,16 @@ record Manifest(ObjectNode tree) {
         };
     }
 
+    /** An env entry of the workload's first container (name with value or valueFrom), if it sets that variable. */
+    Optional<JsonNode> environmentVariable(String name) {
+        for (JsonNode variable : podTemplate().orElseThrow().at("/spec/containers/0/env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return Optional.of(variable);
+            }
+        }
+        return Optional.empty();
+    }
+
     static Map<String, String> labels(JsonNode node) {
         Map<String, String> labels = new TreeMap<>();
         node.fields().forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));

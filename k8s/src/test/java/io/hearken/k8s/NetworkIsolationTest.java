@@ -1,6 +1,7 @@
 package io.hearken.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the gateway sets, so this isolation is part of their security, not a nicety.
  */
 class NetworkIsolationTest {
+
+    private static final int REDIS_PORT = 6379;
 
     /** Who may open each service's API port besides nothing else. */
     private static final Map<String, Set<String>> CALLERS = Map.of(
@@ -116,6 +119,23 @@ class NetworkIsolationTest {
         assertFalse(egressPorts(installation, "gateway").contains(9092), "the gateway has no Kafka client");
         assertFalse(egressPorts(installation, "insight-service").contains(27017), "only survey-service uses MongoDB");
         assertFalse(egressPorts(installation, "survey-service").contains(5432), "survey-service has no PostgreSQL");
+    }
+
+    @Test
+    void theGatewayReachesRedisOnlyWhenItKeepsItsCountersThereAndOnlyThere() {
+        assertFalse(egressPorts(Renderings.DEFAULTS, "gateway").contains(REDIS_PORT), "the trial has no Redis");
+        List<JsonNode> rules = new ArrayList<>();
+        policyOf(Renderings.PRODUCTION, "gateway").tree().at("/spec/egress").forEach(rule -> {
+            if (rule.findValuesAsText("port").contains(String.valueOf(REDIS_PORT))) {
+                rules.add(rule);
+            }
+        });
+        assertEquals(1, rules.size(), "the gateway reaches Redis in production");
+        assertEquals("redis", rules.get(0).at("/to/0/namespaceSelector/matchLabels")
+                .path("kubernetes.io/metadata.name").asText(), "pinned to Redis' namespace, as the values say");
+        for (String service : List.of("survey-service", "profile-service", "insight-service")) {
+            assertFalse(egressPorts(Renderings.PRODUCTION, service).contains(REDIS_PORT), () -> service);
+        }
     }
 
     private static Set<Integer> egressPorts(String installation, String service) {

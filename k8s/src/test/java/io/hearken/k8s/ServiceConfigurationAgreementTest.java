@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The chart and the services agree: the ports the chart probes and routes to are the ones each service binds
  * (application.properties), every variable the chart sets is one the service reads, and the Strimzi topics are
  * the topics the services declare, with the same partitions and cleanup policy, plus the dead-letter topic and one
- * redrive topic per consumer. A change on one side without the other fails here, not in a cluster.
+ * redrive topic per consumer; every variable a service cannot start without (the credential key) is set by the chart,
+ * and the chart's default limits are the gateway's. A change on one side without the other fails here, not in a
+ * cluster.
  */
 class ServiceConfigurationAgreementTest {
 
@@ -40,6 +43,17 @@ class ServiceConfigurationAgreementTest {
     /** Variables the chart sets that no application.properties names: Quarkus, the JVM and Kubernetes read them. */
     private static final Pattern READ_ELSEWHERE =
             Pattern.compile("QUARKUS_.*|JAVA_TOOL_OPTIONS|HEARKEN_KAFKA_SASL_(USERNAME|PASSWORD)");
+
+    /** A variable read without a default (outside the dev and test profiles): the service does not start without it. */
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+
+    /**
+     * The one map the chart fills through the environment, and the dotted variable form of its entries: a client id
+     * may hold dashes, which the upper-case form (HEARKEN_..._PARTNER_SYNC) would turn into dots.
+     */
+    private static final String CLIENT_LIMITS = "hearken.gateway.limits.client-limits";
+    private static final Pattern CLIENT_LIMIT_ENTRY =
+            Pattern.compile(Pattern.quote(CLIENT_LIMITS + ".") + "[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private static final Pattern DECLARED_TOPIC =
             Pattern.compile("hearken\\.topics\\.declared\\.\"([^\"]+)\"\\.(partitions|cleanup-policy)");
@@ -64,28 +78,69 @@ class ServiceConfigurationAgreementTest {
     @MethodSource("services")
     void everyVariableTheChartSetsIsReadByTheService(String service) {
         String properties = read(moduleDirectory(service).resolve("src/main/resources/application.properties"));
-        String module = MODULES.get(service);
+        Set<String> propertyNames = applicationProperties(service).stringPropertyNames();
         for (String installation : List.of(Renderings.DEFAULTS, Renderings.PRODUCTION)) {
-            Set<String> variables = new TreeSet<>();
-            for (Manifest configMap : Renderings.ofKind(installation, "ConfigMap")) {
-                if (configMap.name().equals("hearken-" + module)) {
-                    configMap.tree().path("data").fieldNames().forEachRemaining(variables::add);
-                }
-            }
-            for (Manifest deployment : Renderings.ofKind(installation, "Deployment")) {
-                if (deployment.name().equals("hearken-" + module)) {
-                    deployment.tree().at("/spec/template/spec/containers/0/env")
-                            .forEach(variable -> variables.add(variable.path("name").asText()));
-                }
-            }
-            assertTrue(variables.size() > 3, () -> "no environment found for " + module);
-            for (String variable : variables) {
+            for (String variable : environmentOf(installation, service)) {
                 if (!READ_ELSEWHERE.matcher(variable).matches()) {
-                    assertTrue(properties.contains("${" + variable + ":") || properties.contains("${" + variable + "}"),
-                            () -> module + "'s application.properties never reads " + variable);
+                    assertTrue(properties.contains("${" + variable + ":") || properties.contains("${" + variable + "}")
+                                    || propertyNames.stream().anyMatch(name -> environmentForm(name).equals(variable))
+                                    || CLIENT_LIMIT_ENTRY.matcher(variable).matches() && service.equals("gateway"),
+                            () -> MODULES.get(service) + "'s application.properties never reads " + variable);
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void everyVariableTheServiceCannotStartWithoutIsSetByTheChart(String service) {
+        Set<String> required = new TreeSet<>();
+        for (String line : read(moduleDirectory(service).resolve("src/main/resources/application.properties"))
+                .lines().toList()) {
+            if (!line.startsWith("#") && !line.startsWith("%dev.") && !line.startsWith("%test.")) {
+                Matcher variable = REQUIRED_VARIABLE.matcher(line);
+                while (variable.find()) {
+                    required.add(variable.group(1));
+                }
+            }
+        }
+        assertTrue(required.contains("HEARKEN_CREDENTIAL_KEY"), () -> "no required variable found: " + required);
+        for (String installation : List.of(Renderings.DEFAULTS, Renderings.PRODUCTION)) {
+            Set<String> environment = environmentOf(installation, service);
+            for (String variable : required) {
+                assertTrue(environment.contains(variable),
+                        () -> "the chart (" + installation + ") never sets " + variable + ", which "
+                                + MODULES.get(service) + " cannot start without");
+            }
+        }
+    }
+
+    @Test
+    void theClientLimitsTheChartSetsAreAMapOfTheGatewaysLimits() {
+        String limitsConfig = read(moduleDirectory("gateway")
+                .resolve("src/main/java/io/hearken/gateway/limits/LimitsConfig.java"));
+
+        assertTrue(limitsConfig.contains("@ConfigMapping(prefix = \"hearken.gateway.limits\")")
+                && limitsConfig.contains("Map<String, Integer> clientLimits()"), CLIENT_LIMITS + " is no longer a map");
+        assertTrue(environmentOf(Renderings.PRODUCTION, "gateway").contains(CLIENT_LIMITS + ".partner-sync"),
+                "the production values' client limit is not set");
+    }
+
+    @Test
+    void theChartsDefaultLimitsAreTheGatewaysOwn() {
+        Properties properties = applicationProperties("gateway");
+        JsonNode gateway = chartValues().path("gateway");
+
+        for (String quota : List.of("per-tenant", "per-client", "per-address", "per-survey")) {
+            String valueName = camelCase(quota);
+            assertEquals(properties.getProperty("hearken.gateway.limits." + quota),
+                    gateway.path("limits").path(valueName).asText(),
+                    () -> "gateway.limits." + valueName + " differs from the gateway's own default");
+        }
+        List<String> trustedProxies = Manifest.elements(gateway.path("trustedProxies")).stream()
+                .map(JsonNode::asText).toList();
+        assertEquals("${HEARKEN_TRUSTED_PROXIES:" + String.join(",", trustedProxies) + "}",
+                properties.getProperty("hearken.gateway.limits.trusted-proxies"));
     }
 
     @ParameterizedTest
@@ -162,6 +217,35 @@ class ServiceConfigurationAgreementTest {
         }
         assertTrue(names.size() >= 10, () -> "too few consumers found: " + names);
         return names;
+    }
+
+    /** Names of the variables a service's container gets: its ConfigMap's keys and its own env entries. */
+    private static Set<String> environmentOf(String installation, String service) {
+        String name = "hearken-" + MODULES.get(service);
+        Set<String> variables = new TreeSet<>();
+        for (Manifest configMap : Renderings.ofKind(installation, "ConfigMap")) {
+            if (configMap.name().equals(name)) {
+                configMap.tree().path("data").fieldNames().forEachRemaining(variables::add);
+            }
+        }
+        for (Manifest deployment : Renderings.ofKind(installation, "Deployment")) {
+            if (deployment.name().equals(name)) {
+                deployment.tree().at("/spec/template/spec/containers/0/env")
+                        .forEach(variable -> variables.add(variable.path("name").asText()));
+            }
+        }
+        assertTrue(variables.size() > 3, () -> "no environment found for " + name);
+        return variables;
+    }
+
+    /** The variable Quarkus reads a property from: a.b-c is A_B_C. */
+    private static String environmentForm(String propertyName) {
+        return propertyName.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static String camelCase(String dashed) {
+        Matcher dash = Pattern.compile("-([a-z])").matcher(dashed);
+        return dash.replaceAll(letter -> letter.group(1).toUpperCase(Locale.ROOT));
     }
 
     private static Path moduleDirectory(String service) {

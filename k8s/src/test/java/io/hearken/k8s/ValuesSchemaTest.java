@@ -81,6 +81,31 @@ class ValuesSchemaTest {
                 .with("keycloak.realmImport.adminSecret", "keycloak-admin"), "existingConfigMap");
     }
 
+    @Test
+    void rejectsARedisPortOutOfRange() {
+        assertRejected(Chart.hearken().with("networkPolicy.egress.redis.ports[0].port", 70000), "redis");
+    }
+
+    @Test
+    void rejectsRedisWithoutTheSecretOfItsUrl() {
+        assertRejected(Chart.hearken().with("redis.enabled", true), "redis.existingSecret");
+    }
+
+    @Test
+    void rejectsACredentialKeyTheServicesWouldRefuse() {
+        assertRejected(Chart.hearken().with("credential.key", "too-short-for-hmac"), "credential.key");
+    }
+
+    @Test
+    void rejectsATrustedProxyThatIsNoAddress() {
+        assertRejected(Chart.hearken().with("gateway.trustedProxies", "{ingress-nginx}"), "trustedProxies");
+    }
+
+    @Test
+    void rejectsAClientLimitForAClientIdTheEnvironmentCannotCarry() {
+        assertRejected(Chart.hearken().with("gateway.limits.clientLimits.partner\\.sync", 6000), "clientLimits");
+    }
+
     private static void assertRejected(Chart chart, String namedValue) {
         IllegalStateException failure = assertThrows(IllegalStateException.class, chart::render);
         assertTrue(failure.getMessage().contains(namedValue),
