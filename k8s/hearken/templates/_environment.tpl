@@ -92,6 +92,12 @@ SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "su
     secretKeyRef:
       name: {{ include "hearken.credentialSecret" $root }}
       key: {{ $values.credential.keyKey }}
+- name: HEARKEN_CREDENTIAL_ACCEPTED_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "hearken.credentialSecret" $root }}
+      key: {{ $values.credential.acceptedKeysKey }}
+      optional: true
 {{- if and (eq .key "gateway") $values.redis.enabled }}
 - name: HEARKEN_REDIS_URL
   valueFrom:
