@@ -39,6 +39,9 @@ redis_start() {
   info "redis starting (pid $(<"$(pid_file redis)"), localhost:$REDIS_PORT)"
 }
 
+# Redis takes no -D marker: ours is the one whose data dir is this run's (running_pid asks this for a pid).
+redis_owns() { cmdline_has "$1" "$RUN/redis"; }
+
 redis_url() { printf 'redis://127.0.0.1:%s\n' "$(recorded_port redis "$REDIS_PORT")"; }
 
 redis_ready() { # answers PING with PONG (in a subshell: a refused connection must not end the launcher)
