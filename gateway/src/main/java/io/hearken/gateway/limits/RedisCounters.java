@@ -6,7 +6,11 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +37,9 @@ public final class RedisCounters implements Counters {
             return out
             """;
 
+    /** The script's SHA-1, by which Redis runs it once it has it: the script is not sent with every request. */
+    private static final String INCREMENT_SHA = sha1(INCREMENT);
+
     private final Redis redis;
 
     public RedisCounters(Redis redis) {
@@ -41,10 +48,26 @@ public final class RedisCounters implements Counters {
 
     @Override
     public Future<List<Count>> increment(List<String> keys, Duration window) {
-        Request request = Request.cmd(Command.EVAL).arg(INCREMENT).arg(keys.size());
+        return redis.send(script(Command.EVALSHA, INCREMENT_SHA, keys, window))
+                .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
+                        // A Redis that restarted (or another one) does not have it yet: send it once.
+                        ? redis.send(script(Command.EVAL, INCREMENT, keys, window)) : Future.failedFuture(failure))
+                .map(RedisCounters::counts);
+    }
+
+    private static Request script(Command command, String script, List<String> keys, Duration window) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
         keys.forEach(request::arg);
-        request.arg(window.toMillis());
-        return redis.send(request).map(RedisCounters::counts);
+        return request.arg(window.toMillis());
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
     }
 
     private static List<Count> counts(Response reply) {
