@@ -10,7 +10,7 @@
 # Load them with `skopeo copy docker-archive:$OUT/gateway-0.1.0.tar docker://registry.example.com/hearken/gateway:0.1.0`,
 # `kind load image-archive …` or `ctr -n k8s.io images import …`.
 #
-# Needs root (mmdebstrap, apt-get) the first time: apt-get install -y mmdebstrap docker-registry skopeo
+# Needs root (mmdebstrap, apt-get): the first run installs mmdebstrap, docker-registry and skopeo with apt-get.
 # Usage: k8s/images/build-images.sh [service ...]   (default: all four)
 # Env:   HEARKEN_IMAGE_TAG (0.1.0), HEARKEN_IMAGE_REGISTRY (ghcr.io/hearken), HEARKEN_IMAGES_DIR (target/images),
 #        HEARKEN_IMAGES_REGISTRY_PORT (55000)
@@ -26,9 +26,16 @@ SERVICES=("$@")
 BASE=$OUT/base/debian-bookworm-openjdk-17-jre.tar
 
 die() { echo "build-images: $*" >&2; exit 1; }
-for tool in mmdebstrap docker-registry skopeo python3; do
-  command -v "$tool" >/dev/null || die "$tool is missing: apt-get install -y mmdebstrap docker-registry skopeo"
-done
+missing=()
+for tool in mmdebstrap docker-registry skopeo python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if ((${#missing[@]})); then
+  ((EUID == 0)) || die "${missing[*]} missing: run as root once (this script installs them with apt-get)"
+  echo "build-images: installing ${missing[*]} with apt-get" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
+         && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; } \
+    || die "could not install ${missing[*]}"
+fi
 mkdir -p "$OUT/base" "$OUT/work"
 
 # 1. The base image: the JRE and CA certificates of Debian bookworm, nothing else (no shell is needed at run time,
