@@ -28,7 +28,7 @@ final class Platform {
     private static Platform instance;
 
     /** A Keycloak test client (partner role, tenant acme) whose quota both gateways are started with. */
-    static final String RATE_LIMITED_CLIENT = "hearken-test-short-lived";
+    static final String RATE_LIMITED_CLIENT = "hearken-test-small-quota";
     static final int RATE_LIMITED_CLIENT_QUOTA = 6;
 
     final String gatewayUrl;

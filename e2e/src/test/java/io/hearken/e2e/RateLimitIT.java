@@ -29,10 +29,9 @@ class RateLimitIT {
         String[] gateways = {platform.gatewayUrl, platform.apiUrl("gateway-2")};
         int admitted = 0;
         int refused = 0;
+        String token = KeycloakTokens.forClient(platform.keycloakUrl, Platform.RATE_LIMITED_CLIENT,
+                "test-secret-small-quota");
         for (int i = 0; i < Platform.RATE_LIMITED_CLIENT_QUOTA + 4; i++) {
-            // The client's tokens live 1 s: a fresh one for each call
-            String token = KeycloakTokens.forClient(platform.keycloakUrl, Platform.RATE_LIMITED_CLIENT,
-                    "test-secret-short-lived");
             Response answer = given().baseUri(gateways[i % 2]).auth().oauth2(token).contentType(ContentType.JSON)
                     .body("{\"source\": \"review\"}")
                     .when().post("/api/v1/feedback");

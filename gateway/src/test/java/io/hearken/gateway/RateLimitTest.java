@@ -30,7 +30,7 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("hearken.gateway.limits.per-address", "5",
-                    "hearken.gateway.limits.client-limits.\"hearken-test-short-lived\"", "3");
+                    "hearken.gateway.limits.client-limits.\"hearken-test-small-quota\"", "3");
         }
     }
 
@@ -77,8 +77,8 @@ class RateLimitTest {
                 .body("detail", containsString("client limit of 3"));
     }
 
-    /** A partner client of tenant acme whose tokens live 1 s: a fresh one each time. */
+    /** A partner client of tenant acme that no other test uses, so its counter is this test's alone. */
     private String partnerToken() {
-        return KeycloakTokens.forClient(keycloakUrl, "hearken-test-short-lived", "test-secret-short-lived");
+        return KeycloakTokens.forClient(keycloakUrl, "hearken-test-small-quota", "test-secret-small-quota");
     }
 }
