@@ -52,6 +52,8 @@ public class UpstreamRelay {
     private final Vertx vertx;
     private final HttpClient client;
     private final Map<Upstream, CircuitBreaker> circuits = new EnumMap<>(Upstream.class);
+    /** Each service's address, parsed once: not one URL parse per request. */
+    private final Map<Upstream, ServiceAddress> addresses = new EnumMap<>(Upstream.class);
 
     public UpstreamRelay(GatewayConfig config, ProblemWriter problems, Vertx vertx) {
         this.config = config;
@@ -63,6 +65,7 @@ public class UpstreamRelay {
                 .setMaxWaitQueueSize(2000)
                 .setKeepAlive(true));
         for (Upstream upstream : Upstream.values()) {
+            addresses.put(upstream, ServiceAddress.of(baseUrl(upstream)));
             circuits.put(upstream, new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                     config.circuitBreaker().openFor(), System::nanoTime));
         }
@@ -79,7 +82,7 @@ public class UpstreamRelay {
         String query = context.request().query();
         Upstream upstream = route.upstream();
         Exchange exchange = new Exchange(context, upstream,
-                URI.create(baseUrl(upstream) + encodedPath + (query == null ? "" : "?" + query)),
+                addresses.get(upstream).basePath() + encodedPath + (query == null ? "" : "?" + query),
                 HttpMethod.valueOf(context.request().method().name()),
                 ForwardedHeaders.toService(context.request(), credential, requestId),
                 context.body() == null ? null : context.body().buffer(), deadline(route));
@@ -116,9 +119,13 @@ public class UpstreamRelay {
                 inFlight.get().reset();
             }
         });
+        ServiceAddress address = addresses.get(exchange.upstream);
         RequestOptions options = new RequestOptions()
                 .setMethod(exchange.method)
-                .setAbsoluteURI(exchange.target.toString())
+                .setHost(address.host())
+                .setPort(address.port())
+                .setSsl(address.ssl())
+                .setURI(exchange.target)
                 .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), remainingMillis))
                 .setIdleTimeout(remainingMillis);
         client.request(options)
@@ -239,18 +246,32 @@ public class UpstreamRelay {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Where a service listens, from its base URL: {@code http://127.0.0.1:8081} or one with a path. */
+    private record ServiceAddress(String host, int port, boolean ssl, String basePath) {
+
+        static ServiceAddress of(String baseUrl) {
+            URI uri = URI.create(baseUrl);
+            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+            int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return new ServiceAddress(uri.getHost(), port, ssl, path.endsWith("/") ? path.substring(0,
+                    path.length() - 1) : path);
+        }
+    }
+
     /** One relayed request: what to send, and by when the whole exchange must be over. */
     private static final class Exchange {
         final RoutingContext context;
         final Upstream upstream;
-        final URI target;
+        /** The path and query on the service. */
+        final String target;
         final HttpMethod method;
         final MultiMap headers;
         final Buffer body;
         final Duration deadline;
         final long deadlineAt;
 
-        Exchange(RoutingContext context, Upstream upstream, URI target, HttpMethod method, MultiMap headers,
+        Exchange(RoutingContext context, Upstream upstream, String target, HttpMethod method, MultiMap headers,
                  Buffer body, Duration deadline) {
             this.context = context;
             this.upstream = upstream;

@@ -28,6 +28,8 @@ import org.jboss.logging.MDC;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The gateway's one handler for {@code /api/*}, which only puts the pieces in order: match the normalised path to a
@@ -46,6 +48,7 @@ public class ApiHandler {
      */
     static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final String NEEDS_LOGIN = "hearken.needs-login";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GatewayConfig config;
     private final CrossOrigin crossOrigin;
@@ -223,6 +226,12 @@ public class ApiHandler {
 
     private static String requestId(RoutingContext context) {
         String given = context.request().getHeader(RequestIdFilter.HEADER);
-        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        if (given != null && REQUEST_ID.matcher(given).matches()) {
+            return given;
+        }
+        // A random id in UUID form, without UUID.randomUUID()'s one SecureRandom that every event loop would queue
+        // on: an id needs to be unique, not unguessable.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 }
