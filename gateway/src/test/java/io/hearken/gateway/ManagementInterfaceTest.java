@@ -2,9 +2,9 @@ package io.hearken.gateway;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URL;
@@ -13,7 +13,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health and metrics live on the management port only; the public port knows nothing of them. */
 @QuarkusTest
@@ -42,6 +44,20 @@ class ManagementInterfaceTest {
                 .then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(base()).when().get("/q/metrics")
                 .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void requestMetricsHaveOneSeriesPerRouteNotOnePerIdInThePath() {
+        for (String survey : new String[] {"metrics-survey-one", "metrics-survey-two"}) {
+            given().when().get("/api/v1/public/surveys/" + survey).then().statusCode(200);
+        }
+        given().when().get("/api/v1/nothing-here/metrics-path").then().statusCode(404);
+
+        String metrics = given().baseUri(base()).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/public/surveys/{public-survey}\""), "the route's series");
+        assertTrue(metrics.contains("uri=\"/api/{no-route}\""), "one series for every path that is no route");
+        assertFalse(metrics.contains("metrics-survey-one") || metrics.contains("metrics-path"),
+                "an id or a stranger's path never becomes a series of its own");
     }
 
     @Test

@@ -48,6 +48,8 @@ public class ApiHandler {
      */
     static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final String NEEDS_LOGIN = "hearken.needs-login";
+    /** Where Quarkus's HTTP metrics look for a request's path template (else they tag the raw path). */
+    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GatewayConfig config;
@@ -105,10 +107,13 @@ public class ApiHandler {
             }
             crossOrigin.allowConsole(context);
         }
+        Context requestContext = Vertx.currentContext();
         if (route == null) {
+            requestContext.putLocal(METRICS_TEMPLATE, "/api/{no-route}");
             problems.write(context, noRoute(context, path, normalised.steppedBack()));
             return;
         }
+        requestContext.putLocal(METRICS_TEMPLATE, route.metricsTemplate());
         context.put(NEEDS_LOGIN, !route.isPublic());
         if (!path.keepsLeading(route.prefixSegments())) {
             problems.write(context, PathGuard.invalid("'..' steps back out of " + API_PREFIX + route.prefix()));

@@ -14,6 +14,14 @@ import java.util.regex.Pattern;
 public record ApiRoute(String name, Set<String> methods, String prefix, Pattern path, Upstream upstream,
                        Set<String> rolesAllowed) {
 
+    /**
+     * What the request metrics call this route's requests ({@code uri} tag): one series per route, never one per
+     * survey or profile id in a path.
+     */
+    public String metricsTemplate() {
+        return "/api" + prefix + "/{" + name + "}";
+    }
+
     public boolean isPublic() {
         return rolesAllowed.isEmpty();
     }
