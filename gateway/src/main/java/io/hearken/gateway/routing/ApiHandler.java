@@ -3,6 +3,7 @@ package io.hearken.gateway.routing;
 import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.gateway.client.UpstreamRelay;
+import io.hearken.gateway.composition.CustomerView;
 import io.hearken.gateway.config.GatewayConfig;
 import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.security.AccessPolicy;
@@ -46,15 +47,17 @@ public class ApiHandler {
     private final UpstreamRelay relay;
     private final ProblemWriter problems;
     private final ServiceCredential credentials;
+    private final CustomerView customerView;
 
     public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems,
-                      ServiceCredential credentials) {
+                      ServiceCredential credentials, CustomerView customerView) {
         this.config = config;
         this.crossOrigin = new CrossOrigin(config);
         this.access = access;
         this.relay = relay;
         this.problems = problems;
         this.credentials = credentials;
+        this.customerView = customerView;
     }
 
     void register(@Observes Router router) {
@@ -126,6 +129,10 @@ public class ApiHandler {
             caller = access.admit(route.rolesAllowed(), identity);
         } catch (ProblemException refusal) {
             problems.write(context, refusal);
+            return;
+        }
+        if (CustomerView.ROUTE.equals(route.name())) {
+            customerView.answer(context, caller, path.encoded().split("/")[3], requestId);
             return;
         }
         relay.relay(context, route, path.encoded(),
