@@ -118,7 +118,7 @@ public class CustomerView {
                         : newest.isEmpty() ? Future.succeededFuture(json.createArrayNode())
                         : calls.part(FEEDBACK, Upstream.SURVEY, feedbackPath(newest))
                                 .compose(feedbackReply -> body(feedbackReply, Upstream.SURVEY, "items"));
-                Future.join(cases, feedback).onComplete(all -> end(context, profileBody,
+                Future.join(cases, feedback).onComplete(all -> end(context, encodedProfileId, profileBody,
                         List.of(new Part(SCORES, "scores", scores), new Part(CASES, "openCases", cases),
                                 new Part(FEEDBACK, "recentFeedback", feedback))));
             });
@@ -126,12 +126,12 @@ public class CustomerView {
     }
 
     /** Writes the view: each part, or null and an entry in {@code missing} saying why it is not there. */
-    private void end(RoutingContext context, JsonNode profile, List<Part> parts) {
+    private void end(RoutingContext context, String encodedProfileId, JsonNode profile, List<Part> parts) {
         if (context.response().ended() || context.response().closed()) {
             return;
         }
         ObjectNode view = json.createObjectNode();
-        view.set("profileId", profile.path("id"));
+        view.put("profileId", profile.path("id").asText(decoded(encodedProfileId)));
         view.set("profile", profile);
         ArrayNode missing = json.createArrayNode();
         for (Part part : parts) {
@@ -189,8 +189,8 @@ public class CustomerView {
         JsonNode body = reply.isSuccess() ? parse(reply) : null;
         JsonNode items = body == null ? null : body.get(field);
         if (items == null || !items.isArray()) {
-            return Future.failedFuture(new PartMissing(upstream.applicationName() + " failed (HTTP " + reply.status()
-                    + ")"));
+            return Future.failedFuture(new PartMissing(upstream.applicationName() + (reply.isSuccess()
+                    ? " answered without " + field : " failed (HTTP " + reply.status() + ")")));
         }
         return Future.succeededFuture(items);
     }
