@@ -129,17 +129,44 @@ LUA
   keyed_direct="$RUN/bench/submit-keyed-direct.lua"
   { printf 'CREDENTIAL = "%s"\n' "$credential"; cat "$script"; } >"$direct"
   { printf 'CREDENTIAL = "%s"\n' "$credential"; cat "$keyed"; } >"$keyed_direct"
+  # Limits stay on (every request is counted in Redis, as in production), with quotas above this benchmark's rate:
+  # one address posting thousands a second to one survey is what they exist to stop.
+  info "restarting the gateway with its quotas raised above the benchmark's rate (limits still counted)"
+  cmd_kill gateway >/dev/null
+  HEARKEN_GATEWAY_LIMITS_PER_ADDRESS=1000000000 HEARKEN_GATEWAY_LIMITS_PER_SURVEY=1000000000 \
+    HEARKEN_GATEWAY_LIMITS_PER_CLIENT=1000000000 HEARKEN_GATEWAY_LIMITS_PER_TENANT=1000000000 \
+    cmd_start gateway >/dev/null
   info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
-  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses"
+  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses (the gateway profiled by JFR meanwhile)"
+  local jcmd gateway_pid
+  jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
+  gateway_pid=$(running_pid gateway)
+  "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile filename="$RUN/bench/gateway.jfr" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  "$jcmd" "$gateway_pid" JFR.stop name=bench >/dev/null
+  info "where the gateway's CPU went ($RUN/bench/gateway.jfr)"
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.HotMethods "$RUN/bench/gateway.jfr" 12
   info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "straight to survey-service, each with its own Idempotency-Key (claimed in MongoDB before the append)"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed_direct" "$survey/v1/public/surveys/$survey_id/responses" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  # An authenticated read: the gateway verifies the token, checks the role, counts the limits and signs the hop.
+  local read_credential
+  read_credential=$(bench_credential survey-service tenant acme)
+  info "authenticated read through the gateway: GET $gw/api/v1/surveys/{id}, $connections connections"
+  wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$gw/api/v1/surveys/$survey_id" >/dev/null
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
+    "$gw/api/v1/surveys/$survey_id" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "the same read straight to survey-service (with the credential the gateway would sign)"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "X-Hearken-Credential: $read_credential" \
+    "$survey/v1/surveys/$survey_id" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  info "restarting the gateway with its configured quotas"
+  cmd_kill gateway >/dev/null
+  cmd_start gateway >/dev/null
 }
 
 bench_profiles() {

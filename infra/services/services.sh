@@ -94,7 +94,7 @@ load_infra_env() {
   local line key value
   SVC_KEYCLOAK_URL="http://localhost:${HEARKEN_KEYCLOAK_PORT:-8180}" MONGO_URI=''
   SVC_SMTP_HOST=127.0.0.1 SVC_SMTP_PORT=3025 SVC_SMS_URL=http://127.0.0.1:8026 SVC_INVITATION_KEY='' SVC_SMS_AUTH_TOKEN=''
-  SVC_CREDENTIAL_KEY=''
+  SVC_CREDENTIAL_KEY='' SVC_REDIS_URL=''
   # Split at the first '=' only: `read` with IFS='=' drops a value's trailing '=' (base64 padding of the secrets).
   while IFS= read -r line; do
     key=${line%%=*} value=${line#*=}
@@ -112,6 +112,7 @@ load_infra_env() {
       HEARKEN_INVITATION_SIGNING_KEY) SVC_INVITATION_KEY=$value ;;
       HEARKEN_SMS_AUTH_TOKEN) SVC_SMS_AUTH_TOKEN=$value ;;
       HEARKEN_CREDENTIAL_KEY) SVC_CREDENTIAL_KEY=$value ;;
+      HEARKEN_REDIS_URL) SVC_REDIS_URL=$value ;;
     esac
   done <"$RUN/infra.env"
 }
@@ -132,7 +133,7 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
     "INSIGHT_SERVICE_URL=http://127.0.0.1:$(service_port insight-service)" \
     "SMTP_HOST=$SVC_SMTP_HOST" "SMTP_PORT=$SVC_SMTP_PORT" "SMS_PROVIDER_URL=$SVC_SMS_URL" \
     "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN" \
-    "HEARKEN_CREDENTIAL_KEY=$SVC_CREDENTIAL_KEY"
+    "HEARKEN_CREDENTIAL_KEY=$SVC_CREDENTIAL_KEY" "HEARKEN_REDIS_URL=$SVC_REDIS_URL"
   if [[ -n ${MONGO_URI:-} ]]; then printf 'MONGODB_URI=%s\n' "$MONGO_URI"; fi
 }
 

@@ -38,7 +38,7 @@ public final class ChaosMain {
                 defaults.retryWindow(), defaults.drainTimeout(), defaults.surveysPerPhase(),
                 defaults.customersPerPhase());
         List<String> targets = Arrays.asList(options.getOrDefault("targets",
-                "poison,survey,mongo,kafka,insight,profile,postgres,gateway").split(","));
+                "poison,survey,mongo,kafka,insight,profile,postgres,redis,gateway").split(","));
         GatewayClient client = new GatewayClient(options.getOrDefault("gateway", "http://localhost:8080"),
                 options.getOrDefault("keycloak", "http://localhost:8180"), Duration.ofSeconds(20));
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),

@@ -14,14 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The short variant of {@code ./hearken chaos}, in every build: events no consumer can apply are written onto the
- * topic under a small load (each must be dead-lettered, nothing else), then survey-service and the Kafka broker are
- * each killed once (kill -9); nothing acknowledged may be lost or counted twice, and the services that need the
- * broker must report not ready while it is away.
+ * topic under a small load (each must be dead-lettered, nothing else), then survey-service, the Kafka broker and
+ * Redis (the gateway's rate-limit counters) are each killed once (kill -9); nothing acknowledged may be lost or
+ * counted twice, the services that need the broker must report not ready while it is away, and without Redis the
+ * gateway keeps taking submissions (each replica counting limits alone).
  */
 class FaultToleranceIT {
 
     @Test
-    void nothingAcknowledgedIsLostOrCountedTwiceWhenPoisonArrivesOrSurveyServiceOrTheBrokerDies() throws Exception {
+    void nothingAcknowledgedIsLostOrCountedTwiceWhenPoisonArrivesOrSurveyServiceTheBrokerOrRedisDies()
+            throws Exception {
         Platform platform = Platform.get();
         GatewayClient client = new GatewayClient(platform.gatewayUrl, platform.keycloakUrl, Duration.ofSeconds(20));
         FaultRun.Settings settings = new FaultRun.Settings(15, Duration.ofSeconds(3), Duration.ofSeconds(3),
@@ -32,7 +34,7 @@ class FaultToleranceIT {
 
         List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
                 KeycloakTokens.DEMO_PASSWORD, dependents, platform.kafkaBootstrapServers, platform.mailApiUrl)
-                .run(List.of(FaultRun.POISON, "survey", "kafka"));
+                .run(List.of(FaultRun.POISON, "survey", "kafka", "redis"));
 
         String table = FaultRun.table(results);
         System.out.println(table);

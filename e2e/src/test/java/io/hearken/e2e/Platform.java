@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ import java.util.Map;
 final class Platform {
 
     private static Platform instance;
+
+    /** A Keycloak test client (partner role, tenant acme) whose quota both gateways are started with. */
+    static final String RATE_LIMITED_CLIENT = "hearken-test-short-lived";
+    static final int RATE_LIMITED_CLIENT_QUOTA = 6;
 
     final String gatewayUrl;
     final String keycloakUrl;
@@ -69,6 +74,8 @@ final class Platform {
         services.put("profile", new Service("profile-service", profilePort, freePort()));
         services.put("insight", new Service("insight-service", insightPort, freePort()));
         services.put("gateway", new Service("gateway", gatewayPort, freePort()));
+        // A second replica of the gateway, sharing the first one's Redis: rate limits must hold across both.
+        services.put("gateway-2", new Service("gateway", freePort(), freePort(), "gateway-2"));
         for (Service service : services.values()) {
             service.process = launch(service);
         }
@@ -126,10 +133,17 @@ final class Platform {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        if (module.equals("gateway")) {
+            // One test client with a small contract, to see a limit hold across the two gateways (RateLimitIT)
+            command.add("-Dhearken.gateway.limits.client-limits.\"" + RATE_LIMITED_CLIENT + "\"="
+                    + RATE_LIMITED_CLIENT_QUOTA);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // Health and metrics are on the management interface; it is never reachable from outside.
@@ -182,12 +196,18 @@ final class Platform {
         final String module;
         final int port;
         final int managementPort;
+        final String name;
         Process process;
 
         Service(String module, int port, int managementPort) {
+            this(module, port, managementPort, module);
+        }
+
+        Service(String module, int port, int managementPort, String name) {
             this.module = module;
             this.port = port;
             this.managementPort = managementPort;
+            this.name = name;
         }
 
         String readinessUrl() {

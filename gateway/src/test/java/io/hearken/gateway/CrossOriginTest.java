@@ -1,9 +1,12 @@
 package io.hearken.gateway;
 
+import io.hearken.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -13,6 +16,9 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 class CrossOriginTest {
+
+    @ConfigProperty(name = "KEYCLOAK_URL")
+    String keycloakUrl;
 
     @Test
     void theConsolesOriginMayCallTheApiAndNoOtherMay() {
@@ -32,6 +38,27 @@ class CrossOriginTest {
                 .when().get("/api/v1/surveys")
                 .then().statusCode(401)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aTenantsOwnFrontEndMayCallTheApiForThatTenantsUsersOnly() {
+        given().header("Origin", "https://cx.globex.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/surveys")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "https://cx.globex.example");
+        given().auth().oauth2(KeycloakTokens.forUser(keycloakUrl, "gina")).header("Origin", "https://cx.globex.example")
+                .when().get("/api/v1/surveys/s1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://cx.globex.example")
+                .header("Access-Control-Expose-Headers", containsString("RateLimit"));
+        given().auth().oauth2(KeycloakTokens.forUser(keycloakUrl, "alice"))
+                .header("Origin", "https://cx.globex.example")
+                .when().get("/api/v1/surveys/s1")
+                .then().statusCode(403)
+                .body("type", equalTo("https://hearken.io/problems/origin-not-allowed"));
+        given().auth().oauth2(KeycloakTokens.forUser(keycloakUrl, "alice")).header("Origin", "http://localhost:5173")
+                .when().get("/api/v1/surveys/s1")
+                .then().statusCode(200);
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class TestInfrastructure {
     private static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "POSTGRES_HOST", "POSTGRES_PORT",
             "POSTGRES_USER", "POSTGRES_PASSWORD", "KEYCLOAK_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_API_URL",
             "SMS_PROVIDER_URL", "HEARKEN_INVITATION_SIGNING_KEY", "HEARKEN_SMS_AUTH_TOKEN",
-            "HEARKEN_CREDENTIAL_KEY");
+            "HEARKEN_CREDENTIAL_KEY", "HEARKEN_REDIS_URL");
 
     private static Map<String, String> settings;
     private static Map<String, String> launcherEnvironment = Map.of();
@@ -83,6 +83,7 @@ public final class TestInfrastructure {
         environment.put("HEARKEN_SMTP_PORT", "23025");
         environment.put("HEARKEN_MAIL_API_PORT", "28025");
         environment.put("HEARKEN_SMS_PORT", "28026");
+        environment.put("HEARKEN_REDIS_PORT", "26379");
         runLauncher(root, environment, "infra-up", Duration.ofMinutes(6));
         launcherEnvironment = Map.copyOf(environment);
         Runtime.getRuntime().addShutdownHook(new Thread(

@@ -37,6 +37,12 @@ public final class EventTypes {
      */
     public static final String CUSTOMER_OUTCOME = "hearken.customer.outcome.v1";
 
+    /**
+     * A response was put on a customer's timeline; the saved segments the customer was in at that moment come with
+     * it, so scores can be sliced by segment.
+     */
+    public static final String RESPONSE_ATTRIBUTED = "hearken.response.attributed.v1";
+
     /** A tenant's alert rule fired on a response: an alert was raised and its follow-up case opened. */
     public static final String ALERT_RAISED = "hearken.alert.raised.v1";
     /** A follow-up case was resolved with an outcome and a root cause; the case opened with its alert's raising. */

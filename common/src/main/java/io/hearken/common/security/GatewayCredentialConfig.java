@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The key the gateway signs its credentials with and the services verify them with ({@code hearken.credential.*}).
@@ -13,8 +15,15 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hearken.credential")
 public interface GatewayCredentialConfig {
 
-    /** The HMAC-SHA256 key, at least 32 characters (the launcher writes 32 random bytes in base64). */
+    /** The HMAC-SHA256 key credentials are signed with, at least 32 characters (the launcher: 32 bytes, base64). */
     String key();
+
+    /**
+     * Other keys whose credentials are admitted too, for rotating {@link #key()} without refusing anything: first
+     * every process admits the new key here while signing with the old, then signs with the new and keeps the old
+     * here, then drops it ({@code HEARKEN_CREDENTIAL_ACCEPTED_KEYS}, comma-separated).
+     */
+    Optional<List<String>> acceptedKeys();
 
     /** Who this process is, as the credentials sent to it name it ({@code aud}): its application name. */
     @WithDefault("${quarkus.application.name}")

@@ -15,7 +15,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Signs and verifies {@link GatewayCredential}s as compact JWTs (RFC 7519) with HMAC-SHA256: the gateway signs one
@@ -40,28 +43,36 @@ public class GatewayCredentials {
             .getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SecretKeySpec key;
     private final Duration lifetime;
     private final Clock clock;
-    private final ThreadLocal<Mac> macs;
+    /** One MAC per key and thread: the signing key's first, then the other keys admitted during a rotation. */
+    private final List<ThreadLocal<Mac>> macs;
 
     @Inject
     public GatewayCredentials(GatewayCredentialConfig config) {
-        this(config.key(), config.lifetime(), Clock.systemUTC());
+        this(config.key(), config.acceptedKeys().orElse(List.of()), config.lifetime(), Clock.systemUTC());
     }
 
     public GatewayCredentials(String key, Duration lifetime, Clock clock) {
-        if (key == null || key.length() < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException("hearken.credential.key (HEARKEN_CREDENTIAL_KEY) must have at least "
-                    + MIN_KEY_LENGTH + " characters");
-        }
+        this(key, List.of(), lifetime, clock);
+    }
+
+    public GatewayCredentials(String key, List<String> acceptedKeys, Duration lifetime, Clock clock) {
         if (lifetime.compareTo(MAX_LIFETIME) > 0 || lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a credential lives between 1 s and " + MAX_LIFETIME);
         }
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        List<ThreadLocal<Mac>> keyed = new ArrayList<>();
+        for (String each : Stream.concat(Stream.of(key), acceptedKeys.stream()).toList()) {
+            if (each == null || each.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("hearken.credential.key (HEARKEN_CREDENTIAL_KEY) and every "
+                        + "accepted key must have at least " + MIN_KEY_LENGTH + " characters");
+            }
+            SecretKeySpec spec = new SecretKeySpec(each.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            keyed.add(ThreadLocal.withInitial(() -> newMac(spec)));
+        }
         this.lifetime = lifetime;
         this.clock = clock;
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.macs = List.copyOf(keyed);
     }
 
     /** A caller's credential for {@code audience}, valid for the configured lifetime from now. */
@@ -107,7 +118,7 @@ public class GatewayCredentials {
         }
         checkHeader(parts[0]);
         byte[] signature = decode(parts[2]);
-        if (!MessageDigest.isEqual(signature, mac(parts[0] + "." + parts[1]))) {
+        if (!signedByAKeyWeAdmit(signature, parts[0] + "." + parts[1])) {
             throw new InvalidCredentialException("bad signature");
         }
         JsonNode claims = parse(decode(parts[1]));
@@ -185,12 +196,22 @@ public class GatewayCredentials {
         }
     }
 
+    /** Signed with the signing key. */
     private byte[] mac(String signed) {
-        Mac mac = macs.get();
-        return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
+        return macs.get(0).get().doFinal(signed.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private Mac newMac() {
+    private boolean signedByAKeyWeAdmit(byte[] signature, String signed) {
+        byte[] bytes = signed.getBytes(StandardCharsets.US_ASCII);
+        for (ThreadLocal<Mac> mac : macs) {
+            if (MessageDigest.isEqual(signature, mac.get().doFinal(bytes))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

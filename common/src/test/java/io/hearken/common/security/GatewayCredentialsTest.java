@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,6 +99,28 @@ class GatewayCredentialsTest {
             assertThrows(InvalidCredentialException.class, () -> credentials.verify(bad, "survey-service"),
                     String.valueOf(bad));
         }
+    }
+
+    @Test
+    void aKeyIsRotatedWithoutRefusingAnything() throws Exception {
+        String newKey = "the-new-key-of-at-least-thirty-two-characters";
+        Clock now = Clock.fixed(NOW, ZoneOffset.UTC);
+        GatewayCredentials old = credentials;
+        GatewayCredentials admittingNew = new GatewayCredentials(KEY, List.of(newKey), Duration.ofSeconds(60), now);
+        GatewayCredentials signingNew = new GatewayCredentials(newKey, List.of(KEY), Duration.ofSeconds(60), now);
+        GatewayCredentials newOnly = new GatewayCredentials(newKey, Duration.ofSeconds(60), now);
+
+        // Step 1 (every process admits the new key, signs with the old) and step 2 (signs with the new, admits the
+        // old): whichever step a process is at, the others admit what it signs.
+        for (GatewayCredentials signer : List.of(old, admittingNew, signingNew)) {
+            for (GatewayCredentials verifier : List.of(admittingNew, signingNew)) {
+                verifier.verify(signer.signForCaller("survey-service", "acme", "admin:u-1"), "survey-service");
+            }
+        }
+        // Step 3: the old key is dropped, and what it signs is refused.
+        assertThrows(InvalidCredentialException.class,
+                () -> newOnly.verify(old.signForCaller("survey-service", "acme", "admin:u-1"), "survey-service"));
+        newOnly.verify(signingNew.signForCaller("survey-service", "acme", "admin:u-1"), "survey-service");
     }
 
     @Test

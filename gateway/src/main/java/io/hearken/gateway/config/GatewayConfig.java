@@ -63,6 +63,12 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:3000,http://localhost:5173")
     List<String> corsOrigins();
 
+    /**
+     * A tenant's own front ends, by tenant ({@code hearken.gateway.tenant-origins."acme"=https://cx.acme.example}):
+     * they may call the API from a browser for that tenant's users only.
+     */
+    Map<String, List<String>> tenantOrigins();
+
     /** Name of the access-token claim that carries the caller's tenant (workspace). */
     @WithDefault("tenant")
     String tenantClaim();

@@ -2,9 +2,13 @@ package io.hearken.gateway.routing;
 
 import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.common.security.GatewayCredential;
 import io.hearken.gateway.client.UpstreamRelay;
 import io.hearken.gateway.composition.CustomerView;
 import io.hearken.gateway.config.GatewayConfig;
+import io.hearken.gateway.limits.LimitDecision;
+import io.hearken.gateway.limits.LimitPolicy;
+import io.hearken.gateway.limits.RateLimiter;
 import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.security.AccessPolicy;
 import io.hearken.gateway.security.CallerIdentity;
@@ -13,6 +17,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,8 +33,9 @@ import java.util.UUID;
 /**
  * The gateway's one handler for {@code /api/*}, which only puts the pieces in order: match the normalised path to a
  * route of the {@link RouteTable} (with {@link CrossOrigin}'s say on browsers' calls), check the body's size, have
- * the {@link AccessPolicy} admit the caller unless the route is public, and let the {@link UpstreamRelay} carry the
- * request to the service and its answer back. Every refusal is an RFC 9457 problem written by {@link ProblemWriter}.
+ * the {@link AccessPolicy} admit the caller unless the route is public, count the request against its limits
+ * ({@link RateLimiter}), and let the {@link UpstreamRelay} carry the request to the service and its answer back.
+ * Every refusal is an RFC 9457 problem written by {@link ProblemWriter}.
  */
 @ApplicationScoped
 public class ApiHandler {
@@ -48,9 +55,10 @@ public class ApiHandler {
     private final ProblemWriter problems;
     private final ServiceCredential credentials;
     private final CustomerView customerView;
+    private final RateLimiter limiter;
 
     public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems,
-                      ServiceCredential credentials, CustomerView customerView) {
+                      ServiceCredential credentials, CustomerView customerView, RateLimiter limiter) {
         this.config = config;
         this.crossOrigin = new CrossOrigin(config);
         this.access = access;
@@ -58,6 +66,7 @@ public class ApiHandler {
         this.problems = problems;
         this.credentials = credentials;
         this.customerView = customerView;
+        this.limiter = limiter;
     }
 
     void register(@Observes Router router) {
@@ -111,9 +120,12 @@ public class ApiHandler {
             return;
         }
         if (route.isPublic()) {
-            // A survey's preflight goes on as it came: survey-service answers it with the survey's origins.
-            relay.relay(context, route, path.encoded(),
-                    credentials.sign(route.upstream(), path.decoded(), Optional.empty()), requestId);
+            // A survey's preflight goes on as it came: survey-service answers it with the survey's origins. It is
+            // the browser's, not the respondent's, so it counts against no limit.
+            List<LimitPolicy> limits = CrossOrigin.isPreflight(context) ? List.of()
+                    : limiter.policiesForPublic(context.request(), GatewayCredential.publicResourceOf(path.decoded()));
+            withinLimits(context, limits, () -> relay.relay(context, route, path.encoded(),
+                    credentials.sign(route.upstream(), path.decoded(), Optional.empty()), requestId));
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(context, null)
@@ -131,12 +143,45 @@ public class ApiHandler {
             problems.write(context, refusal);
             return;
         }
-        if (CustomerView.ROUTE.equals(route.name())) {
-            customerView.answer(context, caller, path.encoded().split("/")[3], requestId);
+        String origin = context.request().getHeader("Origin");
+        if (!crossOrigin.allowsFor(origin, caller.tenant())) {
+            problems.write(context, new ProblemException(403, "origin-not-allowed", "Forbidden", "The page at "
+                    + origin + " may not call the API for this tenant.", List.of(), null));
             return;
         }
-        relay.relay(context, route, path.encoded(),
-                credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId);
+        withinLimits(context, limiter.policiesFor(caller), () -> {
+            if (CustomerView.ROUTE.equals(route.name())) {
+                customerView.answer(context, caller, path.encoded().split("/")[3], requestId);
+            } else {
+                relay.relay(context, route, path.encoded(),
+                        credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId);
+            }
+        });
+    }
+
+    /**
+     * Counts the request against its limits ({@link RateLimiter}) and goes on, on the request's own context, if none
+     * is used up; else 429 with {@code Retry-After}. Either way the answer says where the limits stand.
+     */
+    private void withinLimits(RoutingContext context, List<LimitPolicy> limits, Runnable proceed) {
+        Context requestContext = Vertx.currentContext();
+        limiter.check(limits).onComplete(outcome -> requestContext.runOnContext(ignored -> {
+            LimitDecision decision = outcome.succeeded() ? outcome.result() : LimitDecision.UNLIMITED;
+            decision.writeHeaders(context.response().headers());
+            if (decision.allowed()) {
+                proceed.run();
+            } else {
+                problems.write(context, tooManyRequests(decision));
+            }
+        }));
+    }
+
+    private static ProblemException tooManyRequests(LimitDecision decision) {
+        LimitDecision.State used = decision.tightest();
+        return new ProblemException(429, "rate-limited", "Too many requests", "The " + used.policy().name()
+                + " limit of " + used.policy().quota() + " requests per " + decision.windowSeconds()
+                + " s is used up; retry after " + decision.retryAfterSeconds() + " s.", List.of(),
+                (int) decision.retryAfterSeconds());
     }
 
     /** 400 when a '..' led nowhere, else 405 for a known path with another method, else 404. */

@@ -3,25 +3,49 @@ package io.hearken.gateway.routing;
 import io.hearken.gateway.config.GatewayConfig;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Which web pages may call the API from a browser. The console's origins are the gateway's to list
- * ({@code hearken.gateway.cors-origins}); a survey's public endpoints are the survey's (its widget is embedded on
- * the customer's own sites, listed in the survey's settings), so their preflights and answers go to survey-service,
- * which knows each survey's origins. Nothing is allowed by a wildcard.
+ * ({@code hearken.gateway.cors-origins}); a tenant may add its own front ends ({@code tenant-origins."<tenant>"}),
+ * which may then call the API for that tenant's users only (a preflight carries no token, so it is answered for any
+ * listed origin, and the request that follows is refused when its token is another tenant's). A survey's public
+ * endpoints are the survey's (its widget is embedded on the customer's own sites, listed in the survey's settings),
+ * so their preflights and answers go to survey-service, which knows each survey's origins. Nothing is allowed by a
+ * wildcard.
  */
 final class CrossOrigin {
 
     /** Routes whose cross-origin rules belong to the survey they name. */
     static final Set<String> SURVEY_DECIDES = Set.of("public-survey", "submit-response", "resume-progress");
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
-    static final String EXPOSED_HEADERS = "Location, X-Request-Id, Retry-After, Idempotent-Replayed";
+    static final String EXPOSED_HEADERS = "Location, X-Request-Id, Retry-After, Idempotent-Replayed, RateLimit, "
+            + "RateLimit-Policy";
 
     private final Set<String> consoleOrigins;
+    private final Map<String, Set<String>> tenantOrigins;
+    private final Set<String> listedOrigins;
 
     CrossOrigin(GatewayConfig config) {
         this.consoleOrigins = Set.copyOf(config.corsOrigins());
+        Map<String, Set<String>> byTenant = new HashMap<>();
+        config.tenantOrigins().forEach((tenant, origins) -> byTenant.put(tenant, Set.copyOf(origins)));
+        this.tenantOrigins = Map.copyOf(byTenant);
+        Set<String> listed = new HashSet<>(consoleOrigins);
+        tenantOrigins.values().forEach(listed::addAll);
+        this.listedOrigins = Set.copyOf(listed);
+    }
+
+    /**
+     * Whether a request from {@code origin} (null: not a browser's cross-origin call) may act for {@code tenant}:
+     * the console's origins may for every tenant, a tenant's own front end only for that tenant.
+     */
+    boolean allowsFor(String origin, String tenant) {
+        return origin == null || consoleOrigins.contains(origin)
+                || tenantOrigins.getOrDefault(tenant, Set.of()).contains(origin);
     }
 
     /** A browser's preflight: OPTIONS with the Origin and the method it means to send. */
@@ -44,7 +68,7 @@ final class CrossOrigin {
     void answerPreflight(RoutingContext context) {
         String origin = context.request().getHeader("Origin");
         var response = context.response().putHeader("Vary", "Origin");
-        if (!consoleOrigins.contains(origin)) {
+        if (!listedOrigins.contains(origin)) {
             response.setStatusCode(403).end();
             return;
         }
@@ -59,7 +83,7 @@ final class CrossOrigin {
     /** Lets a console origin read the answer to its request (problems included). */
     void allowConsole(RoutingContext context) {
         String origin = context.request().getHeader("Origin");
-        if (origin != null && consoleOrigins.contains(origin)) {
+        if (origin != null && listedOrigins.contains(origin)) {
             context.response().putHeader("Access-Control-Allow-Origin", origin)
                     .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS)
                     .putHeader("Vary", "Origin");

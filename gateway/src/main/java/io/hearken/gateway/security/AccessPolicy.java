@@ -3,6 +3,7 @@ package io.hearken.gateway.security;
 import io.hearken.common.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,19 @@ public class AccessPolicy {
             throw new ProblemException(403, "forbidden", "Forbidden", "This call needs one of the roles "
                     + String.join(", ", rolesAllowed.stream().sorted().toList()) + ".", List.of(), null);
         }
-        return new CallerIdentity(identity.getPrincipal().getName(), held.get(0), tenant);
+        return new CallerIdentity(identity.getPrincipal().getName(), held.get(0), tenant, clientOf(identity));
+    }
+
+    /** The client the token was issued to ({@code azp}), or "unknown" when it names none. */
+    private static String clientOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object azp = token.getClaim("azp");
+            String client = azp == null ? "" : azp.toString().replace("\"", "");
+            if (client.matches("[A-Za-z0-9._:-]{1,100}")) {
+                return client;
+            }
+        }
+        return "unknown";
     }
 
     /** The refusal of a request without a valid bearer token. */

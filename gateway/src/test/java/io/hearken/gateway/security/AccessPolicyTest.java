@@ -25,17 +25,19 @@ class AccessPolicyTest {
     void admitsACallerHoldingOneOfTheRolesForTheTenantInTheirToken() {
         CallerIdentity caller = policy.admit(ANALYSTS, identity("u-1", Map.of("tenant", "acme"), "analyst"));
 
-        assertEquals(new CallerIdentity("u-1", "analyst", "acme"), caller);
+        assertEquals(new CallerIdentity("u-1", "analyst", "acme", "unknown"), caller);
         assertEquals("analyst:u-1", caller.caller());
     }
 
     @Test
     void namesTheFirstOfTheRolesTheCallerHoldsAndReadsAJsonStringClaim() {
         CallerIdentity caller = policy.admit(ANALYSTS, identity("u-2",
-                Map.of("tenant", Json.createValue("globex")), "analyst", "admin", "agent"));
+                Map.of("tenant", Json.createValue("globex"), "azp", Json.createValue("hearken-web")), "analyst",
+                "admin", "agent"));
 
         assertEquals("admin:u-2", caller.caller());
         assertEquals("globex", caller.tenant());
+        assertEquals("hearken-web", caller.client(), "the client the token was issued to, for its rate limit");
     }
 
     @Test

@@ -54,6 +54,32 @@ public final class ResponseRollups {
         return counters;
     }
 
+    /**
+     * The join rule of segments: what a response adds once profile-service attributed it to a customer who was then
+     * in {@code segments}: each of its answers in its day and month, under every respondent's dimensions and its own,
+     * once per segment (the journey is not kept by segment). Nothing for no segments. The same whichever of the
+     * response and its attribution came first, so a replay in any order gives the same rows.
+     */
+    public static List<RollupKey> segmentCountersOf(String tenant, SegmentAnswers response, List<String> segments) {
+        List<String> allResponses = List.of(Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL, Slice.ALL);
+        List<RollupKey> counters = new ArrayList<>();
+        for (String segment : new LinkedHashSet<>(segments)) {
+            for (SegmentAnswers.Answer answer : response.answers()) {
+                ResponseFacts.CountedAnswer counted = answer.counted();
+                for (String value : valuesOf(counted)) {
+                    for (Grain grain : Grain.values()) {
+                        LocalDate bucket = grain.bucketOf(response.day());
+                        counters.add(new RollupKey(tenant, response.surveyId(), counted.question(), grain, bucket,
+                                false, segment, allResponses, value));
+                        counters.add(new RollupKey(tenant, response.surveyId(), counted.question(), grain, bucket,
+                                true, segment, response.dimensionValues(), value));
+                    }
+                }
+            }
+        }
+        return counters;
+    }
+
     /** The journey's slice of a response: its touchpoint and stage, every version, channel and locale. */
     static List<String> journeyValues(List<String> dimensionValues) {
         return List.of(Slice.ALL, Slice.ALL, dimensionValues.get(Dimension.TOUCHPOINT.ordinal()),

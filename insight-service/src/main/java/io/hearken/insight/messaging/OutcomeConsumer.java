@@ -58,13 +58,15 @@ public class OutcomeConsumer implements EventHandler<ProfileChange> {
             if (outcome == null || outcome.eventId() == null || outcome.tenant() == null
                     || outcome.profileId() == null || outcome.occurredAt() == null
                     || !CustomerOutcome.isOutcome(outcome.outcome())
-                    || (outcome.lastNps() != null && (outcome.lastNps() < 0 || outcome.lastNps() > 10))) {
+                    || (outcome.lastNps() != null && (outcome.lastNps() < 0 || outcome.lastNps() > 10))
+                    || outcome.segmentsOrNone().stream().anyMatch(segment -> segment == null)) {
                 throw new PermanentEventFailure("outcome event breaks the contract");
             }
             return new ProfileChange(new CustomerOutcomeFacts(outcome.eventId(), outcome.tenant(),
                     outcome.profileId(), CustomerOutcomeFacts.Outcome.valueOf(outcome.outcome()
                     .toUpperCase(Locale.ROOT)), outcome.occurredAt(), outcome.journeyStage(),
-                    outcome.lastNps() == null ? null : NpsScore.groupOf(outcome.lastNps())), null, null);
+                    outcome.lastNps() == null ? null : NpsScore.groupOf(outcome.lastNps()),
+                    outcome.segmentsOrNone()), null, null);
         }
         if (EventTypes.PROFILE_MERGED.equals(type)) {
             ProfileMerged merge = EventRecords.read(record, ProfileMerged.class, Set.of(type));

@@ -43,7 +43,17 @@ final class ResponseFactsMapper {
             }
         }
         return new ResponseFacts(event.responseId(), event.tenant(), event.surveyId(), event.submittedAt(),
-                dimensions, answers, analysed);
+                dimensions, answers, analysed, namesSomeone(event.respondent()));
+    }
+
+    /**
+     * Whether the respondent named themselves (a customer id, an email or a phone): then profile-service puts the
+     * response on a customer's timeline and attributes it to their segments. Wider than profile-service's own test (it
+     * also checks the shapes): a response it refuses only waits in the segment join for nothing, and counts nowhere.
+     */
+    private static boolean namesSomeone(ResponseSubmitted.Respondent respondent) {
+        return respondent != null && (hasText(respondent.customerId()) || hasText(respondent.email())
+                || hasText(respondent.phone()));
     }
 
     private static void addCounted(List<ResponseFacts.CountedAnswer> answers, ResponseSubmitted.AnswerValue answer) {

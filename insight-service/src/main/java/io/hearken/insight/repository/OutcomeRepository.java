@@ -91,16 +91,18 @@ public class OutcomeRepository {
                                  ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(outcome.occurredAt(), zone);
         List<Tuple> rows = new ArrayList<>();
-        for (Grain grain : Grain.values()) {
-            rows.add(Tuple.tuple(List.of(outcome.tenant(), grain.code(), grain.bucketOf(day), outcome.groupName(),
-                    outcome.journeyStage() == null ? "" : outcome.journeyStage(), counts.purchases(),
-                    counts.repeatPurchases(), counts.renewals(), counts.cancellations())));
+        for (String segment : outcome.countedIn()) {
+            for (Grain grain : Grain.values()) {
+                rows.add(Tuple.tuple(List.of(outcome.tenant(), grain.code(), grain.bucketOf(day), outcome.groupName(),
+                        outcome.journeyStage() == null ? "" : outcome.journeyStage(), counts.purchases(),
+                        counts.repeatPurchases(), counts.renewals(), counts.cancellations(), segment)));
+            }
         }
         return connection.preparedQuery("""
                         insert into outcome_rollup (tenant, grain, bucket, nps_group, journey_stage, purchases,
-                            repeat_purchases, renewals, cancellations)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        on conflict (tenant, grain, bucket, nps_group, journey_stage) do update set
+                            repeat_purchases, renewals, cancellations, segment)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                        on conflict (tenant, segment, grain, bucket, nps_group, journey_stage) do update set
                             purchases = outcome_rollup.purchases + excluded.purchases,
                             repeat_purchases = outcome_rollup.repeat_purchases + excluded.repeat_purchases,
                             renewals = outcome_rollup.renewals + excluded.renewals,
@@ -125,16 +127,18 @@ public class OutcomeRepository {
     }
 
     /**
-     * The outcomes over the buckets tiling {@code spans} per NPS group and journey stage, by the first day of each
-     * bucket when {@code perBucket} (a trend), else summed (bucket null).
+     * The outcomes of the customers of {@code segment} ({@code *}: every customer) over the buckets tiling
+     * {@code spans} per NPS group and journey stage, by the first day of each bucket when {@code perBucket} (a
+     * trend), else summed (bucket null).
      */
-    public Uni<List<OutcomeCount>> counts(String tenant, List<DateRange.BucketSpan> spans, boolean perBucket) {
-        List<Object> parameters = new ArrayList<>(List.of(tenant));
+    public Uni<List<OutcomeCount>> counts(String tenant, String segment, List<DateRange.BucketSpan> spans,
+                                          boolean perBucket) {
+        List<Object> parameters = new ArrayList<>(List.of(tenant, segment));
         String bucket = perBucket ? "bucket" : "null::date";
         StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, nps_group, journey_stage, "
                 + "sum(purchases) as purchases, sum(repeat_purchases) as repeat_purchases, "
                 + "sum(renewals) as renewals, sum(cancellations) as cancellations from outcome_rollup "
-                + "where tenant = $1");
+                + "where tenant = $1 and segment = $2");
         RollupRepository.appendSpans(sql, parameters, spans);
         sql.append(" group by ").append(perBucket ? "bucket, " : "").append("nps_group, journey_stage");
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {

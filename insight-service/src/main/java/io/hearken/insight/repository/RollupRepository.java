@@ -7,6 +7,7 @@ import io.hearken.insight.domain.Question;
 import io.hearken.insight.domain.ResponseFacts;
 import io.hearken.insight.domain.ResponseRollups;
 import io.hearken.insight.domain.RollupKey;
+import io.hearken.insight.domain.SegmentAnswers;
 import io.hearken.insight.domain.Slice;
 import io.hearken.insight.domain.TextCounts;
 import io.hearken.insight.domain.TextRollupKey;
@@ -43,7 +44,8 @@ public class RollupRepository {
     /** One order for every batch's counters, so that two instances updating the same rows never deadlock. */
     private static final Comparator<RollupKey> COUNTER_ORDER = Comparator
             .comparing(RollupKey::tenant).thenComparing(RollupKey::surveyId)
-            .thenComparing(RollupKey::sliced).thenComparing(key -> key.grain().code())
+            .thenComparing(RollupKey::sliced).thenComparing(RollupKey::segment)
+            .thenComparing(key -> key.grain().code())
             .thenComparing(RollupKey::bucket).thenComparing(key -> key.question().questionId())
             .thenComparing(key -> key.question().type()).thenComparing(key -> key.question().scaleMin())
             .thenComparing(key -> key.question().scaleMax())
@@ -53,14 +55,17 @@ public class RollupRepository {
     /** The value of a scale question's row: its points are the positions in the row's array. */
     private static final String SCALE_ROW = "";
     private final Pool pool;
+    private final SegmentJoinRepository segmentJoin;
 
-    public RollupRepository(Pool pool) {
+    public RollupRepository(Pool pool, SegmentJoinRepository segmentJoin) {
         this.pool = pool;
+        this.segmentJoin = segmentJoin;
     }
 
     /**
      * Counts the answers of the responses not seen before by {@code consumer}, in one transaction with the record
-     * that they were seen: a redelivered event (after a crash, a rebalance, a retried submission) counts nothing.
+     * that they were seen: a redelivered event (after a crash, a rebalance, a retried submission) counts nothing. An
+     * identified response also joins its attribution to segments ({@link SegmentJoinRepository}), or waits for it.
      *
      * @param zones each tenant's time zone, whose local dates the buckets are
      * @return how many responses were new
@@ -75,8 +80,22 @@ public class RollupRepository {
                     Map<TextRollupKey, TextCounts> textCounters = TextRollupRepository.newCounters();
                     fresh.forEach(response -> TextRollups.countersOf(response, zones.apply(response.tenant()))
                             .forEach((key, counts) -> textCounters.merge(key, counts, TextCounts::plus)));
+                    List<RollupKey> counters = new ArrayList<>();
+                    List<SegmentJoinRepository.ResponseHalf> identified = new ArrayList<>();
+                    for (ResponseFacts response : fresh) {
+                        ZoneId zone = zones.apply(response.tenant());
+                        counters.addAll(ResponseRollups.countersOf(response, zone));
+                        if (response.identified()) {
+                            identified.add(new SegmentJoinRepository.ResponseHalf(response.tenant(),
+                                    response.responseId(), SegmentAnswers.of(response, zone)));
+                        }
+                    }
                     return rememberSurveys(connection, fresh)
-                            .chain(() -> addCounters(connection, fresh, zones))
+                            .chain(() -> segmentJoin.joinResponses(connection, identified))
+                            .chain(bySegment -> {
+                                counters.addAll(bySegment);
+                                return addCounters(connection, counters);
+                            })
                             .chain(() -> TextRollupRepository.add(connection, textCounters))
                             .replaceWith(fresh.size());
                 }));
@@ -143,21 +162,19 @@ public class RollupRepository {
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> addCounters(SqlConnection connection, List<ResponseFacts> responses,
-                                         Function<String, ZoneId> zones) {
+    /** Adds one to each counter, summed per row and upserted in one statement in a fixed order. */
+    static Uni<Void> addCounters(SqlConnection connection, List<RollupKey> counters) {
         // A scale question's points share one row (value '', answers[i] counting scaleMin + i); a choice question
         // keeps a row per option and one for its respondents, each a one-element array.
         Map<RollupKey, long[]> rows = new TreeMap<>(COUNTER_ORDER);
-        for (ResponseFacts response : responses) {
-            for (RollupKey key : ResponseRollups.countersOf(response, zones.apply(response.tenant()))) {
-                Question question = key.question();
-                if (question.isScale()) {
-                    long[] counts = rows.computeIfAbsent(withValue(key, SCALE_ROW),
-                            row -> new long[question.scaleMax() - question.scaleMin() + 1]);
-                    counts[Integer.parseInt(key.value()) - question.scaleMin()]++;
-                } else {
-                    rows.computeIfAbsent(key, row -> new long[1])[0]++;
-                }
+        for (RollupKey key : counters) {
+            Question question = key.question();
+            if (question.isScale()) {
+                long[] counts = rows.computeIfAbsent(key.withValue(SCALE_ROW),
+                        row -> new long[question.scaleMax() - question.scaleMin() + 1]);
+                counts[Integer.parseInt(key.value()) - question.scaleMin()]++;
+            } else {
+                rows.computeIfAbsent(key, row -> new long[1])[0]++;
             }
         }
         if (rows.isEmpty()) {
@@ -167,6 +184,7 @@ public class RollupRepository {
         String[] tenants = new String[size];
         String[] surveys = new String[size];
         Boolean[] sliced = new Boolean[size];
+        String[] segments = new String[size];
         String[] grains = new String[size];
         LocalDate[] buckets = new LocalDate[size];
         String[] questions = new String[size];
@@ -182,6 +200,7 @@ public class RollupRepository {
             tenants[i] = key.tenant();
             surveys[i] = key.surveyId();
             sliced[i] = key.sliced();
+            segments[i] = key.segment();
             grains[i] = key.grain().code();
             buckets[i] = key.bucket();
             questions[i] = key.question().questionId();
@@ -196,26 +215,21 @@ public class RollupRepository {
             i++;
         }
         Tuple columns = Tuple.tuple(List.of(tenants, surveys, sliced, grains, buckets, questions, types, mins, maxes,
-                dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4], values, answers));
+                dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4], values, answers, segments));
         return connection.preparedQuery("""
                         insert into answer_rollup (tenant, survey_id, sliced, grain, bucket, question_id,
                             question_type, scale_min, scale_max, survey_version, channel, touchpoint, journey_stage,
-                            locale, value, answers)
-                        select t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a::bigint[]
+                            locale, value, answers, segment)
+                        select t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a::bigint[], sg
                         from unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::date[], $6::text[],
                             $7::text[], $8::int[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[],
-                            $14::text[], $15::text[], $16::text[])
-                            as row(t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a)
-                        on conflict (tenant, survey_id, sliced, grain, bucket, question_id, question_type, scale_min,
-                            scale_max, survey_version, channel, touchpoint, journey_stage, locale, value)
+                            $14::text[], $15::text[], $16::text[], $17::text[])
+                            as row(t, s, sl, g, b, q, ty, mi, ma, v1, v2, v3, v4, v5, va, a, sg)
+                        on conflict (tenant, survey_id, sliced, segment, grain, bucket, question_id, question_type,
+                            scale_min, scale_max, survey_version, channel, touchpoint, journey_stage, locale, value)
                         do update set answers = add_counts(answer_rollup.answers, excluded.answers)""")
                 .execute(columns)
                 .replaceWithVoid();
-    }
-
-    private static RollupKey withValue(RollupKey key, String value) {
-        return new RollupKey(key.tenant(), key.surveyId(), key.question(), key.grain(), key.bucket(), key.sliced(),
-                key.dimensionValues(), value);
     }
 
     /** PostgreSQL's text form of an array of counts: {@code {0,3,1}}. */
@@ -250,7 +264,7 @@ public class RollupRepository {
      */
     public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
                                          List<DateRange.BucketSpan> spans, Grouping grouping) {
-        List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything()));
+        List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything(), slice.segment()));
         String bucket = switch (grouping) {
             case TOTAL -> "null::date";
             case BUCKET -> "bucket";
@@ -259,7 +273,7 @@ public class RollupRepository {
         StringBuilder sql = new StringBuilder("select " + bucket + " as bucket, question_id, question_type, "
                 + "scale_min, scale_max, value, n, sum(c) as answers "
                 + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
-                + "where tenant = $1 and survey_id = $2 and sliced = $3");
+                + "where tenant = $1 and survey_id = $2 and sliced = $3 and segment = $4");
         appendSpans(sql, parameters, spans);
         if (questionId != null) {
             parameters.add(questionId);
@@ -276,11 +290,11 @@ public class RollupRepository {
      * and journey stage) per touchpoint, stage, score type and value, summed over the buckets tiling {@code spans}.
      */
     public Uni<List<JourneyCount>> journeyCounts(String tenant, List<DateRange.BucketSpan> spans) {
-        List<Object> parameters = new ArrayList<>(List.of(tenant, ResponseRollups.JOURNEY));
+        List<Object> parameters = new ArrayList<>(List.of(tenant, ResponseRollups.JOURNEY, Slice.ALL));
         StringBuilder sql = new StringBuilder("select touchpoint, journey_stage, question_type, scale_min, "
                 + "scale_max, value, n, sum(c) as answers "
                 + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
-                + "where tenant = $1 and survey_id = $2 and sliced = true");
+                + "where tenant = $1 and survey_id = $2 and sliced = true and segment = $3");
         appendSpans(sql, parameters, spans);
         sql.append(" group by touchpoint, journey_stage, question_type, scale_min, scale_max, value, n");
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {

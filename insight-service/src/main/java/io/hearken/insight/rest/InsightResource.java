@@ -113,16 +113,19 @@ public class InsightResource {
     @Parameters({
             @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day (yyyy-mm-dd)"),
             @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, included"),
-            @Parameter(name = "granularity", in = ParameterIn.QUERY, description = "day, week or month")})
+            @Parameter(name = "granularity", in = ParameterIn.QUERY, description = "day, week or month"),
+            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "Only customers who were in this "
+                    + "profile segment (its id) when the outcome was recorded")})
     public Uni<OutcomeViews.OutcomesView> outcomes(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                                    @Context UriInfo uri) {
         return refusingBadQueries(() -> {
             ScoreParameters parameters = new ScoreParameters(uri.getQueryParameters(),
-                    Set.of(ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.GRANULARITY), Set.of());
+                    Set.of(ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.GRANULARITY,
+                            ScoreParameters.SEGMENT), Set.of());
             DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_DAYS);
             Granularity granularity = parameters.granularity(Granularity.MONTH);
             granularity.periods(range);
-            return outcomes.report(tenant, range, granularity).map(OutcomeViews::of);
+            return outcomes.report(tenant, parameters.segment(), range, granularity).map(OutcomeViews::of);
         });
     }
 

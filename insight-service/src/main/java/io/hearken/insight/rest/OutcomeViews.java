@@ -2,6 +2,7 @@ package io.hearken.insight.rest;
 
 import io.hearken.insight.domain.OutcomeCounts;
 import io.hearken.insight.domain.ScoreEstimate;
+import io.hearken.insight.domain.Slice;
 import io.hearken.insight.service.OutcomeService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,7 +18,7 @@ final class OutcomeViews {
     }
 
     @Schema(description = "Business outcomes by NPS group: over the range, per journey stage and per period")
-    record OutcomesView(ScoreViews.PeriodView period, List<GroupView> groups, List<StageView> stages,
+    record OutcomesView(String segment, ScoreViews.PeriodView period, List<GroupView> groups, List<StageView> stages,
                         String granularity, List<TrendPointView> trend) {
     }
 
@@ -36,7 +37,8 @@ final class OutcomeViews {
     }
 
     static OutcomesView of(OutcomeService.OutcomeReport report) {
-        return new OutcomesView(new ScoreViews.PeriodView(report.range().from(), report.range().to()),
+        return new OutcomesView(Slice.ALL.equals(report.segment()) ? null : report.segment(),
+                new ScoreViews.PeriodView(report.range().from(), report.range().to()),
                 groups(report.byGroup()),
                 report.byStage().entrySet().stream()
                         .map(stage -> new StageView(stage.getKey(), groups(stage.getValue()))).toList(),

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +33,8 @@ final class ScoreParameters {
     static final String QUESTION = "question";
     static final String GRANULARITY = "granularity";
     static final String LIMIT = "limit";
+    /** One of profile-service's segments (its id): only the answers of customers who were in it then. */
+    static final String SEGMENT = "segment";
     /** Topics listed when no limit is given, and the most that may be asked for. */
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -71,7 +74,24 @@ final class ScoreParameters {
                 values.put(dimension, value);
             }
         }
-        return new Slice(values);
+        return new Slice(values, segment());
+    }
+
+    /**
+     * The segment asked for ({@link Slice#ALL} when none): a segment id as profile-service gives it, a UUID. A
+     * segment nobody answered in reads as no answers, as a channel nobody used does.
+     */
+    String segment() {
+        String value = query.getFirst(SEGMENT);
+        if (value == null) {
+            return Slice.ALL;
+        }
+        String canonical = value.toLowerCase(Locale.ROOT);
+        if (!canonical.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw ProblemException.invalidField(SEGMENT, "is a segment id (a UUID, from profile-service), not "
+                    + value);
+        }
+        return canonical;
     }
 
     /** The days asked, {@code defaultDays} up to today in {@code zone} when not given. */

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * Scores of a survey for the tenant set by the gateway: over a range with the change since the previous period, as
- * a trend, and the all-time NPS. Sliced by any combination of version, channel, touchpoint, journeyStage and locale.
+ * a trend, and the all-time NPS. Sliced by any combination of version, channel, touchpoint, journeyStage, locale and
+ * segment.
  */
 @Path("/v1/surveys/{surveyId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +55,8 @@ public class ScoreResource {
             @Parameter(name = "touchpoint", in = ParameterIn.QUERY, description = "Only answers at this touchpoint"),
             @Parameter(name = "journeyStage", in = ParameterIn.QUERY, description = "Only answers at this stage"),
             @Parameter(name = "locale", in = ParameterIn.QUERY, description = "Only answers in this language"),
+            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "Only answers of customers who were "
+                    + "in this profile segment (its id) when they answered"),
             @Parameter(name = "from", in = ParameterIn.QUERY,
                     description = "First day (yyyy-mm-dd, tenant's time zone)"),
             @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, included"),
@@ -68,7 +71,8 @@ public class ScoreResource {
                                                    @Context UriInfo uri) {
         return answer(() -> {
             ScoreParameters parameters = new ScoreParameters(uri.getQueryParameters(),
-                    Set.of(ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.QUESTION));
+                    Set.of(ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.QUESTION,
+                            ScoreParameters.SEGMENT));
             DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_SCORE_DAYS);
             return scores.scores(tenant, surveyId, parameters.question(), parameters.slice(), range)
                     .map(found -> found.map(ScoreViews::of));
@@ -84,6 +88,8 @@ public class ScoreResource {
             @Parameter(name = "touchpoint", in = ParameterIn.QUERY, description = "Only answers at this touchpoint"),
             @Parameter(name = "journeyStage", in = ParameterIn.QUERY, description = "Only answers at this stage"),
             @Parameter(name = "locale", in = ParameterIn.QUERY, description = "Only answers in this language"),
+            @Parameter(name = "segment", in = ParameterIn.QUERY, description = "Only answers of customers who were "
+                    + "in this profile segment (its id) when they answered"),
             @Parameter(name = "from", in = ParameterIn.QUERY,
                     description = "First day (yyyy-mm-dd, tenant's time zone)"),
             @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, included"),
@@ -99,7 +105,8 @@ public class ScoreResource {
                                            @Context UriInfo uri) {
         return answer(() -> {
             ScoreParameters parameters = new ScoreParameters(uri.getQueryParameters(), Set.of(ScoreParameters.FROM,
-                    ScoreParameters.TO, ScoreParameters.QUESTION, ScoreParameters.GRANULARITY));
+                    ScoreParameters.TO, ScoreParameters.QUESTION, ScoreParameters.GRANULARITY,
+                    ScoreParameters.SEGMENT));
             if (parameters.question() == null) {
                 throw ProblemException.invalidField(ScoreParameters.QUESTION, "is required: the question to trend");
             }

@@ -111,6 +111,9 @@ final class ScoreViews {
     private static Map<String, String> slice(Slice slice) {
         Map<String, String> values = new LinkedHashMap<>();
         slice.values().forEach((dimension, value) -> values.put(dimension.parameterName(), value));
+        if (slice.isSegment()) {
+            values.put(ScoreParameters.SEGMENT, slice.segment());
+        }
         return values;
     }
 

@@ -31,7 +31,7 @@ public class OutcomeService {
     }
 
     /** The outcomes by group over the range, by stage and group, and per period of {@code granularity}. */
-    public record OutcomeReport(DateRange range, Map<String, OutcomeCounts> byGroup,
+    public record OutcomeReport(String segment, DateRange range, Map<String, OutcomeCounts> byGroup,
                                 Map<String, Map<String, OutcomeCounts>> byStage, Granularity granularity,
                                 List<Period> periods) {
     }
@@ -39,11 +39,13 @@ public class OutcomeService {
     public record Period(DateRange period, Map<String, OutcomeCounts> byGroup) {
     }
 
-    public Uni<OutcomeReport> report(String tenant, DateRange range, Granularity granularity) {
+    /** The report for the customers of {@code segment} ({@code *}: every customer). */
+    public Uni<OutcomeReport> report(String tenant, String segment, DateRange range, Granularity granularity) {
         List<DateRange> periods = granularity.periods(range);
         List<DateRange.BucketSpan> spans = granularity.buckets(range);
         return Uni.combine().all()
-                .unis(outcomes.counts(tenant, range.buckets(), false), outcomes.counts(tenant, spans, true))
+                .unis(outcomes.counts(tenant, segment, range.buckets(), false),
+                        outcomes.counts(tenant, segment, spans, true))
                 .asTuple()
                 .map(counts -> {
                     Map<String, OutcomeCounts> byGroup = emptyGroups();
@@ -63,7 +65,7 @@ public class OutcomeService {
                     for (int i = 0; i < periods.size(); i++) {
                         trend.add(new Period(periods.get(i), perPeriod.get(i)));
                     }
-                    return new OutcomeReport(range, byGroup, byStage, granularity, trend);
+                    return new OutcomeReport(segment, range, byGroup, byStage, granularity, trend);
                 });
     }
 

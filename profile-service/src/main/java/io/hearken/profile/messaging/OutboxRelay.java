@@ -24,7 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     private final OutboxRepository outbox;
     private final ProfileServiceConfig config;
@@ -69,22 +69,26 @@ public class OutboxRelay {
         }
     }
 
-    /** Appends one batch; answers how many events were relayed. */
+    /**
+     * Appends one batch, every event sent before any acknowledgement is awaited (one round trip per batch: every
+     * recorded response announces its attribution, so the relay must keep up with the timeline), and deletes them
+     * once all are acknowledged; answers how many events were relayed. If one is not acknowledged, none is deleted
+     * and the batch is appended again: at least once, the same ids.
+     */
     int relayOnce(EventAppender appender) throws Exception {
         List<PendingEvent> pending = Blocking.await(() -> Panache.withSession(() -> outbox.oldest(BATCH)));
-        List<UUID> appended = new ArrayList<>();
-        try {
-            for (PendingEvent event : pending) {
-                appender.append(new EventAppender.Event(event.topic(), event.key(), event.id().toString(),
-                        event.type(), event.subject(), event.tenant(), event.occurredAt(),
-                        new EventAppender.Json(event.data())));
-                appended.add(event.id());
-            }
-        } finally {
-            if (!appended.isEmpty()) {
-                Blocking.await(() -> Panache.withTransaction(() -> outbox.delete(appended)));
-            }
+        if (pending.isEmpty()) {
+            return 0;
         }
+        List<EventAppender.Event> events = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            events.add(new EventAppender.Event(event.topic(), event.key(), event.id().toString(), event.type(),
+                    event.subject(), event.tenant(), event.occurredAt(), new EventAppender.Json(event.data())));
+            ids.add(event.id());
+        }
+        appender.appendAll(events);
+        Blocking.await(() -> Panache.withTransaction(() -> outbox.delete(ids)));
         return pending.size();
     }
 

@@ -7,13 +7,16 @@ import io.hearken.common.events.EventTypes;
 import io.hearken.common.events.ProfileChanged;
 import io.hearken.common.events.ProfileErased;
 import io.hearken.common.events.ProfileMerged;
+import io.hearken.common.events.ResponseAttributed;
 import io.hearken.common.events.Topics;
 import io.hearken.profile.repository.OutboxRepository.PendingEvent;
 import io.hearken.profile.repository.OutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,13 +57,43 @@ public class ProfileEvents {
                 UUID.fromString(outcome.profileId()), outcome, outcome.occurredAt());
     }
 
+    /** A response put on the profile's timeline, with the segments the customer was in then. */
+    public Uni<Integer> attributed(ResponseAttributed attribution) {
+        return write(EventTypes.RESPONSE_ATTRIBUTED, attribution.eventId(), attribution.tenant(),
+                UUID.fromString(attribution.profileId()), attribution, attribution.occurredAt());
+    }
+
+    /** Several attributions, written to the outbox in one statement. */
+    public Uni<Integer> attributedAll(List<ResponseAttributed> attributions) {
+        List<PendingEvent> pending = new ArrayList<>();
+        for (ResponseAttributed attribution : attributions) {
+            pending.add(pending(EventTypes.RESPONSE_ATTRIBUTED, attribution.eventId(), attribution.tenant(),
+                    UUID.fromString(attribution.profileId()), attribution, attribution.occurredAt()));
+        }
+        return outbox.addAll(pending);
+    }
+
+    /** The identity of the attribution of a tenant's response: the same response is announced under one id. */
+    public static String attributionId(String tenant, String responseId) {
+        return UUID.nameUUIDFromBytes(("attributed\u0000" + tenant + "\u0000" + responseId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private Uni<Integer> write(String type, String id, String tenant, UUID profileId, Object data, Instant at) {
         try {
-            // The outbox row's id is the event's id, which Kafka consumers apply once.
-            return outbox.add(new PendingEvent(UUID.fromString(id), Topics.PROFILES, profileId.toString(), type,
-                    profileId.toString(), tenant, at, json.writeValueAsString(data)));
-        } catch (JsonProcessingException e) {
+            return outbox.add(pending(type, id, tenant, profileId, data, at));
+        } catch (IllegalStateException e) {
             return Uni.createFrom().failure(e);
+        }
+    }
+
+    private PendingEvent pending(String type, String id, String tenant, UUID profileId, Object data, Instant at) {
+        try {
+            // The outbox row's id is the event's id, which Kafka consumers apply once.
+            return new PendingEvent(UUID.fromString(id), Topics.PROFILES, profileId.toString(), type,
+                    profileId.toString(), tenant, at, json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event is JSON", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +24,27 @@ public class OutboxRepository {
         return Sql.update("insert into outbox_event (id, topic, event_key, type, subject, tenant, occurred_at, data) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", event.id(), event.topic(), event.key(),
                 event.type(), event.subject(), event.tenant(), event.occurredAt(), event.data());
+    }
+
+    /** Several events in one statement, in list order. */
+    public Uni<Integer> addAll(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        StringBuilder sql = new StringBuilder("insert into outbox_event (id, topic, event_key, type, subject, tenant, "
+                + "occurred_at, data) values ");
+        List<Object> parameters = new ArrayList<>();
+        for (PendingEvent event : events) {
+            int at = parameters.size();
+            sql.append(at == 0 ? "(" : ", (");
+            for (int column = 1; column <= 8; column++) {
+                sql.append(column == 1 ? "?" : ", ?").append(at + column);
+            }
+            sql.append(')');
+            parameters.addAll(List.of(event.id(), event.topic(), event.key(), event.type(), event.subject(),
+                    event.tenant(), event.occurredAt(), event.data()));
+        }
+        return Sql.update(sql.toString(), parameters.toArray());
     }
 
     /** The oldest waiting events, in the order they were written. */

@@ -9,7 +9,10 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,6 +72,43 @@ public class SegmentRepository {
         return Sql.rows("select p.id from customer_profile p where p.tenant = ?1 and p.merged_into is null and "
                         + where + keyset + " order by p.id limit ?" + parameters.size(), parameters.toArray())
                 .map(rows -> rows.stream().map(row -> (UUID) row[0]).toList());
+    }
+
+    /** A segment's id with its rule, parsed: what {@link #memberships} evaluates. */
+    public record SegmentDefinition(UUID id, SegmentRule rule) {
+    }
+
+    /**
+     * Which of {@code segments} each of {@code profiles} is in now, in one statement whatever the number of segments
+     * and profiles: each rule becomes one {@code case} of a lateral list, so PostgreSQL evaluates every rule for every
+     * profile in one round trip. A profile in no segment is absent from the answer.
+     */
+    public Uni<Map<UUID, List<String>>> memberships(String tenant, List<SegmentDefinition> segments,
+                                                     Collection<UUID> profiles, Instant now) {
+        if (segments.isEmpty() || profiles.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Object> parameters = new ArrayList<>(List.of(tenant));
+        List<String> cases = new ArrayList<>();
+        for (SegmentDefinition segment : segments) {
+            String where = where(segment.rule(), parameters, now);
+            parameters.add(segment.id().toString());
+            cases.add("(case when " + where + " then cast(?" + parameters.size() + " as text) end)");
+        }
+        List<String> ids = new ArrayList<>();
+        for (UUID profile : profiles) {
+            parameters.add(profile);
+            ids.add("?" + parameters.size());
+        }
+        return Sql.rows("select p.id, m.segment from customer_profile p cross join lateral (values "
+                        + String.join(", ", cases) + ") as m(segment) where p.tenant = ?1 and p.id in ("
+                        + String.join(", ", ids) + ") and m.segment is not null order by p.id, m.segment",
+                parameters.toArray()).map(rows -> {
+                    Map<UUID, List<String>> members = new HashMap<>();
+                    rows.forEach(row -> members.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                            .add((String) row[1]));
+                    return members;
+                });
     }
 
     /** The SQL condition for a rule over profile {@code p}; appends its values to {@code parameters}. */

@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.SegmentRule;
 import io.hearken.profile.repository.SegmentRepository.SavedSegment;
+import io.hearken.profile.repository.SegmentRepository.SegmentDefinition;
 import io.hearken.profile.repository.SegmentRepository;
 import io.hearken.profile.repository.TraitRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Saved, rule-based segments, evaluated when asked: a count, and members by pages. */
@@ -71,6 +77,32 @@ public class SegmentService {
                 throw ProblemException.notFound("Segment", id.toString());
             }
             return null;
+        });
+    }
+
+    /**
+     * Which of the tenant's saved segments each profile is in now, evaluated in the caller's transaction: the
+     * segments, the trait types their rules need, and one statement for every rule and profile. A saved rule that no
+     * longer parses (a trait it names was removed) selects nobody.
+     */
+    public Uni<Map<UUID, List<String>>> membershipsOf(String tenant, Collection<UUID> profiles, Instant now) {
+        return segments.list(tenant).chain(saved -> {
+            if (saved.isEmpty()) {
+                return Uni.createFrom().item(Map.<UUID, List<String>>of());
+            }
+            return traits.types(tenant).chain(types -> {
+                List<SegmentDefinition> definitions = new ArrayList<>();
+                for (SavedSegment segment : saved) {
+                    try {
+                        definitions.add(new SegmentDefinition(segment.id(),
+                                SegmentRule.parse(read(segment.rule()), types)));
+                    } catch (SegmentRule.InvalidRuleException e) {
+                        Log.warnf("Segment %s of tenant %s no longer parses (%s): it selects nobody", segment.id(),
+                                tenant, e.getMessage());
+                    }
+                }
+                return segments.memberships(tenant, definitions, profiles, now);
+            });
         });
     }
 

@@ -1,6 +1,7 @@
 package io.hearken.profile.service;
 
 import io.hearken.common.events.CustomerOutcome;
+import io.hearken.common.events.ResponseAttributed;
 import io.hearken.profile.domain.Identity;
 import io.hearken.profile.domain.IdentityHash;
 import io.hearken.profile.domain.KnownIdentity;
@@ -49,15 +50,18 @@ public class TimelineService {
     private final ErasureRepository erasures;
     private final TimelineBatchRepository batches;
     private final ProfileEvents events;
+    private final SegmentService segments;
 
     public TimelineService(IdentityResolver resolver, TouchpointRepository touchpoints, ProfileRepository profiles,
-                           ErasureRepository erasures, TimelineBatchRepository batches, ProfileEvents events) {
+                           ErasureRepository erasures, TimelineBatchRepository batches, ProfileEvents events,
+                           SegmentService segments) {
         this.resolver = resolver;
         this.touchpoints = touchpoints;
         this.profiles = profiles;
         this.erasures = erasures;
         this.batches = batches;
         this.events = events;
+        this.segments = segments;
     }
 
     /** Records one touchpoint in its own transaction, run again if a concurrent change got there first. */
@@ -86,26 +90,71 @@ public class TimelineService {
                         .chain(profileId -> touchpoints.persist(command.toTouchpoint(profileId, now))
                                 .chain(touchpoint -> batches.addToComputed(
                                         List.of(delta(profileId, List.of(touchpoint))), now))
-                                .chain(() -> announceOutcome(command, profileId, occurred)))
+                                .chain(() -> announce(command, profileId, occurred, now)))
                         .replaceWith(Outcome.RECORDED);
             });
         });
     }
 
     /**
-     * A business outcome (a purchase, a renewal, a cancellation) is announced, in the transaction that records it,
-     * with the NPS the customer last gave before it, so insight-service can read outcomes by NPS group.
+     * A response and a business outcome are announced in the transaction that records them, with the saved segments
+     * the customer is in at that moment (after this touchpoint counted), so insight-service can slice scores and
+     * outcomes by segment from events alone, and a replay reads the same membership.
      */
-    private Uni<Void> announceOutcome(RecordTouchpoint command, UUID profileId, Instant occurred) {
-        if (!CustomerOutcome.isOutcome(command.kind())) {
+    private Uni<Void> announce(RecordTouchpoint command, UUID profileId, Instant occurred, Instant now) {
+        if (!command.isResponse() && !CustomerOutcome.isOutcome(command.kind())) {
             return Uni.createFrom().voidItem();
         }
+        return segments.membershipsOf(command.tenant(), List.of(profileId), now).chain(members -> {
+            List<String> in = members.getOrDefault(profileId, List.of());
+            return command.isResponse() ? events.attributed(attribution(command, profileId, in, now)).replaceWithVoid()
+                    : announceOutcome(command, profileId, occurred, in);
+        });
+    }
+
+    private static ResponseAttributed attribution(RecordTouchpoint command, UUID profileId, List<String> segments,
+                                                  Instant now) {
+        return new ResponseAttributed(ProfileEvents.attributionId(command.tenant(), command.responseId()),
+                command.tenant(), command.responseId(), command.surveyId(), profileId.toString(), segments,
+                command.occurredAt() == null ? now : command.occurredAt());
+    }
+
+    /**
+     * A business outcome (a purchase, a renewal, a cancellation) is announced with the NPS the customer last gave
+     * before it, so insight-service can read outcomes by NPS group.
+     */
+    private Uni<Void> announceOutcome(RecordTouchpoint command, UUID profileId, Instant occurred,
+                                      List<String> segments) {
         return touchpoints.lastNpsBefore(profileId, occurred).chain(last -> events.outcome(new CustomerOutcome(
                 UUID.nameUUIDFromBytes((command.tenant() + "\u0000" + command.sourceEventId())
                         .getBytes(StandardCharsets.UTF_8)).toString(),
                 command.tenant(), profileId.toString(), command.kind(), occurred, command.stage(),
                 last.map(touchpoint -> touchpoint.score).orElse(null),
-                last.map(touchpoint -> touchpoint.occurredAt).orElse(null)))).replaceWithVoid();
+                last.map(touchpoint -> touchpoint.occurredAt).orElse(null), segments))).replaceWithVoid();
+    }
+
+    /**
+     * Announces the responses a batch recorded, each with the segments its customer is in now: per tenant one
+     * evaluation of every segment for every profile of the batch.
+     */
+    private Uni<Void> attributeBatch(Map<RecordTouchpoint, UUID> recorded, Instant now) {
+        Map<String, Map<RecordTouchpoint, UUID>> byTenant = new LinkedHashMap<>();
+        recorded.forEach((command, profile) -> {
+            if (command.isResponse()) {
+                byTenant.computeIfAbsent(command.tenant(), tenant -> new LinkedHashMap<>()).put(command, profile);
+            }
+        });
+        Uni<Void> announced = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Map<RecordTouchpoint, UUID>> tenant : byTenant.entrySet()) {
+            announced = announced.chain(() -> segments.membershipsOf(tenant.getKey(),
+                    new LinkedHashSet<>(tenant.getValue().values()), now).chain(members -> {
+                        List<ResponseAttributed> attributions = new ArrayList<>();
+                        tenant.getValue().forEach((command, profile) -> attributions.add(
+                                attribution(command, profile, members.getOrDefault(profile, List.of()), now)));
+                        return events.attributedAll(attributions);
+                    })).replaceWithVoid();
+        }
+        return announced;
     }
 
     /**
@@ -198,7 +247,14 @@ public class TimelineService {
                     .forEach(row -> byProfile.computeIfAbsent(row.profileId, id -> new ArrayList<>()).add(row));
             List<ComputedDelta> deltas = byProfile.entrySet().stream()
                     .map(entry -> delta(entry.getKey(), entry.getValue())).toList();
-            return batches.addToComputed(deltas, now).chain(() -> batches.touch(seen, now)).replaceWithVoid();
+            Map<RecordTouchpoint, UUID> recorded = new LinkedHashMap<>();
+            live.forEach((command, profile) -> {
+                if (inserted.contains(command.sourceEventId())) {
+                    recorded.put(command, profile);
+                }
+            });
+            return batches.addToComputed(deltas, now).chain(() -> batches.touch(seen, now))
+                    .chain(() -> attributeBatch(recorded, now));
         });
     }
 

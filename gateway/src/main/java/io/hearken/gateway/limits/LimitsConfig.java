@@ -1,0 +1,58 @@
+package io.hearken.gateway.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How much each caller may ask of the API ({@code hearken.gateway.limits.*}): requests per window per tenant and per
+ * client on authenticated routes, per address and per survey (or invitation) on public routes. The counters live in
+ * Redis when {@code redis-url} is set, so every gateway replica counts against the same limit.
+ */
+@ConfigMapping(prefix = "hearken.gateway.limits")
+public interface LimitsConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** {@code redis://host:port} of the shared counters ({@code HEARKEN_REDIS_URL}); without, each replica counts. */
+    Optional<String> redisUrl();
+
+    /** Longest wait for Redis before a request is counted by this replica alone instead. */
+    @WithDefault("100ms")
+    Duration redisTimeout();
+
+    /** The window every limit counts in. */
+    @WithDefault("60s")
+    Duration window();
+
+    /** Requests per window of all of a tenant's callers together. */
+    @WithDefault("12000")
+    int perTenant();
+
+    /** Requests per window of one client (the token's {@code azp}: the console, one partner integration). */
+    @WithDefault("3000")
+    int perClient();
+
+    /** Per-client limits that differ from {@link #perClient()}, by client id: a partner's contract. */
+    Map<String, Integer> clientLimits();
+
+    /** Public requests per window from one address. */
+    @WithDefault("600")
+    int perAddress();
+
+    /** Public requests per window to one survey, invitation or inbox. */
+    @WithDefault("60000")
+    int perSurvey();
+
+    /**
+     * Addresses of the proxies in front of the gateway (load balancer, ingress), whose {@code X-Forwarded-For} is
+     * believed: the client's address is the last one in it that is not a proxy's. Exact addresses or IPv4 CIDR blocks.
+     */
+    @WithDefault("127.0.0.1,::1")
+    List<String> trustedProxies();
+}
