@@ -28,9 +28,9 @@ import java.util.function.BiFunction;
  * Each kept operation is rewritten for the public side: its path under {@code /api}; the bearer scheme on an
  * authenticated route and none ({@code security: []}) on a public one; its roles ({@code x-hearken-roles}) and route
  * ({@code x-hearken-route}); the {@code X-Hearken-*} headers gone (the gateway sets them); every error answer as an
- * {@code application/problem+json} Problem, and the gateway's own refusals added (400, 401, 403, 404, 413, 502,
- * 503, 504). Schemas of two services with one name and different content are renamed after their service; schemas no
- * kept operation uses are dropped.
+ * {@code application/problem+json} Problem, and the gateway's own refusals added (400, 401, 403, 404, 413, 429,
+ * 502, 503, 504). Schemas of two services with one name and different content are renamed after their service;
+ * schemas no kept operation uses are dropped.
  */
 public final class ApiDocumentMerger {
 
@@ -179,6 +179,7 @@ public final class ApiDocumentMerger {
         if (WITH_BODY.contains(method)) {
             addResponse(responses, "413", "PayloadTooLarge");
         }
+        addResponse(responses, "429", "TooManyRequests");
         addResponse(responses, "502", "BadGateway");
         addResponse(responses, "503", "Unavailable");
         addResponse(responses, "504", "GatewayTimeout");

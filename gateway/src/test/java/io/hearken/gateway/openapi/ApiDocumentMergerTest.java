@@ -22,8 +22,9 @@ class ApiDocumentMergerTest {
             {"openapi": "3.1.0", "info": {"title": "Hearken API", "version": "v1"},
              "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
                "schemas": {"Problem": {"type": "object"}},
-               "responses": {"BadRequest": {"description": "invalid"}, "Unauthorized": {"description": "no token"}, "Forbidden": {"description": "no role"},
-                 "NotFound": {"description": "none"}, "PayloadTooLarge": {"description": "big"},
+               "responses": {"BadRequest": {"description": "invalid"}, "Unauthorized": {"description": "no token"},
+                 "Forbidden": {"description": "no role"}, "NotFound": {"description": "none"},
+                 "PayloadTooLarge": {"description": "big"}, "TooManyRequests": {"description": "slow down"},
                  "BadGateway": {"description": "failed"}, "Unavailable": {"description": "down"},
                  "GatewayTimeout": {"description": "late"}}},
              "paths": {"/v1/customers/{profileId}/360": {"get": {"tags": ["Customers"],
@@ -94,6 +95,8 @@ class ApiDocumentMergerTest {
         assertEquals("#/components/responses/Unavailable", render.path("responses").path("503").path("$ref")
                 .asText());
         assertTrue(paths.path("/api/v1/cases/{id}/notes").path("post").path("responses").has("413"));
+        assertEquals("#/components/responses/TooManyRequests", render.path("responses").path("429").path("$ref")
+                .asText());
     }
 
     @Test
