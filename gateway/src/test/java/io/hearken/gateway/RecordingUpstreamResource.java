@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,9 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                         exchange.getRequestHeaders().containsKey(TenantHeader.NAME),
                         exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length);
                 RECEIVED.add(echo);
+                if (answersCustomerView(service, path, exchange.getRequestURI().getRawQuery(), exchange)) {
+                    return;
+                }
                 byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
@@ -124,6 +128,76 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
             return true;
         }
         return false;
+    }
+
+    /**
+     * The parts of the customer view for profiles named {@code c360-<scenario>}: the profile (404 for
+     * {@code c360-unknown}, a redirect to {@code c360-all} for {@code c360-merged}), its two scored responses
+     * ({@code <scenario>-r1}, {@code -r2}), an open and a resolved case raised by them, and the responses read by id.
+     * The cases of scenario {@code cases-down} drop the connection, those of {@code cases-slow} take 3 s.
+     */
+    private static boolean answersCustomerView(String service, String path, String query, HttpExchange exchange)
+            throws IOException {
+        String prefix = "/v1/profiles/c360-";
+        if (service.equals("profile") && path.startsWith(prefix)) {
+            String[] rest = path.substring(prefix.length()).split("/");
+            String scenario = rest[0];
+            if (scenario.equals("unknown")) {
+                answer(exchange, 404, "application/problem+json", "{\"status\": 404, \"title\": \"Not found\"}");
+            } else if (scenario.equals("merged")) {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1/v1/profiles/c360-all");
+                exchange.sendResponseHeaders(308, -1);
+                exchange.close();
+            } else if (rest.length == 1) {
+                answer(exchange, 200, "application/json", """
+                        {"id": "c360-%s", "trust": "verified", "identities": [], "timeline": []}"""
+                        .formatted(scenario));
+            } else {
+                answer(exchange, 200, "application/json", """
+                        {"touchpoints": [
+                          {"type": "response.submitted", "responseId": "%1$s-r2", "score": 3},
+                          {"type": "response.submitted", "responseId": "%1$s-r1", "score": 9}], "next": null}"""
+                        .formatted(scenario));
+            }
+            return true;
+        }
+        if (service.equals("insight") && path.equals("/v1/cases") && query != null
+                && query.contains("responseId=")) {
+            if (query.contains("cases-down")) {
+                exchange.close();
+                return true;
+            }
+            if (query.contains("cases-slow")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String responseId = query.replaceAll(".*responseId=([^&]+).*", "$1");
+            answer(exchange, 200, "application/json", """
+                    {"items": [{"id": "case-open", "status": "OPEN", "alert": {"responseId": "%1$s"}},
+                               {"id": "case-done", "status": "RESOLVED", "alert": {"responseId": "%1$s"}}]}"""
+                    .formatted(responseId));
+            return true;
+        }
+        if (service.equals("survey") && path.equals("/v1/responses") && query != null) {
+            String items = String.join(", ", Arrays.stream(query.split("&"))
+                    .filter(parameter -> parameter.startsWith("id="))
+                    .map(parameter -> "{\"responseId\": \"" + parameter.substring(3) + "\"}").toList());
+            answer(exchange, 200, "application/json", "{\"items\": [" + items + "]}");
+            return true;
+        }
+        return false;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     /** The credential the gateway signed for this service, as the service would verify it; null when none is. */

@@ -1,14 +1,20 @@
 package io.hearken.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -18,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What an SRE and a frontend developer rely on from every service: readiness that reflects its real
@@ -70,6 +77,29 @@ public abstract class ObservabilityContract {
         onManagementPort(management).queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths", hasKey(documentedPath));
+    }
+
+    /**
+     * The gateway publishes one OpenAPI document for the whole public API, merged from copies of the services'
+     * documents packaged with it ({@code gateway/src/main/resources/openapi/<service>.json}), so that it depends on
+     * no service being up. This keeps each copy equal to what the service documents now: a stale copy is rewritten
+     * and the test fails, so the change is seen, reviewed and committed with the API change that caused it.
+     */
+    @Test
+    public void theGatewaysCopyOfThisApiDocumentIsCurrent() throws IOException {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        String served = onManagementPort(management).queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        Path copy = TestInfrastructure.repositoryRoot()
+                .resolve("gateway/src/main/resources/openapi/" + service + ".json");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode current = json.readTree(served);
+        if (Files.exists(copy) && json.readTree(copy.toFile()).equals(current)) {
+            return;
+        }
+        Files.writeString(copy, json.writerWithDefaultPrettyPrinter().writeValueAsString(current) + "\n");
+        fail(copy + " was not " + service + "'s OpenAPI document and has been rewritten: review the change "
+                + "(the public API document changes with it) and commit it.");
     }
 
     @ParameterizedTest(name = "API port: {0} is 404")

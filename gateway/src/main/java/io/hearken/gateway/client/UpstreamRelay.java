@@ -1,6 +1,8 @@
 package io.hearken.gateway.client;
 
+import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.problem.ProblemException;
+import io.hearken.common.security.GatewayCredentials;
 import io.hearken.gateway.config.GatewayConfig;
 import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.routing.ApiRoute;
@@ -107,7 +109,7 @@ public class UpstreamRelay {
         }
         long remainingMillis = exchange.remainingMillis();
         if (remainingMillis <= 0) {
-            problems.write(exchange.context, timedOut(exchange));
+            problems.write(exchange.context, timedOut(exchange.upstream, exchange.deadline));
             return;
         }
         // Sent tells a failure before the request left (safe: nothing was done) from one after (outcome unknown).
@@ -159,8 +161,69 @@ public class UpstreamRelay {
             if (resend) {
                 attempt(exchange, attempt + 1);
             } else {
-                problems.write(exchange.context, problemFor(exchange, failure, sent.get()));
+                problems.write(exchange.context, problemFor(exchange.upstream, exchange.deadline, failure,
+                        sent.get()));
             }
+        });
+    }
+
+    /**
+     * A GET the gateway makes on its own account (a part of a composed answer such as the customer view), through
+     * the same pooled client, {@link CircuitBreaker} and answer cap as a relayed request, within {@code deadline}.
+     * Sent once: a part has a short deadline of its own, and its caller answers without it rather than wait. The
+     * future fails with the problem a relayed request would have got (503, 504, 502); a service's own error answer
+     * (4xx, 5xx) is a reply, not a failure.
+     *
+     * @param pathAndQuery the service's path, encoded, with its query
+     * @param credential   what the gateway vouches for on this hop (security.ServiceCredential)
+     */
+    public Future<UpstreamReply> get(Upstream upstream, String pathAndQuery, String credential, String requestId,
+                                     Duration deadline) {
+        CircuitBreaker circuit = circuits.get(upstream);
+        if (!circuit.allowsRequest()) {
+            return Future.failedFuture(circuitOpen(upstream, circuit.secondsUntilProbe()));
+        }
+        AtomicBoolean sent = new AtomicBoolean();
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        Promise<ServiceAnswer> answered = Promise.promise();
+        long deadlineTimer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> {
+            if (answered.tryFail(new TimeoutException("deadline")) && inFlight.get() != null) {
+                inFlight.get().reset();
+            }
+        });
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(baseUrl(upstream) + pathAndQuery)
+                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), deadline.toMillis()))
+                .setIdleTimeout(deadline.toMillis());
+        client.request(options)
+                .compose(request -> {
+                    inFlight.set(request);
+                    request.putHeader(GatewayCredentials.HEADER, credential);
+                    request.putHeader(RequestIdFilter.HEADER, requestId);
+                    request.putHeader("Accept", "application/json");
+                    sent.set(true);
+                    return request.send();
+                })
+                .compose(this::readCapped)
+                .onComplete(outcome -> {
+                    if (outcome.succeeded()) {
+                        answered.tryComplete(outcome.result());
+                    } else {
+                        answered.tryFail(outcome.cause());
+                    }
+                });
+        return answered.future().transform(outcome -> {
+            vertx.cancelTimer(deadlineTimer);
+            if (outcome.succeeded()) {
+                circuit.recordSuccess();
+                HttpClientResponse response = outcome.result().response();
+                return Future.succeededFuture(new UpstreamReply(response.statusCode(), response.headers(),
+                        outcome.result().body()));
+            }
+            circuit.recordFailure();
+            Log.warnf("Upstream %s failed for GET %s: %s", upstream, pathAndQuery, outcome.cause().toString());
+            return Future.failedFuture(problemFor(upstream, deadline, outcome.cause(), sent.get()));
         });
     }
 
@@ -197,14 +260,15 @@ public class UpstreamRelay {
         context.response().end(answer.body());
     }
 
-    private ProblemException problemFor(Exchange exchange, Throwable failure, boolean requestSent) {
-        String service = serviceName(exchange.upstream);
+    private ProblemException problemFor(Upstream upstream, Duration deadline, Throwable failure,
+                                        boolean requestSent) {
+        String service = serviceName(upstream);
         if (!requestSent) {
             return ProblemException.unavailable("The " + service + " service cannot be reached; the request was not "
                     + "sent. Retry later.", RETRY_AFTER_SECONDS);
         }
         if (isTimeout(failure)) {
-            return timedOut(exchange);
+            return timedOut(upstream, deadline);
         }
         if (failure instanceof AnswerTooLarge) {
             return new ProblemException(502, "upstream-answer-too-large", "Bad gateway", "The " + service
@@ -216,9 +280,9 @@ public class UpstreamRelay {
                 + "Retry with the same Idempotency-Key.", List.of(), RETRY_AFTER_SECONDS);
     }
 
-    private static ProblemException timedOut(Exchange exchange) {
+    private static ProblemException timedOut(Upstream upstream, Duration deadline) {
         return new ProblemException(504, "upstream-timeout", "Gateway timeout", "The "
-                + serviceName(exchange.upstream) + " service did not answer within " + exchange.deadline.toMillis()
+                + serviceName(upstream) + " service did not answer within " + deadline.toMillis()
                 + " ms; the outcome is unknown. Retry with the same Idempotency-Key.", List.of(), null);
     }
 

@@ -4,6 +4,7 @@ import io.hearken.common.http.RequestIdFilter;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.common.security.GatewayCredential;
 import io.hearken.gateway.client.UpstreamRelay;
+import io.hearken.gateway.composition.CustomerView;
 import io.hearken.gateway.config.GatewayConfig;
 import io.hearken.gateway.limits.LimitDecision;
 import io.hearken.gateway.limits.LimitPolicy;
@@ -58,16 +59,18 @@ public class ApiHandler {
     private final UpstreamRelay relay;
     private final ProblemWriter problems;
     private final ServiceCredential credentials;
+    private final CustomerView customerView;
     private final RateLimiter limiter;
 
     public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems,
-                      ServiceCredential credentials, RateLimiter limiter) {
+                      ServiceCredential credentials, CustomerView customerView, RateLimiter limiter) {
         this.config = config;
         this.crossOrigin = new CrossOrigin(config);
         this.access = access;
         this.relay = relay;
         this.problems = problems;
         this.credentials = credentials;
+        this.customerView = customerView;
         this.limiter = limiter;
     }
 
@@ -154,8 +157,14 @@ public class ApiHandler {
                     + origin + " may not call the API for this tenant.", List.of(), null));
             return;
         }
-        withinLimits(context, limiter.policiesFor(caller), () -> relay.relay(context, route, path.encoded(),
-                credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId));
+        withinLimits(context, limiter.policiesFor(caller), () -> {
+            if (CustomerView.ROUTE.equals(route.name())) {
+                customerView.answer(context, caller, path.encoded().split("/")[3], requestId);
+            } else {
+                relay.relay(context, route, path.encoded(),
+                        credentials.sign(route.upstream(), path.decoded(), Optional.of(caller)), requestId);
+            }
+        });
     }
 
     /**

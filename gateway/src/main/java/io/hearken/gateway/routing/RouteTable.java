@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * admin     create and read surveys, read scores and profiles, change profiles (traits, identities, merges,
  *           consent, segments, import, erasure), take in and read feedback, define alert rules, read alerts and
  *           work follow-up cases, see and redrive its tenant's dead letters
- * analyst   read surveys, scores, profiles, feedback, alert rules, alerts and cases
- * agent     read profiles, alerts and cases, work cases (assign, note, resolve) and record a customer's consent
+ * analyst   read surveys, scores, profiles (and the customer view), feedback, alert rules, alerts and cases
+ * agent     read profiles (and the customer view), alerts and cases, work cases (assign, note, resolve) and record a customer's consent
  *           (to close the loop with a customer)
  * partner   take in feedback (reviews, posts, tickets), customers and their touchpoints (purchases, tickets);
  *           its webhook API is to come
@@ -68,6 +68,10 @@ public final class RouteTable {
                     "admin", "agent"),
             route("profile-write", WRITE, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin"),
             route("profile-read", READ, "/v1/profiles", ANY_BELOW, Upstream.PROFILE, "admin", "analyst", "agent"),
+            // Answered by the gateway itself from profile-, insight- and survey-service (composition.CustomerView);
+            // readable by whoever may read the profile.
+            route("customer-360", READ, "/v1/customers", "/" + SEGMENT + "/360", Upstream.PROFILE, "admin",
+                    "analyst", "agent"),
             route("alert-rules-read", READ, "/v1/alert-rules", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst"),
             route("alert-rules-write", Set.of("POST", "PUT", "DELETE"), "/v1/alert-rules", ANY_BELOW,
                     Upstream.INSIGHT, "admin"),

@@ -79,11 +79,13 @@ public class CaseRepository {
                            and ($3::text is null or c.assignee = $3)
                            and ($4::text is null or c.priority = $4)
                            and (not $5 or (c.status <> 'RESOLVED' and c.due_at < $6))
+                           and (cardinality($8::text[]) = 0 or a.response_id = any($8))
                          order by c.opened_at desc, c.id
                          limit $7""")
                 .execute(Tuple.tuple().addString(query.tenant()).addString(nameOf(query.status()))
                         .addString(query.assignee()).addString(nameOf(query.priority())).addBoolean(query.overdue())
-                        .addOffsetDateTime(utc(now)).addInteger(query.limit()))
+                        .addOffsetDateTime(utc(now)).addInteger(query.limit())
+                        .addArrayOfString(query.responseIds().toArray(String[]::new)))
                 .map(rows -> {
                     List<StoredCase> cases = new ArrayList<>();
                     for (Row row : rows) {

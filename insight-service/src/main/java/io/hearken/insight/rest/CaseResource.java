@@ -51,6 +51,7 @@ public class CaseResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final int DEFAULT_RECOVERY_DAYS = 30;
+    static final int MAX_RESPONSE_IDS = 100;
     private static final String UNKNOWN_AUTHOR = "unknown";
 
     private final CaseService cases;
@@ -63,16 +64,19 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "The tenant's cases, newest first", description = "Filtered by status (OPEN, ASSIGNED, "
-            + "RESOLVED), assignee, priority and overdue=true; limit 1–200, default 50.")
+            + "RESOLVED), assignee, priority, overdue=true and the responses that raised them (up to 100 `responseId` "
+            + "parameters: a customer's cases, from the responses on their profile's timeline); limit 1–200, "
+            + "default 50.")
     public Uni<CaseViews.CaseList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                         @QueryParam("status") String status,
                                         @QueryParam("assignee") String assignee,
                                         @QueryParam("overdue") String overdue,
                                         @QueryParam("priority") String priority,
+                                        @QueryParam("responseId") List<String> responseIds,
                                         @QueryParam("limit") String limit) {
         CaseQuery query = new CaseQuery(tenant, CaseViews.parse(CaseStatus.class, "status", status),
                 assignee == null || assignee.isBlank() ? null : assignee, flag("overdue", overdue),
-                CaseViews.parse(Priority.class, "priority", priority), limit(limit));
+                CaseViews.parse(Priority.class, "priority", priority), responseIds(responseIds), limit(limit));
         Instant now = Timestamps.now();
         return cases.list(query).map(found -> new CaseViews.CaseList(found.stream()
                 .map(stored -> CaseViews.of(stored, false, now)).toList()));
@@ -161,6 +165,16 @@ public class CaseResource {
         }
         String subject = caller.substring(caller.indexOf(':') + 1).trim();
         return subject.isEmpty() ? UNKNOWN_AUTHOR : subject;
+    }
+
+    /** The distinct response ids asked for; a blank one, or more than {@value #MAX_RESPONSE_IDS}, is a 400. */
+    static List<String> responseIds(List<String> values) {
+        List<String> ids = values == null ? List.of() : values.stream().distinct().toList();
+        if (ids.size() > MAX_RESPONSE_IDS || ids.stream().anyMatch(String::isBlank)) {
+            throw ProblemException.invalidField("responseId", "up to " + MAX_RESPONSE_IDS + " response ids, none "
+                    + "blank");
+        }
+        return ids;
     }
 
     static int limit(String value) {

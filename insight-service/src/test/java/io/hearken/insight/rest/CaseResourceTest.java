@@ -5,8 +5,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.UUID;
+
+import static io.hearken.insight.rest.AlertFixtures.awaitAlerts;
+import static io.hearken.insight.rest.AlertFixtures.createRule;
 import static io.hearken.insight.rest.AlertFixtures.newTenant;
+import static io.hearken.insight.rest.AlertFixtures.nps;
 import static io.hearken.insight.rest.AlertFixtures.openCase;
+import static io.hearken.insight.rest.AlertFixtures.publish;
+import static io.hearken.insight.rest.AlertFixtures.response;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -71,6 +79,27 @@ class CaseResourceTest {
                 .when().get("/v1/cases").then().body("items.id", contains(caseId));
         given().header("X-Hearken-Tenant", tenant).queryParam("overdue", "true").when().get("/v1/cases")
                 .then().body("items", hasSize(0));
+    }
+
+    @Test
+    void listsTheCasesRaisedByTheGivenResponsesOnly() {
+        String tenant = newTenant();
+        createRule(tenant, "{\"name\": \"Detractors\", \"type\": \"DETRACTOR\", \"priority\": \"HIGH\"}");
+        String mine = UUID.randomUUID().toString();
+        String someoneElses = UUID.randomUUID().toString();
+        publish(tenant, List.<String[]>of(new String[] {mine, response(tenant, mine, true, nps(1))},
+                new String[] {someoneElses, response(tenant, someoneElses, true, nps(3))}));
+        awaitAlerts(tenant, 2);
+
+        given().header("X-Hearken-Tenant", tenant).queryParam("responseId", mine, "never-answered")
+                .when().get("/v1/cases").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].alert.responseId", equalTo(mine));
+        given().header("X-Hearken-Tenant", tenant).when().get("/v1/cases").then().body("items", hasSize(2));
+        given().header("X-Hearken-Tenant", newTenant()).queryParam("responseId", mine)
+                .when().get("/v1/cases").then().statusCode(200).body("items", hasSize(0));
+        given().header("X-Hearken-Tenant", tenant).queryParam("responseId", " ")
+                .when().get("/v1/cases").then().statusCode(400).body("errors.field", contains("responseId"));
     }
 
     @Test

@@ -151,7 +151,9 @@ public class ProfileResource {
 
     @GET
     @Path("/{profileId}/timeline")
-    @Operation(summary = "The journey timeline, newest first, by pages (cursor from the previous page's next)")
+    @Operation(summary = "The journey timeline, newest first, by pages (after = the previous page's next)",
+            description = "`after` takes the previous page's `next`, as on every list of the API; `cursor` is its "
+                    + "older name and still accepted.")
     public Uni<TimelineView> timeline(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                       @PathParam("profileId") UUID profileId,
                                       @QueryParam("type") @Size(max = 100) String type,
@@ -159,10 +161,11 @@ public class ProfileResource {
                                       @QueryParam("channel") @Size(max = 100) String channel,
                                       @QueryParam("from") String from,
                                       @QueryParam("to") String to,
+                                      @QueryParam("after") @Size(max = 200) String after,
                                       @QueryParam("cursor") @Size(max = 200) String cursor,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         TimelineFilter filter = new TimelineFilter(type, stage, channel, instant(from, "from"), instant(to, "to"));
-        return profiles.timeline(tenant, profileId, filter, cursor, limit).map(page -> new TimelineView(
+        return profiles.timeline(tenant, profileId, filter, after != null ? after : cursor, limit).map(page -> new TimelineView(
                 page.touchpoints().stream().map(ProfileView.TouchpointView::of).toList(), page.nextCursor()));
     }
 

@@ -280,10 +280,14 @@ class ProfileApiTest {
                 .then().statusCode(200).body("touchpoints", hasSize(25))
                 .body("touchpoints[0].detail", equalTo("order 29"))
                 .body("next", notNullValue()).extract().path("next");
-        given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25).queryParam("cursor", next)
+        given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25).queryParam("after", next)
                 .when().get("/v1/profiles/{id}/timeline", id)
                 .then().statusCode(200).body("touchpoints", hasSize(5))
                 .body("touchpoints[4].detail", equalTo("order 0")).body("next", nullValue());
+        // 'cursor', the parameter's older name, still pages the same way
+        given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25).queryParam("cursor", next)
+                .when().get("/v1/profiles/{id}/timeline", id)
+                .then().statusCode(200).body("touchpoints", hasSize(5));
         given().header("X-Hearken-Tenant", tenant).queryParam("channel", "store")
                 .queryParam("from", "2026-10-20T00:00:00Z")
                 .when().get("/v1/profiles/{id}/timeline", id)

@@ -43,6 +43,18 @@ public class ResponseRepository {
     }
 
     /**
+     * The tenant's responses with these ids, whatever their survey, newest first; ids it does not have are left out.
+     * Keyed on {@code _id}, so it stays cheap on a store that indexes nothing else (mongo-java-server).
+     */
+    public Uni<List<Response>> findByIds(String tenant, List<String> responseIds) {
+        return responses.find(Filters.and(Filters.in(SurveyDocuments.ID, responseIds),
+                        Filters.eq(SurveyDocuments.TENANT, tenant)), new FindOptions()
+                        .sort(Sorts.descending(SurveyDocuments.SUBMITTED_AT, SurveyDocuments.ID)))
+                .collect().asList()
+                .map(documents -> documents.stream().map(SurveyDocuments::toResponse).toList());
+    }
+
+    /**
      * A page of the survey's responses, oldest first, after {@code after} (null: from the first). Keyset paging on
      * (submittedAt, id): a page costs the same however deep it is, and new responses do not shift the pages.
      */

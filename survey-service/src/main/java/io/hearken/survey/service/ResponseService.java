@@ -289,6 +289,11 @@ public class ResponseService {
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Response", responseId)));
     }
 
+    /** The tenant's responses with these ids, across surveys, newest first (a customer's, as their profile lists). */
+    public Uni<List<Response>> findByIds(String tenant, List<String> responseIds) {
+        return repository.findByIds(tenant, responseIds);
+    }
+
     /** A page of the survey's responses (oldest first, after the listing token {@code after}). */
     public Uni<List<Response>> listForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter,
                                              String after, int limit) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +73,30 @@ class ResponseReadingTest {
         given().header("X-Hearken-Tenant", "acme").queryParam("from", "yesterday")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void responsesAreReadByIdAcrossSurveysNewestFirstInTheirTenantOnly() {
+        String otherSurvey = TestSurveys.createNpsSurvey(TestSurveys.TENANT);
+        String elsewhere = given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "email", "answers", Map.of("nps", 10)))
+                .when().post("/v1/public/surveys/{id}/responses", otherSurvey)
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/responses", otherSurvey).then().body("$", hasSize(1)));
+
+        given().header("X-Hearken-Tenant", "acme")
+                .queryParam("id", ids.get(0), elsewhere, ids.get(3), "no-such-response", ids.get(0))
+                .when().get("/v1/responses")
+                .then().statusCode(200)
+                .body("items.responseId", contains(elsewhere, ids.get(3), ids.get(0)))
+                .body("items[0].surveyId", equalTo(otherSurvey))
+                .body("items[1].channel", equalTo("kiosk"));
+        given().header("X-Hearken-Tenant", "globex").queryParam("id", ids.get(0), elsewhere)
+                .when().get("/v1/responses").then().statusCode(200).body("items", hasSize(0));
+        given().header("X-Hearken-Tenant", "acme").when().get("/v1/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test
