@@ -136,8 +136,9 @@ LUA
   HEARKEN_GATEWAY_LIMITS_PER_ADDRESS=1000000000 HEARKEN_GATEWAY_LIMITS_PER_SURVEY=1000000000 \
     HEARKEN_GATEWAY_LIMITS_PER_CLIENT=1000000000 HEARKEN_GATEWAY_LIMITS_PER_TENANT=1000000000 \
     cmd_start gateway >/dev/null
-  info "warm-up (5 s), then $seconds s with $connections connections, 2 threads"
-  wrk -t2 -c"$connections" -d5s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
+  # The gateway was just restarted: its JIT needs longer than a warm-up of the services that kept running.
+  info "warm-up (20 s), then $seconds s with $connections connections, 2 threads"
+  wrk -t2 -c"$connections" -d20s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
   info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses (the gateway profiled by JFR meanwhile)"
   local jcmd gateway_pid
   jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
@@ -158,7 +159,7 @@ LUA
   local read_credential
   read_credential=$(bench_credential survey-service tenant acme)
   info "authenticated read through the gateway: GET $gw/api/v1/surveys/{id}, $connections connections"
-  wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$gw/api/v1/surveys/$survey_id" >/dev/null
+  wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "$gw/api/v1/surveys/$survey_id" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
     "$gw/api/v1/surveys/$survey_id" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "the same read straight to survey-service (with the credential the gateway would sign)"

@@ -43,7 +43,7 @@ public class RateLimiter {
     public RateLimiter(LimitsConfig config, Vertx vertx, MeterRegistry registry) {
         this(config, vertx, registry, config.redisUrl().filter(url -> !url.isBlank())
                 .map(url -> (Counters) new RedisCounters(Redis.createClient(vertx, new RedisOptions()
-                        .setConnectionString(url).setMaxPoolSize(32).setMaxPoolWaiting(4096))))
+                        .setConnectionString(url).setMaxWaitingHandlers(16_384))))
                 .orElse(null));
     }
 

@@ -13,6 +13,7 @@ import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.security.AccessPolicy;
 import io.hearken.gateway.security.CallerIdentity;
 import io.hearken.gateway.security.ServiceCredential;
+import io.hearken.gateway.security.VerifiedTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +51,7 @@ public class ApiHandler {
      */
     static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final String NEEDS_LOGIN = "hearken.needs-login";
+    private static final String BEARER = "Bearer ";
     /** Where Quarkus's HTTP metrics look for a request's path template (else they tag the raw path). */
     private static final String METRICS_TEMPLATE = "UrlPathTemplate";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -61,6 +64,7 @@ public class ApiHandler {
     private final ServiceCredential credentials;
     private final CustomerView customerView;
     private final RateLimiter limiter;
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens(Clock.systemUTC());
 
     public ApiHandler(GatewayConfig config, AccessPolicy access, UpstreamRelay relay, ProblemWriter problems,
                       ServiceCredential credentials, CustomerView customerView, RateLimiter limiter) {
@@ -136,10 +140,28 @@ public class ApiHandler {
                     credentials.sign(route.upstream(), path.decoded(), Optional.empty()), requestId));
             return;
         }
+        String token = bearerToken(context);
+        Optional<SecurityIdentity> known = verifiedTokens.identityOf(token);
+        if (known.isPresent()) {
+            admitted(context, route, path, known.get(), requestId);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(context, null)
                 .onFailure().recoverWithItem((SecurityIdentity) null)
-                .subscribe().with(identity -> admitted(context, route, path, identity, requestId),
-                        failure -> problems.write(context, AccessPolicy.unauthenticated()));
+                .subscribe().with(identity -> {
+                    verifiedTokens.remember(token, identity);
+                    admitted(context, route, path, identity, requestId);
+                }, failure -> problems.write(context, AccessPolicy.unauthenticated()));
+    }
+
+    /** The bearer token of the request, or null. */
+    private static String bearerToken(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).trim();
     }
 
     private void admitted(RoutingContext context, ApiRoute route, RequestPath path, SecurityIdentity identity,
