@@ -1,8 +1,8 @@
 package io.hearken.gateway;
 
 import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -17,8 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class CrossOriginTest {
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     @Test
     void theConsolesOriginMayCallTheApiAndNoOtherMay() {

@@ -1,9 +1,9 @@
 package io.hearken.gateway;
 
 import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CustomerViewTest {
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     private String token(String user) {
         return KeycloakTokens.forUser(keycloakUrl, user);

@@ -1,8 +1,8 @@
 package io.hearken.gateway;
 
 import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -19,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class EdgeBehaviourTest {
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     private String analyst() {
         return KeycloakTokens.forUser(keycloakUrl, "arthur");

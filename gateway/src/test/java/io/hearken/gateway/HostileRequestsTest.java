@@ -1,9 +1,9 @@
 package io.hearken.gateway;
 
 import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,8 +36,7 @@ class HostileRequestsTest {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Map<String, String> TOKENS = new HashMap<>();
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     static Stream<Arguments> corpus() throws IOException {
         try (InputStream in = HostileRequestsTest.class.getResourceAsStream("/hostile-requests.csv")) {

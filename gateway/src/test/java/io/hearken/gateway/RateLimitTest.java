@@ -1,11 +1,11 @@
 package io.hearken.gateway;
 
 import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -34,8 +34,7 @@ class RateLimitTest {
         }
     }
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     @Test
     void aPublicAddressGetsItsQuotaThen429WithRetryAfter() {

@@ -7,7 +7,6 @@ import io.hearken.testing.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,8 +32,7 @@ class RouteMatrixTest {
 
     private static final List<String> ROLES = List.of("admin", "analyst", "agent", "partner", "anyone");
 
-    @ConfigProperty(name = "KEYCLOAK_URL")
-    String keycloakUrl;
+    private final String keycloakUrl = TestInfrastructure.keycloakUrl();
 
     record Row(String route, String method, String path, Map<String, Boolean> allowed) {
     }

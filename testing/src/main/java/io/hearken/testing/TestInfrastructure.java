@@ -36,6 +36,11 @@ public final class TestInfrastructure {
         return settings(false).get("KAFKA_BOOTSTRAP_SERVERS");
     }
 
+    /** The run's Keycloak, where tests get real tokens ({@link KeycloakTokens}); started with it if need be. */
+    public static String keycloakUrl() {
+        return settings(true).get("KEYCLOAK_URL");
+    }
+
     /** The run's mail server API, where tests read the mail the services sent. */
     public static String mailApiUrl() {
         return settings(false).get("MAIL_API_URL");
