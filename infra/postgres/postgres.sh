@@ -15,7 +15,7 @@ postgres_configure() {
   PG_HOST=localhost PG_MODE=local
   PG_USER=hearken
   PG_PASSWORD=hearken
-  PG_DATABASES=(hearken_profile hearken_insight)
+  PG_DATABASES=(hearken_profile hearken_insight hearken_webhook)
   PG_FALLBACK_ROOT="${HEARKEN_PG_FALLBACK_ROOT:-/var/tmp/hearken-pg}"
 }
 

@@ -8,7 +8,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
 # module:API port:management port, in start order; the gateway is the public door.
-SERVICES=(survey-service:8081:9401 profile-service:8082:9402 insight-service:8083:9403 gateway:8080:9400)
+SERVICES=(survey-service:8081:9401 profile-service:8082:9402 insight-service:8083:9403 webhook-service:8084:9404
+  gateway:8080:9400)
 
 services_configure() { :; }
 services_data_dir() { printf '(none: the services keep their data in Kafka, PostgreSQL and MongoDB)\n'; }
@@ -131,6 +132,8 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
     "SURVEY_SERVICE_URL=http://127.0.0.1:$(service_port survey-service)" \
     "PROFILE_SERVICE_URL=http://127.0.0.1:$(service_port profile-service)" \
     "INSIGHT_SERVICE_URL=http://127.0.0.1:$(service_port insight-service)" \
+    "WEBHOOK_SERVICE_URL=http://127.0.0.1:$(service_port webhook-service)" \
+    "HEARKEN_WEBHOOK_ALLOWED_NETWORKS=${HEARKEN_WEBHOOK_ALLOWED_NETWORKS:-127.0.0.2/32}" \
     "SMTP_HOST=$SVC_SMTP_HOST" "SMTP_PORT=$SVC_SMTP_PORT" "SMS_PROVIDER_URL=$SVC_SMS_URL" \
     "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN" \
     "HEARKEN_CREDENTIAL_KEY=$SVC_CREDENTIAL_KEY" "HEARKEN_REDIS_URL=$SVC_REDIS_URL"
