@@ -45,6 +45,10 @@ public interface WebhookConfig {
     /** CIDR blocks deliveries may reach although private or loopback; none in production. */
     Optional<List<String>> allowedNetworks();
 
+    /** Whether endpoints must be https; plain http only for local development and tests. */
+    @WithDefault("true")
+    boolean httpsOnly();
+
     /** How long messages and their attempts are kept once no delivery of theirs is pending. */
     @WithDefault("30d")
     Duration retention();
