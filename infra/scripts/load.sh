@@ -37,7 +37,8 @@ cmd_chaos() {
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --mail-api "$(mail_api_url)" \
     --survey-management-port "$(service_management_port survey-service)" \
     --profile-management-port "$(service_management_port profile-service)" \
-    --insight-management-port "$(service_management_port insight-service)" "$@"
+    --insight-management-port "$(service_management_port insight-service)" \
+    --webhook-management-port "$(service_management_port webhook-service)" "$@"
 }
 
 cmd_bench() {

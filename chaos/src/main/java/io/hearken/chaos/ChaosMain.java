@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * <p>Options: {@code --gateway URL --keycloak URL --launcher PATH --rate N --outage S --settle S
  * --kafka HOST:PORT --targets a,b,c --report FILE --record FILE --survey-management-port P
- * --profile-management-port P --insight-management-port P --mail-api URL} (with the mail server's API, the
- * survey-service and broker phases also check that invitations stay single-use) (management ports default to 9401, 9402, 9403); the
+ * --profile-management-port P --insight-management-port P --webhook-management-port P --mail-api URL} (with the mail server's API, the
+ * survey-service and broker phases also check that invitations stay single-use) (management ports default to 9401, 9402, 9403, 9404); the
  * targets default to every component, after the poison phase.
  */
 public final class ChaosMain {
@@ -38,7 +38,7 @@ public final class ChaosMain {
                 defaults.retryWindow(), defaults.drainTimeout(), defaults.surveysPerPhase(),
                 defaults.customersPerPhase());
         List<String> targets = Arrays.asList(options.getOrDefault("targets",
-                "poison,survey,mongo,kafka,insight,profile,postgres,redis,gateway").split(","));
+                "poison,survey,mongo,kafka,insight,profile,postgres,redis,webhook,gateway").split(","));
         GatewayClient client = new GatewayClient(options.getOrDefault("gateway", "http://localhost:8080"),
                 options.getOrDefault("keycloak", "http://localhost:8180"), Duration.ofSeconds(20));
         ProcessControl control = new LauncherControl(Path.of(options.getOrDefault("launcher", "./hearken")),
@@ -48,10 +48,11 @@ public final class ChaosMain {
         String survey = readiness(options.getOrDefault("survey-management-port", "9401"));
         String profile = readiness(options.getOrDefault("profile-management-port", "9402"));
         String insight = readiness(options.getOrDefault("insight-management-port", "9403"));
+        String webhook = readiness(options.getOrDefault("webhook-management-port", "9404"));
         Map<String, List<String>> dependents = Map.of(
                 "mongo", List.of(survey),
-                "kafka", List.of(survey, profile, insight),
-                "postgres", List.of(profile, insight));
+                "kafka", List.of(survey, profile, insight, webhook),
+                "postgres", List.of(profile, insight, webhook));
 
         Instant started = Instant.now();
         List<PhaseResult> results = new FaultRun(client, control, settings, "alice", "hearken-demo", dependents,

@@ -27,6 +27,8 @@ public final class FaultRun {
     static final Set<String> PROFILE_PHASES = Set.of("profile", "postgres");
     /** The phases that check alerts and cases are raised once: the service raising them and its database. */
     static final Set<String> ALERT_PHASES = Set.of("insight", "postgres");
+    /** Phases whose kill could lose or repeat a partner's webhook message: its deliverer, its store, its source. */
+    static final Set<String> WEBHOOK_PHASES = Set.of("webhook", "postgres", "kafka");
     private static final String TENANT = "acme";
 
     /** Knobs of a run; the defaults suit this machine kind (2 cores shared with every process of the platform). */
@@ -98,6 +100,18 @@ public final class FaultRun {
                                   Map<String, InvitationCheck> invitationChecks,
                                   Map<String, ProfileCheck> profileChecks) throws Exception {
         Map<String, AlertCheck> alertChecks = new LinkedHashMap<>();
+        Map<String, WebhookCheck> webhookChecks = new LinkedHashMap<>();
+        try {
+            return run(components, record, invitationChecks, profileChecks, alertChecks, webhookChecks);
+        } finally {
+            webhookChecks.values().forEach(WebhookCheck::close);
+        }
+    }
+
+    private List<PhaseResult> run(List<String> components, Path record,
+                                  Map<String, InvitationCheck> invitationChecks,
+                                  Map<String, ProfileCheck> profileChecks, Map<String, AlertCheck> alertChecks,
+                                  Map<String, WebhookCheck> webhookChecks) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Verifier.Phase> phases = new ArrayList<>();
         List<PhaseResult> results = new ArrayList<>();
@@ -131,6 +145,13 @@ public final class FaultRun {
                 AlertCheck alerts = prepareAlerts(component, run, surveys.get(0));
                 if (alerts != null) {
                     alertChecks.put(component, alerts);
+                }
+                if (WEBHOOK_PHASES.contains(component)) {
+                    String token = withRetries("get a token", () -> client.token(adminUser, password));
+                    webhookChecks.put(component, withRetries("subscribe a webhook endpoint",
+                            () -> WebhookCheck.prepare(client, token, surveys)));
+                    log("phase %s: every acknowledged response must reach a webhook endpoint under one message id",
+                            component);
                 }
                 load.start(component, surveys, customers, settings.ratePerSecond());
                 Thread.sleep(settings.warmup().toMillis());
@@ -195,6 +216,12 @@ public final class FaultRun {
                     AlertCheck alerts = alertChecks.get(phase.killed());
                     if (alerts != null) {
                         checked = checked.withAlerts(alerts.verify(load.submissions(phase.killed()).stream()
+                                .filter(submission -> submission.outcome == Submission.Outcome.ACKNOWLEDGED)
+                                .toList()));
+                    }
+                    WebhookCheck webhooks = webhookChecks.get(phase.killed());
+                    if (webhooks != null) {
+                        checked = checked.withWebhooks(webhooks.verify(load.submissions(phase.killed()).stream()
                                 .filter(submission -> submission.outcome == Submission.Outcome.ACKNOWLEDGED)
                                 .toList()));
                     }
@@ -322,8 +349,8 @@ public final class FaultRun {
     /** The reliability table in Markdown. */
     public static String table(List<PhaseResult> results) {
         StringBuilder table = new StringBuilder("""
-                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice | merge and erasure during the kill | detractors: alert and case raised once |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+                | killed | sent | acknowledged | stored once | counted | NPS equal | on timelines once | lost | duplicated | kept unacknowledged | gave up | client errors (answers) | dependents DOWN while away | recovery s | longest gap in acks s | poison: injected / dead letters expected / found / stray | invitations answered twice: accepted once / twice / never / stored twice | merge and erasure during the kill | detractors: alert and case raised once | webhooks: delivered under one message id |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (PhaseResult result : results) {
             if (result.notStartedBecause() != null) {
@@ -336,7 +363,7 @@ public final class FaultRun {
             long duplicated = result.storedDuplicated() + result.timelineDuplicated() + Math.max(0, result.counted()
                     - result.acknowledged() - result.unacknowledgedKept());
             table.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s | %s | %s |%n",
+                    "| %s | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d %s | %s | %.1f | %.1f | %s | %s | %s | %s | %s |%n",
                     result.killed(), result.sent(), result.acknowledged(), result.storedOnce(), result.counted(),
                     result.npsMatches() ? "yes" : "NO", result.onTimelinesOnce(), lost, duplicated,
                     result.unacknowledgedKept(), result.gaveUp(), result.clientErrors(), result.answers(),
@@ -348,7 +375,8 @@ public final class FaultRun {
                             + result.invitations().invited() + " / " + result.invitations().usedTwice() + " / "
                             + result.invitations().unanswered() + " / " + result.invitations().storedTwice(),
                     result.profiles() == null ? "n/a" : result.profiles().toString().replace('|', '/'),
-                    result.alerts() == null ? "n/a" : result.alerts().toString()));
+                    result.alerts() == null ? "n/a" : result.alerts().toString(),
+                    result.webhooks() == null ? "n/a" : result.webhooks().toString()));
         }
         return table.toString();
     }

@@ -169,6 +169,18 @@ public final class GatewayClient {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
+    /** Subscribes {@code url} to the tenant's completed responses; the subscription's id. */
+    public String subscribeToCompletedResponses(String token, String url) throws IOException, InterruptedException {
+        String body = """
+                {"url": "%s", "eventTypes": ["response.completed"], "description": "chaos receiver"}
+                """.formatted(url);
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 201, "subscribe " + url);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
     /** insight-service's NPS counts: promoters, passives, detractors, total, and the score. */
     public JsonNode nps(String token, String surveyId) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/nps")

@@ -23,6 +23,8 @@ import java.util.Map;
  *                            during the kill completed exactly once
  * @param alerts              for the insight-service and PostgreSQL phases: whether every acknowledged detractor
  *                            response raised exactly one alert and case, announced, and nothing else did
+ * @param webhooks            for the webhook-service, PostgreSQL and broker phases: whether every acknowledged
+ *                            response reached a partner's endpoint under one message id
  * @param notStartedBecause   why the phase could not start, or null
  */
 public record PhaseResult(
@@ -48,12 +50,13 @@ public record PhaseResult(
         InvitationCheck.Result invitations,
         ProfileCheck.Result profiles,
         AlertCheck.Result alerts,
+        WebhookCheck.Result webhooks,
         String notStartedBecause) {
 
     /** A phase whose setup failed (its surveys could not be created, the platform did not answer): reported, not run. */
     public static PhaseResult notStarted(String killed, String reason) {
         return new PhaseResult(killed, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, Map.of(), null, 0, 0, null, null,
-                null, null, reason);
+                null, null, null, reason);
     }
 
     /** The same result with the poison phase's dead-letter check. */
@@ -61,7 +64,7 @@ public record PhaseResult(
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
                 dependentsWentDown, recoverySeconds, submissionGapSeconds, check, invitations, profiles, alerts,
-                notStartedBecause);
+                webhooks, notStartedBecause);
     }
 
     /** The same result with the check that invitations stayed single-use across the kill. */
@@ -69,7 +72,7 @@ public record PhaseResult(
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
                 dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, check, profiles, alerts,
-                notStartedBecause);
+                webhooks, notStartedBecause);
     }
 
     /** The same result with the check that a merge and an erasure across the kill completed once. */
@@ -77,7 +80,7 @@ public record PhaseResult(
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
                 dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, check, alerts,
-                notStartedBecause);
+                webhooks, notStartedBecause);
     }
 
     /** The same result with the check that alerts and cases were raised once across the kill. */
@@ -85,7 +88,15 @@ public record PhaseResult(
         return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
                 unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
                 dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, profiles, check,
-                notStartedBecause);
+                webhooks, notStartedBecause);
+    }
+
+    /** The same result with the check that every acknowledged response reached a partner once, by message id. */
+    public PhaseResult withWebhooks(WebhookCheck.Result check) {
+        return new PhaseResult(killed, sent, acknowledged, rejected, gaveUp, storedOnce, storedLost, storedDuplicated,
+                unacknowledgedKept, counted, npsMatches, onTimelinesOnce, timelineLost, timelineDuplicated, answers,
+                dependentsWentDown, recoverySeconds, submissionGapSeconds, poison, invitations, profiles, alerts,
+                check, notStartedBecause);
     }
 
     /** Client-visible errors: every answer that was not a 2xx, including timeouts and refused connections. */
@@ -99,6 +110,7 @@ public record PhaseResult(
                 && timelineLost == 0 && timelineDuplicated == 0 && unacknowledgedKept == 0
                 && !Boolean.FALSE.equals(dependentsWentDown) && notStartedBecause == null
                 && (poison == null || poison.holds()) && (invitations == null || invitations.holds())
-                && (profiles == null || profiles.holds()) && (alerts == null || alerts.holds());
+                && (profiles == null || profiles.holds()) && (alerts == null || alerts.holds())
+                && (webhooks == null || webhooks.holds());
     }
 }

@@ -69,7 +69,7 @@ public final class Verifier {
         return new PhaseResult(phase.killed(), submissions.size(), acknowledged.size(), rejected, gaveUp, storedOnce,
                 storedLost, storedDuplicated, unacknowledgedKept, counted, npsMatches, timelineOnce, timelineLost,
                 timelineDuplicated, answers, phase.dependentsWentDown(), phase.recoverySeconds(),
-                longestAcknowledgementGap(acknowledged), null, null, null, null, null);
+                longestAcknowledgementGap(acknowledged), null, null, null, null, null, null);
     }
 
     /** The longest stretch of the phase in which no submission was acknowledged: the outage clients saw. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * respondent's words or contact details, which a partner fetches (if its role allows) through the API.
  */
 public enum EventType {
-    RESPONSE_SUBMITTED("response.submitted", "A response was accepted, complete or a saved partial one."),
+    RESPONSE_SUBMITTED("response.submitted",
+            "A response was accepted: once when progress is first saved, once when it is complete."),
     RESPONSE_COMPLETED("response.completed", "A respondent finished a survey."),
     FEEDBACK_RECEIVED("feedback.received", "Unsolicited feedback (a review, a post, a ticket) was taken in."),
     ALERT_RAISED("alert.raised", "An alert rule matched a response or feedback."),

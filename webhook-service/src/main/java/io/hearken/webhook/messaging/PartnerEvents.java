@@ -94,9 +94,12 @@ final class PartnerEvents {
         }
         data.put("scores", scores);
         List<PartnerEvent> events = new ArrayList<>(2);
-        events.add(new PartnerEvent(response.tenant(), response.responseId(), EventType.RESPONSE_SUBMITTED,
-                response.submittedAt(), data));
-        if (Boolean.TRUE.equals(response.completed())) {
+        // Saved progress and the completed response share the response's id as their event id; the partial and
+        // the complete submission are two messages, a progress saved again is the same partial one.
+        boolean completed = Boolean.TRUE.equals(response.completed());
+        events.add(new PartnerEvent(response.tenant(), response.responseId() + (completed ? ":complete" : ":partial"),
+                EventType.RESPONSE_SUBMITTED, response.submittedAt(), data));
+        if (completed) {
             events.add(new PartnerEvent(response.tenant(), response.responseId(), EventType.RESPONSE_COMPLETED,
                     response.submittedAt(), data));
         }

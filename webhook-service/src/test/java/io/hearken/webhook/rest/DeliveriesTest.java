@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import static io.hearken.webhook.rest.Webhooks.ADMIN;
 import static io.hearken.webhook.rest.Webhooks.as;
 import static io.hearken.webhook.rest.Webhooks.newTenant;
+import static io.hearken.webhook.rest.Webhooks.publishProgressThenCompletion;
 import static io.hearken.webhook.rest.Webhooks.publishResponses;
 import static io.hearken.webhook.rest.Webhooks.subscribe;
 import static org.awaitility.Awaitility.await;
@@ -88,6 +89,23 @@ class DeliveriesTest {
         as(tenant, ADMIN).when().get("/v1/webhooks/subscriptions/" + id + "/messages")
                 .then().statusCode(200).body("items", hasSize(2)).body("items.state", equalTo(List.of("succeeded",
                         "succeeded")));
+    }
+
+    @Test
+    void savedProgressAndCompletionAreTwoSubmittedMessagesAndOneCompleted() {
+        String tenant = newTenant();
+        String path = "/progress-" + tenant;
+        subscribe(tenant, receiver.endpoint(path, n -> LocalReceiver.Reply.status(204)), "response.submitted",
+                "response.completed");
+        publishProgressThenCompletion(tenant, UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(path).size() >= 3);
+        sleep(1000);
+        List<String> types = receiver.at(path).stream().map(request -> JsonPath.from(request.body())
+                .getString("type") + (JsonPath.from(request.body()).getBoolean("data.completed") ? "/complete"
+                : "/partial")).sorted().toList();
+        assertEquals(List.of("response.completed/complete", "response.submitted/complete",
+                "response.submitted/partial"), types, "progress saved twice is one partial message");
     }
 
     @Test
@@ -160,8 +178,11 @@ class DeliveriesTest {
         assertEquals("gone", told.getString("data.reason"));
         as(tenant, ADMIN).when().get("/v1/webhooks/subscriptions/" + goneId)
                 .then().statusCode(200).body("status", equalTo("disabled")).body("disabledReason", equalTo("gone"));
+        // Both messages may have been in flight when the first 410 came back; after that, nothing more goes out
+        int sent = receiver.at(gone).size();
         sleep(1000);
-        assertEquals(1, receiver.at(gone).size(), "nothing more was sent to a disabled endpoint");
+        assertEquals(sent, receiver.at(gone).size(), "nothing more was sent to a disabled endpoint");
+        assertTrue(sent <= 2);
     }
 
     @Test

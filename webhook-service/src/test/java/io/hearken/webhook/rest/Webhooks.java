@@ -41,15 +41,30 @@ final class Webhooks {
     record SubscriptionBody(String url, List<String> eventTypes) {
     }
 
-    /** A complete response with one NPS answer, as a v2 event's data. */
+    /** A complete response with one NPS answer (and words and an address partners must not see), as event data. */
     static String response(String tenant, String responseId, int nps) {
+        return response(tenant, responseId, nps, true);
+    }
+
+    /** A response with one NPS answer, complete or saved progress, as a v2 event's data. */
+    static String response(String tenant, String responseId, int nps, boolean completed) {
         return """
                 {"responseId": "%s", "surveyId": "survey-1", "surveyVersion": 1, "tenant": "%s", "channel": "web",
                  "language": "en", "respondent": {"email": "ann@example.com"},
                  "answers": [{"questionId": "nps", "type": "NPS", "score": %d, "scaleMin": 0, "scaleMax": 10},
                              {"questionId": "why", "type": "TEXT", "text": "private words"}],
-                 "completed": true, "submittedAt": "%s"}
-                """.formatted(responseId, tenant, nps, Instant.now());
+                 "completed": %s, "submittedAt": "%s"}
+                """.formatted(responseId, tenant, nps, completed, Instant.now());
+    }
+
+    /** Publishes saved progress and then the completed response, under one event id as survey-service does. */
+    static void publishProgressThenCompletion(String tenant, String responseId) {
+        try (EventPublisher publisher = new EventPublisher(TestInfrastructure.kafkaBootstrapServers())) {
+            for (boolean completed : new boolean[] {false, false, true}) {
+                publisher.publish(Topics.RESPONSES, responseId, EventTypes.RESPONSE_SUBMITTED, "survey-1", tenant,
+                        response(tenant, responseId, 9, completed));
+            }
+        }
     }
 
     /** Publishes response events on hearken.responses, as survey-service does. */
