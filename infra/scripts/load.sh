@@ -229,16 +229,15 @@ LUA
   info "event to timeline: $events verified responses of loaded customers, every consumer running"
   java -cp "$(load_tools_classpath)" io.hearken.chaos.ProfileBench --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
     --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" --jdbc "$jdbc" 2>&1 | grep -v SLF4J
-  # The same events feed survey-service's projector and insight-service on the same two cores: stopped for this
-  # measurement, they catch up from their committed positions when started again.
-  info "event to timeline: $events more, profile-service alone (survey-service and insight-service stopped meanwhile)"
-  cmd_kill survey-service >/dev/null
-  cmd_kill insight-service >/dev/null
+  # The same events feed survey-service's projector, insight-service and webhook-service on the same two cores:
+  # stopped for this measurement, they catch up from their committed positions when started again.
+  info "event to timeline: $events more, profile-service alone (survey-, insight-, webhook-service stopped meanwhile)"
+  local other
+  for other in survey-service insight-service webhook-service; do cmd_kill "$other" >/dev/null; done
   java -cp "$(load_tools_classpath)" io.hearken.chaos.ProfileBench --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
     --metrics "$mgmt/q/metrics" --events "$events" --profiles "$profiles" --jdbc "$jdbc" 2>&1 | grep -v SLF4J
-  info "starting survey-service and insight-service again"
-  cmd_start survey-service >/dev/null
-  cmd_start insight-service >/dev/null
+  info "starting survey-, insight- and webhook-service again"
+  for other in survey-service insight-service webhook-service; do cmd_start "$other" >/dev/null; done
 }
 
 bench_insights() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The four Quarkus services, each a packaged jar (<module>/target/quarkus-app/quarkus-run.jar) started with
+# The five Quarkus services, each a packaged jar (<module>/target/quarkus-app/quarkus-run.jar) started with
 # java -jar; they keep no data of their own (Kafka, PostgreSQL and MongoDB do), only logs in $RUN/logs.
 # Health and metrics (/q/*) are on each service's management port, bound to 127.0.0.1.
 # Sourced by ./hearken; run on its own as infra/services/services.sh start [module...]|stop|ready|purge|data-dir

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four service images as docker-archive tarballs, with neither a Docker daemon nor a reachable container
+# Builds the five service images as docker-archive tarballs, with neither a Docker daemon nor a reachable container
 # registry, from Debian's packages and Maven Central alone:
 #   1. a base image (Debian bookworm, openjdk-17-jre-headless, ca-certificates) made by mmdebstrap and wrapped as a
 #      docker-archive, which Jib reads as `tar://` (made once, kept in $OUT/base);
@@ -11,7 +11,7 @@
 # `kind load image-archive …` or `ctr -n k8s.io images import …`.
 #
 # Needs root (mmdebstrap, apt-get): the first run installs mmdebstrap, docker-registry and skopeo with apt-get.
-# Usage: k8s/images/build-images.sh [service ...]   (default: all four)
+# Usage: k8s/images/build-images.sh [service ...]   (default: all five)
 # Env:   HEARKEN_IMAGE_TAG (0.1.0), HEARKEN_IMAGE_REGISTRY (ghcr.io/hearken), HEARKEN_IMAGES_DIR (target/images),
 #        HEARKEN_IMAGES_REGISTRY_PORT (55000)
 set -euo pipefail
@@ -22,7 +22,7 @@ TAG=${HEARKEN_IMAGE_TAG:-0.1.0}
 NAME_PREFIX=${HEARKEN_IMAGE_REGISTRY:-ghcr.io/hearken}
 PORT=${HEARKEN_IMAGES_REGISTRY_PORT:-55000}
 SERVICES=("$@")
-((${#SERVICES[@]})) || SERVICES=(gateway survey-service profile-service insight-service)
+((${#SERVICES[@]})) || SERVICES=(gateway survey-service profile-service insight-service webhook-service)
 BASE=$OUT/base/debian-bookworm-openjdk-17-jre.tar
 
 die() { echo "build-images: $*" >&2; exit 1; }

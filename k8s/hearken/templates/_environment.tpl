@@ -38,6 +38,7 @@ KEYCLOAK_REALM: {{ $values.keycloak.realm | quote }}
 SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "survey") | quote }}
 PROFILE_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "profile") | quote }}
 INSIGHT_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "insight") | quote }}
+WEBHOOK_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "webhook") | quote }}
 {{- with $values.gateway.corsOrigins }}
 HEARKEN_CORS_ORIGINS: {{ . | quote }}
 {{- end }}
@@ -81,6 +82,11 @@ SMTP_LOGIN: {{ .login | quote }}
 {{- end }}
 {{- if eq .key "profile" }}
 SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "survey") | quote }}
+{{- end }}
+{{- if eq .key "webhook" }}
+SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "survey") | quote }}
+{{- /* Empty unless values name private blocks: deliveries then reach public addresses only. */}}
+HEARKEN_WEBHOOK_ALLOWED_NETWORKS: {{ join "," $values.webhooks.allowedNetworks | quote }}
 {{- end }}
 {{- end -}}
 

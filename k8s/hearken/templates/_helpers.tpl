@@ -15,20 +15,21 @@ Every template loops over "hearken.components", so a service added here gets eve
 The services. callers: who may open the API port (besides the gateway's public side); calls: whose API port it
 opens; egress: outside dependencies it reaches (keys of networkPolicy.egress). Read from each service's
 application.properties and `client` package: survey-service asks profile-service for the contact check,
-profile-service asks survey-service for a customer's responses (export), the gateway relays to all three;
-only the gateway talks to Keycloak, and the gateway has no Kafka client.
+profile-service asks survey-service for a customer's responses (export), webhook-service hands signed inbound
+feedback to survey-service, the gateway relays to all four; only the gateway talks to Keycloak, the gateway has no
+Kafka client, and only webhook-service reaches the internet (partners' endpoints).
 */}}
 {{- define "hearken.components" -}}
 gateway:
   name: gateway
   callers: []
-  calls: [survey, profile, insight]
+  calls: [survey, profile, insight, webhook]
   egress: [keycloak]
   kafka: false
   postgresDatabase: ""
 survey:
   name: survey-service
-  callers: [gateway, profile]
+  callers: [gateway, profile, webhook]
   calls: [profile]
   egress: [kafka, mongodb, smtp, smsProvider]
   kafka: true
@@ -47,6 +48,13 @@ insight:
   egress: [kafka, postgres]
   kafka: true
   postgresDatabase: insightDatabase
+webhook:
+  name: webhook-service
+  callers: [gateway]
+  calls: [survey]
+  egress: [kafka, postgres, webhookEndpoints]
+  kafka: true
+  postgresDatabase: webhookDatabase
 {{- end -}}
 
 {{- define "hearken.chartLabel" -}}

@@ -40,7 +40,8 @@ class DefenceInDepthIT {
         String[][] direct = {{"survey", "/v1/surveys/" + surveyId}, {"survey", "/v1/public/surveys/" + surveyId},
                 {"survey", "/v1/admin/dead-letters"}, {"profile", "/v1/profiles/segments"},
                 {"profile", "/v1/profiles?email=someone@example.com"}, {"insight", "/v1/alert-rules"},
-                {"insight", "/v1/surveys/" + surveyId + "/scores"}};
+                {"insight", "/v1/surveys/" + surveyId + "/scores"}, {"webhook", "/v1/webhooks/subscriptions"},
+                {"webhook", "/v1/public/inbound/src-1"}};
         for (String[] call : direct) {
             given().baseUri(platform.apiUrl(call[0]))
                     .header("X-Hearken-Tenant", "acme").header("X-Hearken-Caller", "admin:mallory")

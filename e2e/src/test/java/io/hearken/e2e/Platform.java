@@ -61,6 +61,7 @@ final class Platform {
         int surveyPort = freePort();
         int profilePort = freePort();
         int insightPort = freePort();
+        int webhookPort = freePort();
         int gatewayPort = freePort();
 
         Map<String, String> common = new LinkedHashMap<>(infrastructure);
@@ -68,11 +69,16 @@ final class Platform {
         common.put("SURVEY_SERVICE_URL", "http://127.0.0.1:" + surveyPort);
         common.put("PROFILE_SERVICE_URL", "http://127.0.0.1:" + profilePort);
         common.put("INSIGHT_SERVICE_URL", "http://127.0.0.1:" + insightPort);
+        common.put("WEBHOOK_SERVICE_URL", "http://127.0.0.1:" + webhookPort);
+        // Deliveries to private addresses are refused as in production, except on 127.0.0.2, where a test's
+        // receiver listens (as with the launcher)
+        common.put("HEARKEN_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.2/32");
 
         environment = common;
         services.put("survey", new Service("survey-service", surveyPort, freePort()));
         services.put("profile", new Service("profile-service", profilePort, freePort()));
         services.put("insight", new Service("insight-service", insightPort, freePort()));
+        services.put("webhook", new Service("webhook-service", webhookPort, freePort()));
         services.put("gateway", new Service("gateway", gatewayPort, freePort()));
         // A second replica of the gateway, sharing the first one's Redis: rate limits must hold across both.
         services.put("gateway-2", new Service("gateway", freePort(), freePort(), "gateway-2"));
@@ -97,17 +103,17 @@ final class Platform {
         return instance;
     }
 
-    /** The readiness URL of a service (survey, profile, insight, gateway), on its management port. */
+    /** The readiness URL of a service (survey, profile, insight, webhook, gateway), on its management port. */
     String readinessUrl(String name) {
         return services.get(name).readinessUrl();
     }
 
-    /** The API address of a service (survey, profile, insight, gateway), as the gateway reaches it. */
+    /** The API address of a service (survey, profile, insight, webhook, gateway), as the gateway reaches it. */
     String apiUrl(String name) {
         return "http://127.0.0.1:" + services.get(name).port;
     }
 
-    /** Whether {@code name} (survey, profile, insight, gateway) is one of the services this platform runs. */
+    /** Whether {@code name} (survey, profile, insight, webhook, gateway) is a service this platform runs. */
     boolean runs(String name) {
         return services.containsKey(name);
     }

@@ -110,7 +110,19 @@ class AuthorizationTest {
             "GET,  /api/v1/feedback,           alice,  200, survey",
             "GET,  /api/v1/feedback/f1,        arthur, 200, survey",
             "GET,  /api/v1/feedback,           agatha, 403, ",
-            "GET,  /api/v1/feedback,           nora,   403, "
+            "GET,  /api/v1/feedback,           nora,   403, ",
+            "GET,  /api/v1/webhooks/subscriptions, alice, 200, webhook",
+            "POST, /api/v1/webhooks/subscriptions, alice, 200, webhook",
+            "DELETE, /api/v1/webhooks/subscriptions/w1, alice, 200, webhook",
+            "POST, /api/v1/webhooks/subscriptions/w1/secret/rotate, alice, 200, webhook",
+            "GET,  /api/v1/webhooks/event-types, alice, 200, webhook",
+            "POST, /api/v1/webhooks/inbound-sources, gina, 200, webhook",
+            "GET,  /api/v1/webhooks/subscriptions, arthur, 403, ",
+            "GET,  /api/v1/webhooks/subscriptions/w1/attempts, agatha, 403, ",
+            "POST, /api/v1/webhooks/subscriptions, arthur, 403, ",
+            "PATCH, /api/v1/webhooks/subscriptions/w1, agatha, 403, ",
+            "GET,  /api/v1/webhooks/inbound-sources, nora, 403, ",
+            "POST, /api/v1/webhooks/inbound-sources/i1/secret/rotate, nora, 403, "
     })
     void enforcesRolesPerRoute(String method, String path, String user, int status, String service) {
         var response = given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
@@ -232,6 +244,48 @@ class AuthorizationTest {
                 .when().post("/api/v1/feedback/batch")
                 .then().statusCode(200);
         given().auth().oauth2(partner).when().get("/api/v1/feedback").then().statusCode(403);
+    }
+
+    @Test
+    void partnerManagesItsWebhooksAsItself() {
+        String partner = KeycloakTokens.forClient(keycloakUrl, "hearken-partner-acme", "partner-secret-acme");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/webhooks/subscriptions")
+                .then().statusCode(200).body("service", equalTo("webhook"))
+                .body("tenant", equalTo("acme"))
+                .body("caller", startsWith("partner:"));
+        given().auth().oauth2(partner).when().get("/api/v1/webhooks/subscriptions/w1/messages/m1")
+                .then().statusCode(200).body("service", equalTo("webhook"));
+        given().auth().oauth2(partner).when().delete("/api/v1/webhooks/inbound-sources/i1")
+                .then().statusCode(200).body("service", equalTo("webhook"));
+    }
+
+    /**
+     * A partner's system posts to an inbound source without a token: webhook-service checks its Standard Webhooks
+     * signature, so the signature headers and the body must arrive exactly as sent, and the hop's credential opens
+     * that one source, for no tenant.
+     */
+    @Test
+    void anInboundSourceTakesSignedRequestsWithoutLogin() {
+        byte[] body = "{\"review\": \"Sehr gut \u2014 five stars\",  \"id\": 7}\n".getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).header("X-Hearken-Tenant", "forged")
+                .header("webhook-id", "msg_2Lm").header("webhook-timestamp", "1732665600")
+                .header("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
+                .body(body)
+                .when().post("/api/v1/public/inbound/src-1")
+                .then().statusCode(200)
+                .body("service", equalTo("webhook"))
+                .body("path", equalTo("/v1/public/inbound/src-1"))
+                .body("resource", equalTo("/v1/public/inbound/src-1"))
+                .body("tenant", equalTo("null"))
+                .body("tenantHeader", equalTo(false))
+                .body("webhookSignature", equalTo("v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="))
+                .body("bodySha256", equalTo(RecordingUpstreamResource.sha256(body)));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/public/inbound/src-1/anything")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/public/inbound/src-1")
+                .then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test

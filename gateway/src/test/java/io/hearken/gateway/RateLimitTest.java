@@ -18,8 +18,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 /**
- * Rate limits through the gateway, counted in the run's real Redis: a public caller per address, a signed-in client
- * per its quota; past it 429 problem+json with Retry-After, and RateLimit / RateLimit-Policy on every answer.
+ * Rate limits through the gateway, counted in the run's real Redis: a public caller per address (a respondent or a
+ * partner's system posting to an inbound source), a signed-in client per its quota; past it 429 problem+json with
+ * Retry-After, and RateLimit / RateLimit-Policy on every answer.
  */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallLimits.class)
@@ -59,6 +60,25 @@ class RateLimitTest {
                 .contentType(ContentType.JSON).body("{}")
                 .when().post(survey)
                 .then().statusCode(200);
+    }
+
+    /** A partner's system posting to an inbound source is a public caller: its address has the same quota. */
+    @Test
+    void anInboundSourceCountsAgainstTheSendersAddressAndTheSource() {
+        String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        String source = "/api/v1/public/inbound/limits-" + UUID.randomUUID();
+        for (int i = 1; i <= 5; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}")
+                    .when().post(source)
+                    .then().statusCode(200)
+                    .header("RateLimit-Policy", "\"address\";q=5;w=60, \"source\";q=60000;w=60");
+        }
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body("{}")
+                .when().post(source)
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"))
+                .body("detail", containsString("address limit of 5 requests per 60 s"));
     }
 
     @Test

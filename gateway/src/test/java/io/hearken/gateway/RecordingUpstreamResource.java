@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +26,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 
 /**
- * Stands in for survey-, profile- and insight-service: answers every request with a JSON echo of what the
+ * Stands in for survey-, profile-, insight- and webhook-service: answers every request with a JSON echo of what the
  * gateway forwarded (service, method, path as decoded and exactly as sent, query, what the credential the gateway
- * signed for the hop vouches for as the service would verify it, whether a token or a tenant header leaked through).
+ * signed for the hop vouches for as the service would verify it, whether a token or a tenant header leaked through,
+ * the Standard Webhooks signature header and a digest of the body, which a signature covers byte for byte).
  * The gateway's routing and header rules are what these tests check, not the services.
  */
 public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleManager {
@@ -46,7 +50,7 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        for (String service : new String[] {"survey", "profile", "insight"}) {
+        for (String service : new String[] {"survey", "profile", "insight", "webhook"}) {
             server.createContext("/" + service, exchange -> {
                 byte[] requestBody;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -62,14 +66,16 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                 String echo = """
                         {"service": "%s", "method": "%s", "path": "%s", "rawPath": "%s", "query": "%s",
                          "rawQuery": "%s", "credential": %s, "tenant": "%s", "caller": "%s", "resource": "%s",
-                         "tenantHeader": %s, "authorization": %s, "bodyBytes": %d}"""
+                         "tenantHeader": %s, "authorization": %s, "bodyBytes": %d, "bodySha256": "%s",
+                         "webhookSignature": "%s"}"""
                         .formatted(service, exchange.getRequestMethod(), path, rawPath,
                         exchange.getRequestURI().getQuery(), exchange.getRequestURI().getRawQuery(),
                         credential != null, credential == null ? null : credential.tenant(),
                         credential == null ? null : credential.caller(),
                         credential == null ? null : credential.resource(),
                         exchange.getRequestHeaders().containsKey(TenantHeader.NAME),
-                        exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length);
+                        exchange.getRequestHeaders().containsKey("Authorization"), requestBody.length,
+                        sha256(requestBody), exchange.getRequestHeaders().getFirst("webhook-signature"));
                 RECEIVED.add(echo);
                 if (answersCustomerView(service, path, exchange.getRequestURI().getRawQuery(), exchange)) {
                     return;
@@ -85,7 +91,8 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("hearken.gateway.survey-service-url", base + "/survey",
                 "hearken.gateway.profile-service-url", base + "/profile",
-                "hearken.gateway.insight-service-url", base + "/insight");
+                "hearken.gateway.insight-service-url", base + "/insight",
+                "hearken.gateway.webhook-service-url", base + "/webhook");
     }
 
     /**
@@ -198,6 +205,15 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The body's SHA-256 in hex, to compare with what the client sent without echoing the body itself. */
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The credential the gateway signed for this service, as the service would verify it; null when none is. */

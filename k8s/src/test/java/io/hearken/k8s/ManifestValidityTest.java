@@ -40,8 +40,9 @@ class ManifestValidityTest {
                 .map(Manifest::toString).sorted().toList();
 
         assertEquals(List.of("Job/hearken-insight-service-migrate", "Job/hearken-profile-service-migrate",
-                "Job/hearken-realm-import", "NetworkPolicy/hearken-insight-service-migrate",
-                "NetworkPolicy/hearken-profile-service-migrate"), hooks);
+                "Job/hearken-realm-import", "Job/hearken-webhook-service-migrate",
+                "NetworkPolicy/hearken-insight-service-migrate", "NetworkPolicy/hearken-profile-service-migrate",
+                "NetworkPolicy/hearken-webhook-service-migrate"), hooks);
     }
 
     @Test

@@ -17,19 +17,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Only the gateway is reachable from outside; each service only from the gateway and the services that call it
- * (their {@code client} packages: survey-service calls profile-service, profile-service calls survey-service); the
- * management ports only from monitoring; and no pod escapes a NetworkPolicy. The services trust the tenant header
- * the gateway sets, so this isolation is part of their security, not a nicety.
+ * (their {@code client} packages: survey-service calls profile-service, profile-service calls survey-service,
+ * webhook-service hands inbound feedback to survey-service); the management ports only from monitoring; only
+ * webhook-service reaches the internet, and there only public addresses; and no pod escapes a NetworkPolicy. The
+ * services trust the tenant header the gateway sets, so this isolation is part of their security, not a nicety.
  */
 class NetworkIsolationTest {
 
     private static final int REDIS_PORT = 6379;
+    private static final Set<Integer> WEB_PORTS = Set.of(80, 443);
+    /** What a delivery to a partner must never reach: the cluster's and the cloud's private and metadata blocks. */
+    private static final Set<String> NOT_THE_INTERNET = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8", "fc00::/7", "fe80::/10", "::1/128");
 
     /** Who may open each service's API port besides nothing else. */
     private static final Map<String, Set<String>> CALLERS = Map.of(
-            "survey-service", Set.of("gateway", "profile-service"),
+            "survey-service", Set.of("gateway", "profile-service", "webhook-service"),
             "profile-service", Set.of("gateway", "survey-service"),
-            "insight-service", Set.of("gateway"));
+            "insight-service", Set.of("gateway"),
+            "webhook-service", Set.of("gateway"));
 
     @ParameterizedTest
     @MethodSource("io.hearken.k8s.Renderings#both")
@@ -119,6 +125,46 @@ class NetworkIsolationTest {
         assertFalse(egressPorts(installation, "gateway").contains(9092), "the gateway has no Kafka client");
         assertFalse(egressPorts(installation, "insight-service").contains(27017), "only survey-service uses MongoDB");
         assertFalse(egressPorts(installation, "survey-service").contains(5432), "survey-service has no PostgreSQL");
+        assertTrue(egressPorts(installation, "webhook-service").containsAll(Set.of(9093, 5432)),
+                "webhook-service reads Kafka and keeps its schedule in PostgreSQL");
+        assertFalse(egressPorts(installation, "webhook-service").contains(27017), "only survey-service uses MongoDB");
+    }
+
+    /**
+     * Partners' endpoints are anywhere on the internet, so webhook-service's deliveries may go to any public address
+     * on 443 and 80, and to nothing private: a subscription naming an address of the cluster or the cloud's metadata
+     * service must not get there even if the service's own check failed. No other service reaches 80 or the
+     * internet.
+     */
+    @ParameterizedTest
+    @MethodSource("io.hearken.k8s.Renderings#both")
+    void onlyWebhookServiceReachesTheInternetAndOnlyItsPublicAddresses(String installation) {
+        List<JsonNode> webRules = new ArrayList<>();
+        policyOf(installation, "webhook-service").tree().at("/spec/egress").forEach(rule -> {
+            Set<Integer> ports = new TreeSet<>();
+            rule.path("ports").forEach(port -> ports.add(port.path("port").asInt()));
+            if (ports.equals(WEB_PORTS)) {
+                webRules.add(rule);
+            }
+        });
+        assertEquals(1, webRules.size(), "webhook-service reaches partners' endpoints on 443 and 80");
+        JsonNode peers = webRules.get(0).path("to");
+        assertEquals(2, peers.size(), "IPv4 and IPv6, each as one ipBlock");
+        Set<String> cidrs = new TreeSet<>();
+        Set<String> excepted = new TreeSet<>();
+        for (JsonNode peer : peers) {
+            assertEquals(List.of("ipBlock"), fieldNames(peer), peer::toString);
+            cidrs.add(peer.at("/ipBlock/cidr").asText());
+            peer.at("/ipBlock/except").forEach(block -> excepted.add(block.asText()));
+        }
+        assertEquals(Set.of("0.0.0.0/0", "::/0"), cidrs);
+        assertEquals(NOT_THE_INTERNET, excepted);
+        for (String service : List.of("gateway", "survey-service", "profile-service", "insight-service")) {
+            assertFalse(egressPorts(installation, service).contains(80), () -> service + " reaches no web server");
+            policyOf(installation, service).tree().at("/spec/egress").forEach(rule -> rule.path("to").forEach(peer ->
+                    assertFalse(peer.at("/ipBlock/cidr").asText().endsWith("/0"),
+                            () -> service + " reaches the whole internet: " + rule)));
+        }
     }
 
     @Test
@@ -133,7 +179,7 @@ class NetworkIsolationTest {
         assertEquals(1, rules.size(), "the gateway reaches Redis in production");
         assertEquals("redis", rules.get(0).at("/to/0/namespaceSelector/matchLabels")
                 .path("kubernetes.io/metadata.name").asText(), "pinned to Redis' namespace, as the values say");
-        for (String service : List.of("survey-service", "profile-service", "insight-service")) {
+        for (String service : List.of("survey-service", "profile-service", "insight-service", "webhook-service")) {
             assertFalse(egressPorts(Renderings.PRODUCTION, service).contains(REDIS_PORT), () -> service);
         }
     }

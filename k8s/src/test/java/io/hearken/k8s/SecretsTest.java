@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * In production every credential comes from a Secret that exists before the release (existingSecret), so none
  * passes through Helm's values or release history; the chart makes Secrets only for a trial. The gateway credential
- * key reaches all four services from one Secret: whoever holds it can act for any tenant.
+ * key reaches all five services from one Secret: whoever holds it can act for any tenant.
  */
 class SecretsTest {
 
@@ -41,7 +41,7 @@ class SecretsTest {
             keys.add(reference.path("name").asText() + "/" + reference.path("key").asText());
         }
 
-        assertEquals(4, deployments.size());
+        assertEquals(WorkloadInvariantsTest.SERVICES.size(), deployments.size());
         assertEquals(1, keys.size(), () -> "services that verify with different keys refuse each other: " + keys);
     }
 
@@ -79,7 +79,7 @@ class SecretsTest {
     void theMigrationJobsStartWithAThrowawayKeyNeverTheRealOne(String installation) {
         List<Manifest> jobs = Renderings.ofKind(installation, "Job").stream()
                 .filter(job -> job.name().endsWith("-migrate")).toList();
-        assertEquals(2, jobs.size());
+        assertEquals(3, jobs.size(), "profile-, insight- and webhook-service migrate their databases");
         for (Manifest job : jobs) {
             JsonNode key = job.environmentVariable("HEARKEN_CREDENTIAL_KEY")
                     .orElseThrow(() -> new AssertionError(job + " cannot start without a credential key"));

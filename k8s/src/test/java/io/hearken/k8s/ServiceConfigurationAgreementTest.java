@@ -38,7 +38,7 @@ class ServiceConfigurationAgreementTest {
     /** Chart key of each service, and its module. */
     private static final Map<String, String> MODULES = Map.of(
             "gateway", "gateway", "survey", "survey-service", "profile", "profile-service",
-            "insight", "insight-service");
+            "insight", "insight-service", "webhook", "webhook-service");
 
     /** Variables the chart sets that no application.properties names: Quarkus, the JVM and Kubernetes read them. */
     private static final Pattern READ_ELSEWHERE =
@@ -143,6 +143,49 @@ class ServiceConfigurationAgreementTest {
                 properties.getProperty("hearken.gateway.limits.trusted-proxies"));
     }
 
+    /** Each service that keeps PostgreSQL data gets its own database, in its pods and in its migration Job alike. */
+    @ParameterizedTest
+    @MethodSource("io.hearken.k8s.Renderings#both")
+    void eachPostgresServiceUsesItsOwnDatabaseAndItsJobMigratesThatOne(String installation) {
+        Map<String, String> databases = Map.of("profile-service", "hearken_profile",
+                "insight-service", "hearken_insight", "webhook-service", "hearken_webhook");
+        for (Map.Entry<String, String> service : databases.entrySet()) {
+            String name = "hearken-" + service.getKey();
+            assertEquals(service.getValue(), configMapOf(installation, name).path("data").path("POSTGRES_DB").asText(),
+                    name);
+            Manifest job = Renderings.ofKind(installation, "Job").stream()
+                    .filter(candidate -> candidate.name().equals(name + "-migrate")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no migration Job for " + name));
+            assertEquals(service.getValue(), job.environmentVariable("POSTGRES_DB").orElseThrow()
+                    .path("value").asText(), job::toString);
+        }
+    }
+
+    /**
+     * The gateway relays /v1/webhooks and the public inbound route to webhook-service's Service, webhook-service hands
+     * inbound feedback to survey-service's, and in production no private network is open to deliveries.
+     */
+    @ParameterizedTest
+    @MethodSource("io.hearken.k8s.Renderings#both")
+    void webhookServiceIsWiredToTheGatewayAndSurveyService(String installation) {
+        assertEquals("http://hearken-webhook-service:8084", configMapOf(installation, "hearken-gateway")
+                .path("data").path("WEBHOOK_SERVICE_URL").asText());
+        JsonNode webhook = configMapOf(installation, "hearken-webhook-service").path("data");
+        assertEquals("http://hearken-survey-service:8081", webhook.path("SURVEY_SERVICE_URL").asText());
+        assertEquals("", webhook.path("HEARKEN_WEBHOOK_ALLOWED_NETWORKS").asText("missing"));
+    }
+
+    @Test
+    void privateNetworksNamedInTheValuesReachTheServiceAsOneList() {
+        JsonNode webhook = Chart.hearken().with("webhooks.allowedNetworks[0]", "10.1.0.0/16")
+                .with("webhooks.allowedNetworks[1]", "fd00:1::/64").render().stream()
+                .filter(manifest -> manifest.kind().equals("ConfigMap")
+                        && manifest.name().equals("hearken-webhook-service"))
+                .findFirst().orElseThrow().tree().path("data");
+
+        assertEquals("10.1.0.0/16,fd00:1::/64", webhook.path("HEARKEN_WEBHOOK_ALLOWED_NETWORKS").asText());
+    }
+
     @ParameterizedTest
     @MethodSource("services")
     void everyServiceHasAKubernetesProfile(String service) {
@@ -217,6 +260,12 @@ class ServiceConfigurationAgreementTest {
         }
         assertTrue(names.size() >= 10, () -> "too few consumers found: " + names);
         return names;
+    }
+
+    private static JsonNode configMapOf(String installation, String name) {
+        return Renderings.ofKind(installation, "ConfigMap").stream()
+                .filter(configMap -> configMap.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ConfigMap " + name)).tree();
     }
 
     /** Names of the variables a service's container gets: its ConfigMap's keys and its own env entries. */

@@ -106,6 +106,12 @@ class ValuesSchemaTest {
         assertRejected(Chart.hearken().with("gateway.limits.clientLimits.partner\\.sync", 6000), "clientLimits");
     }
 
+    @Test
+    void rejectsAWebhookNetworkThatIsNoCidrBlock() {
+        // A host name here would look like an allowance and allow nothing, or something else than meant
+        assertRejected(Chart.hearken().with("webhooks.allowedNetworks[0]", "partner.example.com"), "allowedNetworks");
+    }
+
     private static void assertRejected(Chart chart, String namedValue) {
         IllegalStateException failure = assertThrows(IllegalStateException.class, chart::render);
         assertTrue(failure.getMessage().contains(namedValue),

@@ -20,11 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkloadInvariantsTest {
 
-    static final Set<String> SERVICES = Set.of("gateway", "survey-service", "profile-service", "insight-service");
+    static final Set<String> SERVICES = Set.of("gateway", "survey-service", "profile-service", "insight-service",
+            "webhook-service");
 
     @ParameterizedTest
     @MethodSource("io.hearken.k8s.Renderings#both")
-    void theFourServicesAreDeployed(String installation) {
+    void theFiveServicesAreDeployed(String installation) {
         Set<String> deployed = new TreeSet<>();
         Renderings.ofKind(installation, "Deployment").forEach(deployment ->
                 deployed.add(deployment.tree().at("/spec/template/metadata/labels").path("app.kubernetes.io/name")

@@ -51,6 +51,22 @@ class GatewayCredentialsTest {
         assertEquals("/v1/public/sms/inbound", GatewayCredential.publicResourceOf("/v1/public/sms/inbound"));
     }
 
+    /** The gateway signs a partner's post to an inbound source like a respondent's: for that source alone. */
+    @Test
+    void aCredentialForAnInboundSourceOpensThatSourceOnly() throws Exception {
+        String path = "/v1/public/inbound/src-1";
+        String token = credentials.signForRespondent("webhook-service", GatewayCredential.publicResourceOf(path));
+
+        GatewayCredential credential = credentials.verify(token, "webhook-service");
+
+        assertEquals(path, credential.resource());
+        assertTrue(credential.opens(path));
+        assertFalse(credential.opens("/v1/public/inbound/src-2"));
+        assertFalse(credential.opens("/v1/public/inbound"));
+        assertFalse(credential.opens("/v1/webhooks/inbound-sources/src-1"));
+        assertThrows(InvalidCredentialException.class, () -> credentials.verify(token, "survey-service"));
+    }
+
     @Test
     void refusesACredentialForAnotherService() {
         String token = credentials.signForCaller("survey-service", "acme", "admin:u-1");

@@ -5,7 +5,7 @@ package io.hearken.gateway.client;
  * name, which the credentials the gateway signs for it name as their audience.
  */
 public enum Upstream {
-    SURVEY("survey-service"), PROFILE("profile-service"), INSIGHT("insight-service");
+    SURVEY("survey-service"), PROFILE("profile-service"), INSIGHT("insight-service"), WEBHOOK("webhook-service");
 
     private final String applicationName;
 

@@ -306,6 +306,7 @@ public class UpstreamRelay {
             case SURVEY -> config.surveyServiceUrl();
             case PROFILE -> config.profileServiceUrl();
             case INSIGHT -> config.insightServiceUrl();
+            case WEBHOOK -> config.webhookServiceUrl();
         };
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

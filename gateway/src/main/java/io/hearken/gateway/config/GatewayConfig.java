@@ -20,6 +20,9 @@ public interface GatewayConfig {
     /** Base URL of insight-service. */
     String insightServiceUrl();
 
+    /** Base URL of webhook-service: partners' webhook subscriptions and their signed inbound feedback. */
+    String webhookServiceUrl();
+
     /**
      * The deadline of a relayed request, from the first try to the answer's last byte (retries included), unless
      * {@link #routeTimeouts()} names another for its route; past it the client gets 504.

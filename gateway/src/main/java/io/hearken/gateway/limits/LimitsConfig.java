@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * How much each caller may ask of the API ({@code hearken.gateway.limits.*}): requests per window per tenant and per
- * client on authenticated routes, per address and per survey (or invitation) on public routes. The counters live in
- * Redis when {@code redis-url} is set, so every gateway replica counts against the same limit.
+ * client on authenticated routes, per address and per survey (invitation, inbound source) on public routes. The
+ * counters live in Redis when {@code redis-url} is set, so every gateway replica counts against the same limit.
  */
 @ConfigMapping(prefix = "hearken.gateway.limits")
 public interface LimitsConfig {
@@ -45,7 +45,7 @@ public interface LimitsConfig {
     @WithDefault("600")
     int perAddress();
 
-    /** Public requests per window to one survey, invitation or inbox. */
+    /** Public requests per window to one survey, invitation, inbox or inbound source. */
     @WithDefault("60000")
     int perSurvey();
 

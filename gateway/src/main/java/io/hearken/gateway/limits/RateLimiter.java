@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts each request against its limits and decides whether it may go on. Authenticated requests count against
  * their tenant's limit and their client's (the token's {@code azp}: the console, one partner integration); public
- * ones against their address's and their survey's (the resource the path names). Counters are shared in Redis by
- * every replica; when Redis does not answer within {@code redis-timeout} the request is counted by this replica
- * alone rather than held up or refused (a stalled Redis must not stop the API), and the fallback is logged and
- * counted ({@code hearken_gateway_limit_counter_fallbacks_total}).
+ * ones against their address's and their survey's or inbound source's (the resource the path names). Counters are
+ * shared in Redis by every replica; when Redis does not answer within {@code redis-timeout} the request is counted by
+ * this replica alone rather than held up or refused (a stalled Redis must not stop the API), and the fallback is
+ * logged and counted ({@code hearken_gateway_limit_counter_fallbacks_total}).
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final long WARN_EVERY_MILLIS = 30_000;
+    private static final String INBOUND_SOURCES = "/v1/public/inbound/";
 
     private final LimitsConfig config;
     private final Vertx vertx;
@@ -65,10 +66,15 @@ public class RateLimiter {
                 new LimitPolicy("tenant", caller.tenant(), config.perTenant()));
     }
 
-    /** The limits a public request for {@code resource} (a survey, invitation or inbox) counts against. */
+    /**
+     * The limits a public request for {@code resource} (a survey, invitation, inbox or inbound source) counts against.
+     * An inbound source's limit is called "source" in the answer's headers and problems: the partner whose requests
+     * are refused posts to no survey.
+     */
     public List<LimitPolicy> policiesForPublic(HttpServerRequest request, String resource) {
+        String resourceLimit = resource.startsWith(INBOUND_SOURCES) ? "source" : "survey";
         return List.of(new LimitPolicy("address", addresses.of(request), config.perAddress()),
-                new LimitPolicy("survey", resource, config.perSurvey()));
+                new LimitPolicy(resourceLimit, resource, config.perSurvey()));
     }
 
     /** Counts the request against {@code policies}; never fails (a counter store that does, falls back). */

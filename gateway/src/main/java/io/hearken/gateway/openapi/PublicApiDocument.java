@@ -26,7 +26,8 @@ import java.util.Optional;
 public class PublicApiDocument {
 
     /** The services whose documents are merged, in the order their operations are taken. */
-    public static final List<String> SERVICES = List.of("survey-service", "profile-service", "insight-service");
+    public static final List<String> SERVICES = List.of("survey-service", "profile-service", "insight-service",
+            "webhook-service");
 
     private final JsonNode document;
     private final byte[] serialised;

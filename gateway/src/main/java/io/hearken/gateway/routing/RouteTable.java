@@ -16,14 +16,16 @@ import java.util.regex.Pattern;
  * role      may
  * admin     create and read surveys, read scores and profiles, change profiles (traits, identities, merges,
  *           consent, segments, import, erasure), take in and read feedback, define alert rules, read alerts and
- *           work follow-up cases, see and redrive its tenant's dead letters
+ *           work follow-up cases, see and redrive its tenant's dead letters, manage its tenant's webhook
+ *           subscriptions and inbound sources
  * analyst   read surveys, scores, profiles (and the customer view), feedback, alert rules, alerts and cases
  * agent     read profiles (and the customer view), alerts and cases, work cases (assign, note, resolve) and record a customer's consent
  *           (to close the loop with a customer)
  * partner   take in feedback (reviews, posts, tickets), customers and their touchpoints (purchases, tickets);
- *           its webhook API is to come
- * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, and (signed
- *           by the SMS provider, checked by survey-service) post SMS replies
+ *           its webhook subscriptions and inbound sources (read and write)
+ * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, (signed
+ *           by the SMS provider, checked by survey-service) post SMS replies, and (signed with the inbound
+ *           source's secret per Standard Webhooks, checked by webhook-service) post to an inbound source
  * </pre>
  */
 public final class RouteTable {
@@ -45,6 +47,9 @@ public final class RouteTable {
                     Upstream.SURVEY),
             route("open-invitation", Set.of("GET"), "/v1/public/invitations", "/" + SEGMENT, Upstream.SURVEY),
             route("sms-inbound", Set.of("POST"), "/v1/public/sms/inbound", "", Upstream.SURVEY),
+            // A partner's system posting to one inbound source; no login, so webhook-service checks the request's
+            // Standard Webhooks signature with that source's secret, and the hop's credential opens only that source.
+            route("inbound-webhook", Set.of("POST"), "/v1/public/inbound", "/" + SEGMENT, Upstream.WEBHOOK),
             route("invitations-batch", Set.of("POST"), "/v1/surveys", "/" + SEGMENT + "/invitations/batch",
                     Upstream.SURVEY, "admin"),
             route("survey-nps", READ, "/v1/surveys", "/" + SEGMENT + "/nps", Upstream.INSIGHT, "admin", "analyst"),
@@ -79,6 +84,10 @@ public final class RouteTable {
             route("cases-read", READ, "/v1/cases", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst", "agent"),
             route("cases-write", Set.of("POST"), "/v1/cases", "/" + SEGMENT + "/(assign|notes|resolve)",
                     Upstream.INSIGHT, "admin", "agent"),
+            // Subscriptions, their deliveries and secrets, the event types and the inbound sources: webhook-service
+            // shows a partner only what it owns and an admin the whole tenant's.
+            route("webhooks-read", READ, "/v1/webhooks", ANY_BELOW, Upstream.WEBHOOK, "admin", "partner"),
+            route("webhooks-write", WRITE, "/v1/webhooks", ANY_BELOW, Upstream.WEBHOOK, "admin", "partner"),
             route("dead-letters-read", READ, "/v1/admin/dead-letters", "", Upstream.SURVEY, "admin"),
             route("dead-letters-redrive", Set.of("POST"), "/v1/admin/dead-letters", "/redrive", Upstream.SURVEY,
                     "admin"));
