@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -241,7 +242,8 @@ class DeliveriesTest {
         String tenant = newTenant();
         String slow = "/slow-" + tenant;
         String fast = "/fast-" + tenant;
-        subscribe(tenant, receiver.endpoint(slow, n -> LocalReceiver.Reply.never()), "response.completed");
+        String slowId = subscribe(tenant, receiver.endpoint(slow, n -> LocalReceiver.Reply.never()),
+                "response.completed").getString("id");
         subscribe(tenant, receiver.endpoint(fast, n -> LocalReceiver.Reply.status(204)), "response.completed");
         publishResponses(tenant, IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString())
                 .toArray(String[]::new));
@@ -252,6 +254,10 @@ class DeliveriesTest {
         assertTrue(lastFast.isBefore(firstSlow.plusSeconds(2)),
                 "all twenty reached the fast endpoint before the slow one's first attempt timed out");
         assertTrue(receiver.at(slow).size() <= 8, "at most eight requests in flight to one endpoint");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(tenant, ADMIN)
+                .when().get("/v1/webhooks/subscriptions/" + slowId + "/attempts")
+                .then().statusCode(200).body("items[0].error", equalTo("no answer within 2000 ms"))
+                .body("items[0].status", nullValue()));
     }
 
     @Test
