@@ -1,5 +1,6 @@
 package io.hearken.webhook.rest;
 
+import io.hearken.webhook.StandardWebhooksLibrary;
 import io.hearken.webhook.SurveyServiceStandIn;
 import io.hearken.webhook.domain.WebhookSecret;
 import io.hearken.webhook.domain.WebhookSignature;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +73,22 @@ class InboundWebhookTest {
         assertEquals("Great support, très bien 👍", forwarded.feedback().getString("text"));
         assertEquals(4, forwarded.feedback().getInteger("rating"));
         assertEquals("2026-01-05T10:00:00Z", forwarded.feedback().getString("postedAt"));
+    }
+
+    @Test
+    void takesInAMessageSignedByTheOfficialLibrary() {
+        StandardWebhooksLibrary.requireInstalled();
+        String messageId = InboundFixtures.newMessageId();
+        long timestamp = Instant.now().getEpochSecond();
+        String body = review("signed-by-the-library", "Signé, 署名済み");
+        String signature = StandardWebhooksLibrary.sign(source.secret(), messageId, timestamp, body);
+        given().header("webhook-id", messageId).header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature", signature).contentType("application/json")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post(source.path())
+                .then().statusCode(200).body("status", equalTo("accepted"));
+        assertEquals("Signé, 署名済み",
+                survey.receivedWithExternalId("signed-by-the-library").get(0).feedback().getString("text"));
     }
 
     @Test
