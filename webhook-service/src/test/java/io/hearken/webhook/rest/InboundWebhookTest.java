@@ -1,17 +1,27 @@
 package io.hearken.webhook.rest;
 
+import io.hearken.common.security.GatewayCredentials;
 import io.hearken.webhook.StandardWebhooksLibrary;
 import io.hearken.webhook.SurveyServiceStandIn;
 import io.hearken.webhook.domain.WebhookSecret;
 import io.hearken.webhook.domain.WebhookSignature;
 import io.hearken.webhook.service.InboundMessageSweep;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -318,11 +328,29 @@ class InboundWebhookTest {
     }
 
     @Test
-    void aBodyOverTheLimitIs413() {
+    void aBodyOverTheLimitIs413() throws Exception {
         String big = review("big", "x".repeat(70 * 1024));
         post(source, InboundFixtures.newMessageId(), big, source.secret())
                 .statusCode(413)
                 .contentType("application/problem+json");
+        // Sent without a Content-Length (chunked), it is read, then refused all the same
+        String messageId = InboundFixtures.newMessageId();
+        long timestamp = Instant.now().getEpochSecond();
+        Config config = ConfigProvider.getConfig();
+        String credential = new GatewayCredentials(config.getValue("hearken.credential.key", String.class),
+                Duration.ofSeconds(60), Clock.systemUTC()).signForRespondent("webhook-service", source.path());
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                        + source.path()))
+                .header(GatewayCredentials.HEADER, credential)
+                .header("webhook-id", messageId).header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(source.secret(), messageId, timestamp, big))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("payload-too-large"), answer.body());
         assertTrue(survey.receivedWithExternalId("big").isEmpty());
     }
 
