@@ -56,7 +56,11 @@ public final class WebhookSignature {
         } catch (NumberFormatException notSeconds) {
             return Verdict.BAD_TIMESTAMP;
         }
-        if (Math.abs(now.getEpochSecond() - timestamp) > tolerance.toSeconds()) {
+        // Compared as bounds, not as Math.abs(now - timestamp): that difference overflows for a timestamp near
+        // Long.MIN_VALUE + now, and Math.abs(Long.MIN_VALUE) is negative, so such a timestamp would pass.
+        long earliest = now.getEpochSecond() - tolerance.toSeconds();
+        long latest = now.getEpochSecond() + tolerance.toSeconds();
+        if (timestamp < earliest || timestamp > latest) {
             return Verdict.BAD_TIMESTAMP;
         }
         for (WebhookSecret secret : secrets) {

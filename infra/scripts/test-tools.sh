@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# The tools tests run besides the JVM: Node.js, and the npm packages each module locks under src/test/node (today
+# webhook-service's: the official Standard Webhooks library, which checks our signatures). ./hearken test installs
+# them before Maven runs — node and npm from Debian when missing (as redis-server is), then npm ci in each package
+# directory whose node_modules is missing or older than its package.json or package-lock.json — and tells the tests
+# (HEARKEN_REQUIRE_TEST_TOOLS=1) that a missing tool is a failure, not a reason to skip. The tests download nothing.
+# Sourced by ./hearken (needs common.sh).
+
+# What marks a package directory as installed from its lock, written after a successful npm ci.
+TEST_TOOLS_STAMP=node_modules/.hearken-npm-ci
+
+ensure_node() {
+  if command -v node >/dev/null && command -v npm >/dev/null; then return 0; fi
+  apt_install nodejs npm
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    die "node or npm is missing after installing nodejs and npm"
+  fi
+}
+
+# The modules' npm package directories: <module>/src/test/node with a package-lock.json.
+test_package_dirs() {
+  local lock
+  for lock in "$ROOT"/*/src/test/node/package-lock.json; do
+    [[ -f $lock ]] && dirname "$lock"
+  done
+  return 0
+}
+
+test_packages_current() { # dir -> true when npm ci ran there after the last change of package.json and the lock
+  local dir=$1
+  [[ -f $dir/$TEST_TOOLS_STAMP && ! $dir/package-lock.json -nt $dir/$TEST_TOOLS_STAMP \
+    && ! $dir/package.json -nt $dir/$TEST_TOOLS_STAMP ]]
+}
+
+install_test_tools() {
+  local dirs=() dir
+  mapfile -t dirs < <(test_package_dirs)
+  ((${#dirs[@]})) || return 0
+  ensure_node
+  for dir in "${dirs[@]}"; do
+    if test_packages_current "$dir"; then continue; fi
+    info "npm ci in ${dir#"$ROOT"/} ($(node --version))"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $dir"
+    touch "$dir/$TEST_TOOLS_STAMP"
+  done
+  export HEARKEN_REQUIRE_TEST_TOOLS=1
+}
