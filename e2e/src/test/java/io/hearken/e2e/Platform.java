@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The packaged Hearken services, each started as its own process ({@code java -jar quarkus-run.jar}) against the
@@ -82,6 +83,8 @@ final class Platform {
         services.put("gateway", new Service("gateway", gatewayPort, freePort()));
         // A second replica of the gateway, sharing the first one's Redis: rate limits must hold across both.
         services.put("gateway-2", new Service("gateway", freePort(), freePort(), "gateway-2"));
+        // Stopped when the JVM ends, also when one of them never gets ready: none is left running after the tests
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-platform-stop"));
         for (Service service : services.values()) {
             service.process = launch(service);
         }
@@ -89,7 +92,6 @@ final class Platform {
             awaitReady(service.readinessUrl(), Duration.ofSeconds(120));
         }
         gatewayUrl = "http://localhost:" + gatewayPort;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-platform-stop"));
     }
 
     static synchronized Platform get() {
@@ -181,7 +183,8 @@ final class Platform {
     }
 
     private void stop() {
-        List<Process> processes = services.values().stream().map(service -> service.process).toList();
+        List<Process> processes = services.values().stream().map(service -> service.process)
+                .filter(Objects::nonNull).toList();
         for (Process process : processes) {
             process.destroy();
         }
