@@ -56,6 +56,8 @@ public final class WebhookBench {
     private static final String DELAY = "hearken_webhook_delivery_delay_seconds";
     private static final String ATTEMPT = "hearken_webhook_attempt_seconds";
     private static final Pattern IN_FLIGHT = Pattern.compile("(?m)^hearken_webhook_in_flight(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern FAILED_ATTEMPTS = Pattern.compile(
+            "(?m)^hearken_webhook_attempts_total\\{[^}]*outcome=\"(?:failed|gone)\"[^}]*} (\\S+)$");
     private static final Duration CEILING_WARMUP = Duration.ofSeconds(2);
 
     private final GatewayClient client;
@@ -176,7 +178,7 @@ public final class WebhookBench {
         }
         double rate = counted.get() / (double) seconds;
         row(String.format("ceiling: the receiver alone, a plain JDK client, %d in flight, %d s, %d-byte signed body%s",
-                concurrency, seconds, bodyBytes.get(), failed.get() == 0 ? "" : " (" + failed.get() + " posts failed)"),
+                concurrency, seconds, bodyBytes.get(), failed.get() == 0 ? "" : "; posts failed: " + failed.get()),
                 rate(rate) + " /s", "1");
         progress("%s /s", rate(rate));
         return rate;
@@ -190,12 +192,26 @@ public final class WebhookBench {
         int rate = number("rate", 100);
         int seconds = number("seconds", 30);
         int warmup = number("warmup", 5);
+        if (rate < 1 || seconds < 1) {
+            throw new IllegalArgumentException("--rate and --seconds must be at least 1");
+        }
         WebhookReceiver.Endpoint live = receiver.endpoint("/live");
         subscriptions.add(client.subscribeToCompletedResponses(token(), live.url(), "webhook bench: end to end"));
+        double failedBefore = failedAttempts();
         if (warmup > 0) {
             progress("warm-up: %d responses/s for %d s through the gateway", rate, warmup);
             List<Sent> warm = submit(survey, rate, warmup, "w");
             awaitArrivals(live, warm);
+            List<Long> warmDelays = new ArrayList<>();
+            warm.stream().filter(Sent::acknowledged).forEach(submission -> {
+                Long arrived = live.firstArrival(submission.responseId);
+                if (arrived != null) {
+                    warmDelays.add(arrived - submission.ackedAt);
+                }
+            });
+            // A slow warm-up says webhook-service or its consumer was still starting (e.g. just restarted)
+            notes.add(String.format("Warm-up (not counted): %d of %d submissions delivered, acknowledgement → "
+                    + "arrival p50 / p95 / p99 / max %s.", warmDelays.size(), warm.size(), millis(warmDelays)));
         }
         Instant since = Instant.now();
         Summary before = summary(DELAY);
@@ -240,9 +256,11 @@ public final class WebhookBench {
                     after.p99 * 1e3, after.max * 1e3, mean * 1e3), "");
         }
         notes.add(String.format("End to end (warm-up included): %d requests reached the endpoint for %d messages "
-                        + "(a message arriving twice is a retry after a failed or slow attempt); mean body %d bytes; "
-                        + "%d of %d sends left more than 10 ms after their turn (the generator fell behind).",
-                live.requests(), live.messages(), live.meanBytes(), lateSends, sent.size()));
+                        + "(a message arriving twice is a retry after a failed or slow attempt); attempts "
+                        + "webhook-service counted as failed, although the receiver answers 204 to all it reads: "
+                        + "%.0f; mean body %d bytes; %d of %d sends left more than 10 ms after their turn (the "
+                        + "generator fell behind).", live.requests(), live.messages(), failedAttempts() - failedBefore,
+                live.meanBytes(), lateSends, sent.size()));
         return since;
     }
 
@@ -253,6 +271,7 @@ public final class WebhookBench {
                 "webhook bench: backlog at " + inFlight + " in flight"));
         progress("backlog: every response since %s redelivered to a second endpoint (max-in-flight-per-endpoint %d)",
                 since, inFlight);
+        double failedBefore = failedAttempts();
         long asked = System.nanoTime();
         int scheduled = client.redeliverSince(token(), subscriptions.get(subscriptions.size() - 1), since, false);
         long accepted = System.nanoTime();
@@ -289,8 +308,9 @@ public final class WebhookBench {
                 : String.format("%.1f / %.1f ms", attempts.p50 * 1e3, attempts.p99 * 1e3);
         notes.add(String.format("Backlog at %d in flight: webhook-service's in-flight gauge (every endpoint) "
                         + "peaked at %.0f (sampled every 0.5 s), the receiver handled at most %d at once; attempt "
-                        + "latency p50 / p99 %s (its last ~2 min); %d requests for %d messages.", inFlight,
-                mostInFlight, endpoint.mostOpen(), attemptLatency, endpoint.requests(), arrived));
+                        + "latency p50 / p99 %s (its last ~2 min); %d requests for %d messages; attempts counted "
+                        + "as failed (every endpoint): %.0f.", inFlight, mostInFlight, endpoint.mostOpen(),
+                attemptLatency, endpoint.requests(), arrived, failedAttempts() - failedBefore));
         if (arrived < scheduled) {
             notes.add("Backlog at " + inFlight + ": " + (scheduled - arrived) + " scheduled messages had not "
                     + "arrived after " + timeoutSeconds + " s without progress.");
@@ -423,6 +443,17 @@ public final class WebhookBench {
         return new Summary(value(text, name + "\\{quantile=\"0.5\"[^}]*}"),
                 value(text, name + "\\{quantile=\"0.99\"[^}]*}"), value(text, name + "_count"),
                 value(text, name + "_sum"), value(text, name + "_max"));
+    }
+
+    /** Attempts webhook-service counted as failed or gone since it started (0 without --metrics). */
+    private double failedAttempts() {
+        String text = metrics();
+        double failed = 0;
+        Matcher matcher = text == null ? null : FAILED_ATTEMPTS.matcher(text);
+        while (matcher != null && matcher.find()) {
+            failed += Double.parseDouble(matcher.group(1));
+        }
+        return failed;
     }
 
     private double gauge() {
