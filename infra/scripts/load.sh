@@ -45,6 +45,7 @@ cmd_bench() {
   # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
   # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
   # ./hearken bench capture: invitations, kiosk uploads and SMS replies (CaptureBench), with its own ceiling.
+  # ./hearken bench profiles|insights|webhooks: see bench_profiles, bench_insights, bench_webhooks below.
   if [[ ${1:-} == profiles ]]; then
     shift
     bench_profiles "$@"
@@ -53,6 +54,11 @@ cmd_bench() {
   if [[ ${1:-} == insights ]]; then
     shift
     bench_insights "$@"
+    return
+  fi
+  if [[ ${1:-} == webhooks ]]; then
+    shift
+    bench_webhooks "$@"
     return
   fi
   if [[ ${1:-} == capture ]]; then
@@ -308,4 +314,32 @@ LUA
   info "starting survey-service and profile-service again"
   cmd_start survey-service >/dev/null
   cmd_start profile-service >/dev/null
+}
+
+bench_webhooks() {
+  # ./hearken bench webhooks: deliveries/s to one local endpoint (from a backlog) and submit-to-delivery delay
+  # (docs/benchmarks.md, "Webhooks"; WebhookBench in the chaos module), against the receiver's own ceiling measured
+  # in the same run. The receiver listens on 127.0.0.2, the one loopback address the launcher lets deliveries reach
+  # (HEARKEN_WEBHOOK_ALLOWED_NETWORKS). The raised-cap step restarts webhook-service with
+  # HEARKEN_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT, then again with the configured cap (--raised-in-flight 0 skips it).
+  local args=()
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --rate | --seconds | --warmup | --ceiling-seconds | --timeout | --raised-in-flight)
+        [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "bench webhooks: $1 takes a whole number"
+        args+=("$1" "$2"); shift 2 ;;
+      *) die "bench webhooks: unknown option $1 (--rate N --seconds S --warmup S --ceiling-seconds S" \
+        "--timeout S --raised-in-flight N)" ;;
+    esac
+  done
+  service_ready gateway || die "the gateway is not ready: run ./hearken up first"
+  service_ready webhook-service || die "webhook-service is not ready: run ./hearken up first"
+  mkdir -p "$RUN/bench"
+  build_load_tools
+  # --in-flight: the per-endpoint cap webhook-service was started with, 8 unless this variable said otherwise
+  HEARKEN_RUN_DIR="$RUN" java -cp "$(load_tools_classpath)" io.hearken.chaos.WebhookBench \
+    --gateway "http://localhost:$(service_port gateway)" --keycloak "$(keycloak_url)" \
+    --metrics "$(service_management_url webhook-service)/q/metrics" --launcher "$ROOT/hearken" \
+    --report "$RUN/bench/webhooks.md" --in-flight "${HEARKEN_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT:-8}" \
+    "${args[@]}"
 }

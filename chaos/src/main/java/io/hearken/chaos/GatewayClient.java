@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -171,14 +172,56 @@ public final class GatewayClient {
 
     /** Subscribes {@code url} to the tenant's completed responses; the subscription's id. */
     public String subscribeToCompletedResponses(String token, String url) throws IOException, InterruptedException {
+        return subscribeToCompletedResponses(token, url, "chaos receiver");
+    }
+
+    /** The same, described as {@code description} in the tenant's list of subscriptions. */
+    public String subscribeToCompletedResponses(String token, String url, String description)
+            throws IOException, InterruptedException {
         String body = """
-                {"url": "%s", "eventTypes": ["response.completed"], "description": "chaos receiver"}
-                """.formatted(url);
+                {"url": "%s", "eventTypes": ["response.completed"], "description": "%s"}
+                """.formatted(url, description);
         HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         expect(response, 201, "subscribe " + url);
         return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /**
+     * Schedules again every message of the subscription's types stored since {@code since} (with {@code onlyFailed}
+     * only those that never succeeded); how many were scheduled.
+     */
+    public int redeliverSince(String token, String subscriptionId, Instant since, boolean onlyFailed)
+            throws IOException, InterruptedException {
+        String body = """
+                {"since": "%s", "onlyFailed": %b}""".formatted(since, onlyFailed);
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions/"
+                        + subscriptionId + "/redeliver").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 202, "redeliver to " + subscriptionId + " since " + since);
+        return JSON.readTree(response.body()).get("scheduled").asInt();
+    }
+
+    /** The URLs of the tenant's active subscriptions (those the caller may manage). */
+    public List<String> activeSubscriptionUrls(String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(response, 200, "subscriptions");
+        List<String> urls = new ArrayList<>();
+        JSON.readTree(response.body()).path("items").forEach(node -> {
+            if ("active".equalsIgnoreCase(node.path("status").asText())) {
+                urls.add(node.path("url").asText());
+            }
+        });
+        return urls;
+    }
+
+    /** Deletes a subscription with its schedule and delivery log. */
+    public void deleteSubscription(String token, String subscriptionId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions/"
+                + subscriptionId).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        expect(response, 204, "delete subscription " + subscriptionId);
     }
 
     /** insight-service's NPS counts: promoters, passives, detractors, total, and the score. */

@@ -15,7 +15,8 @@ class PhaseResultTest {
                                       long timelineOnce, long unacknowledgedKept, Boolean dependentsDown) {
         return new PhaseResult("kafka", acknowledged, acknowledged, 0, 0, storedOnce, acknowledged - storedOnce, 0,
                 unacknowledgedKept, counted, npsMatches, timelineOnce, acknowledged - timelineOnce, 0,
-                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0, null, null, null, null, null);
+                Map.of("202", acknowledged, "503", 3L), dependentsDown, 12.5, 4.0, null, null, null, null, null,
+                null);
     }
 
     @Test
