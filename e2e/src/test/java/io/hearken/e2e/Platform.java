@@ -74,6 +74,8 @@ final class Platform {
         // Deliveries to private addresses are refused as in production, except on 127.0.0.2, where a test's
         // receiver listens (as with the launcher)
         common.put("HEARKEN_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.2/32");
+        // and, as with the launcher, plain http is allowed for such local receivers
+        common.put("HEARKEN_WEBHOOK_HTTPS_ONLY", "false");
 
         environment = common;
         services.put("survey", new Service("survey-service", surveyPort, freePort()));

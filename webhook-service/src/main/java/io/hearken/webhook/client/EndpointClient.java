@@ -102,8 +102,9 @@ public class EndpointClient {
                 response.request().connection().close();
             }
         });
-        response.exceptionHandler(failure -> complete.run());
-        response.endHandler(ended -> complete.run());
+        // The end as a future, not an end handler: a short answer (a 204) may have ended before this callback
+        // ran, and a handler set after its end is never called, which left attempts waiting for their deadline.
+        response.end().onComplete(ended -> complete.run());
     }
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
