@@ -21,8 +21,8 @@ import java.util.Optional;
  * is this replica's, from memory ({@link ReplicaCounters}), so no request waits for Redis; with Redis, every replica's
  * counts are brought together there in the background ({@link CounterSync}), so the limits hold across replicas within
  * what they take in about two sync intervals. While Redis does not answer, each replica counts alone rather than
- * holding up or refusing requests (a stalled Redis must not stop the API); each request counted so is counted
- * ({@code hearken_gateway_limit_counter_fallbacks_total}).
+ * holding up or refusing requests (a stalled Redis must not stop the API), and each request it decides so adds one to
+ * {@code hearken_gateway_limit_counter_fallbacks_total}.
  */
 @Startup
 @ApplicationScoped
