@@ -91,9 +91,10 @@ final class CounterSync {
         Duration timeout = config.redisTimeout();
         Promise<List<Count>> result = Promise.promise();
         long deadline = vertx.setTimer(timeout.toMillis(), id -> {
-            if (result.tryFail(new TimeoutException("Redis did not answer in " + timeout))) {
+            if (!result.future().isComplete()) {
                 // A connection that went silent may never answer: the next sync opens another
                 shared.disconnect();
+                result.tryFail(new TimeoutException("Redis did not answer in " + timeout));
             }
         });
         adding.onComplete(outcome -> {

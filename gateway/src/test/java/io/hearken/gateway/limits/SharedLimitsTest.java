@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SharedLimitsTest {
 
     /** Comfortably more than two sync intervals and Redis's round trips, on a busy machine. */
-    private static final Duration LEARNED_AFTER = TestLimits.SYNC_INTERVAL.multipliedBy(10);
+    private static final Duration LEARNED_AFTER = TestLimits.SYNC_INTERVAL.multipliedBy(15);
 
     private static Vertx vertx;
 
