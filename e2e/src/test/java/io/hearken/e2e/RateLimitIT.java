@@ -14,8 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A limit holds across gateway replicas: requests of one client alternate between two gateway processes that share
  * the run's Redis, and together they admit exactly the client's quota; past it both answer 429 with Retry-After.
+ * Each gateway decides from its own memory and learns the other's requests within about two sync intervals (100 ms;
+ * gateway/README.md, "Rate limits"), so the requests are spaced by more than that: closer together, the two could
+ * admit a few more between them, which is the documented bound rather than a fault.
  */
 class RateLimitIT {
+
+    /** More than two sync intervals and Redis' round trips, with room for a loaded machine. */
+    private static final long APART_MILLIS = 500;
 
     private static Platform platform;
 
@@ -25,7 +31,7 @@ class RateLimitIT {
     }
 
     @Test
-    void twoGatewaysTogetherAdmitTheClientsQuotaOnce() {
+    void twoGatewaysTogetherAdmitTheClientsQuotaOnce() throws InterruptedException {
         String[] gateways = {platform.gatewayUrl, platform.apiUrl("gateway-2")};
         int admitted = 0;
         int refused = 0;
@@ -43,6 +49,7 @@ class RateLimitIT {
                 admitted++;
                 assertNotNull(answer.header("RateLimit-Policy"), "every answer says where the limits stand");
             }
+            Thread.sleep(APART_MILLIS);
         }
 
         assertEquals(Platform.RATE_LIMITED_CLIENT_QUOTA, admitted, "admitted by both gateways together");

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * How much each caller may ask of the API ({@code hearken.gateway.limits.*}): requests per window per tenant and per
- * client on authenticated routes, per address and per survey (invitation, inbound source) on public routes. The
- * counters live in Redis when {@code redis-url} is set, so every gateway replica counts against the same limit.
+ * client on authenticated routes, per address and per survey (invitation, inbound source) on public routes. With
+ * {@code redis-url} set every replica's counts are brought together in Redis every {@code sync-interval}, so all
+ * replicas count against the same limit, give or take what they take in about two sync intervals.
  */
 @ConfigMapping(prefix = "hearken.gateway.limits")
 public interface LimitsConfig {
@@ -22,8 +23,18 @@ public interface LimitsConfig {
     /** {@code redis://host:port} of the shared counters ({@code HEARKEN_REDIS_URL}); without, each replica counts. */
     Optional<String> redisUrl();
 
-    /** Longest wait for Redis before a request is counted by this replica alone instead. */
-    @WithDefault("100ms")
+    /**
+     * How often a replica sends its counts to Redis and learns the others': a replica learns another's requests
+     * within about two intervals, so N replicas together can admit past a limit what they take in that time.
+     */
+    @WithDefault("50ms")
+    Duration syncInterval();
+
+    /**
+     * Longest wait for Redis' answer to a sync, after which this replica counts alone (logged and counted) and tries
+     * Redis again once per this time. No request waits for it.
+     */
+    @WithDefault("1s")
     Duration redisTimeout();
 
     /** The window every limit counts in. */

@@ -3,60 +3,65 @@ package io.hearken.gateway.limits;
 import io.hearken.gateway.security.CallerIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 
 /**
  * Counts each request against its limits and decides whether it may go on. Authenticated requests count against
  * their tenant's limit and their client's (the token's {@code azp}: the console, one partner integration); public
- * ones against their address's and their survey's or inbound source's (the resource the path names). Counters are
- * shared in Redis by every replica; when Redis does not answer within {@code redis-timeout} the request is counted by
- * this replica alone rather than held up or refused (a stalled Redis must not stop the API), and the fallback is
- * logged and counted ({@code hearken_gateway_limit_counter_fallbacks_total}).
+ * ones against their address's and their survey's or inbound source's (the resource the path names). The decision
+ * is this replica's, from memory ({@link ReplicaCounters}), so no request waits for Redis; with Redis, every replica's
+ * counts are brought together there in the background ({@link CounterSync}), so the limits hold across replicas within
+ * what they take in about two sync intervals. While Redis does not answer, each replica counts alone rather than
+ * holding up or refusing requests (a stalled Redis must not stop the API), and each request it decides so adds one to
+ * {@code hearken_gateway_limit_counter_fallbacks_total}.
  */
+@Startup
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final long WARN_EVERY_MILLIS = 30_000;
     private static final String INBOUND_SOURCES = "/v1/public/inbound/";
 
     private final LimitsConfig config;
-    private final Vertx vertx;
-    private final LocalCounters local;
-    private final Counters shared;
+    private final ReplicaCounters counters;
+    private final Optional<CounterSync> sync;
     private final ClientAddress addresses;
     private final Counter fallbacks;
-    private final AtomicLong lastWarned = new AtomicLong();
 
+    /**
+     * Started with the application ({@code @Startup}), off any request, so that the syncs run on a Vert.x context of
+     * their own rather than on the first request's.
+     */
     @Inject
     public RateLimiter(LimitsConfig config, Vertx vertx, MeterRegistry registry) {
-        this(config, vertx, registry, config.redisUrl().filter(url -> !url.isBlank())
-                .map(url -> (Counters) new RedisCounters(Redis.createClient(vertx, new RedisOptions()
-                        .setConnectionString(url).setMaxWaitingHandlers(16_384))))
-                .orElse(null));
-    }
-
-    RateLimiter(LimitsConfig config, Vertx vertx, MeterRegistry registry, Counters shared) {
         this.config = config;
-        this.vertx = vertx;
-        this.local = new LocalCounters(System::currentTimeMillis);
-        this.shared = shared == null ? local : shared;
+        this.counters = new ReplicaCounters(config.window(), System::currentTimeMillis);
+        this.sync = config.redisUrl().filter(url -> !url.isBlank())
+                .map(url -> new CounterSync(counters, new RedisCounters(Redis.createClient(vertx, url)), vertx,
+                        config, System::currentTimeMillis));
         this.addresses = new ClientAddress(config.trustedProxies());
         this.fallbacks = Counter.builder("hearken.gateway.limit.counter.fallbacks")
                 .description("Requests counted by this replica alone because Redis did not answer in time")
                 .register(registry);
+        sync.ifPresent(CounterSync::start);
+    }
+
+    /** This replica's counters, for tests that wait for a sync. */
+    ReplicaCounters counters() {
+        return counters;
+    }
+
+    @PreDestroy
+    void stop() {
+        sync.ifPresent(CounterSync::stop);
     }
 
     /** The limits an authenticated caller's request counts against. */
@@ -77,43 +82,14 @@ public class RateLimiter {
                 new LimitPolicy(resourceLimit, resource, config.perSurvey()));
     }
 
-    /** Counts the request against {@code policies}; never fails (a counter store that does, falls back). */
-    public Future<LimitDecision> check(List<LimitPolicy> policies) {
+    /** Counts the request against {@code policies} and decides, at once: nothing here waits for Redis. */
+    public LimitDecision check(List<LimitPolicy> policies) {
         if (!config.enabled() || policies.isEmpty()) {
-            return Future.succeededFuture(LimitDecision.UNLIMITED);
+            return LimitDecision.UNLIMITED;
         }
-        List<String> keys = policies.stream().map(LimitPolicy::counterKey).toList();
-        Duration window = config.window();
-        Future<List<Count>> counted = shared == local ? local.increment(keys, window)
-                : withinTimeout(shared.increment(keys, window)).recover(failure -> {
-                    fellBack(failure);
-                    return local.increment(keys, window);
-                });
-        return counted.map(counts -> LimitDecision.of(policies, counts, window.toSeconds()));
-    }
-
-    private Future<List<Count>> withinTimeout(Future<List<Count>> counting) {
-        Promise<List<Count>> result = Promise.promise();
-        long timer = vertx.setTimer(config.redisTimeout().toMillis(),
-                id -> result.tryFail(new TimeoutException("Redis did not answer in " + config.redisTimeout())));
-        counting.onComplete(outcome -> {
-            vertx.cancelTimer(timer);
-            if (outcome.succeeded()) {
-                result.tryComplete(outcome.result());
-            } else {
-                result.tryFail(outcome.cause());
-            }
-        });
-        return result.future();
-    }
-
-    private void fellBack(Throwable failure) {
-        fallbacks.increment();
-        long now = System.currentTimeMillis();
-        long last = lastWarned.get();
-        if (now - last >= WARN_EVERY_MILLIS && lastWarned.compareAndSet(last, now)) {
-            Log.warnf("Rate-limit counters unavailable (%s): counting on this replica alone until Redis answers",
-                    failure.toString());
+        if (sync.isPresent() && sync.get().away()) {
+            fallbacks.increment();
         }
+        return LimitDecision.of(policies, counters.increment(policies), config.window().toSeconds());
     }
 }

@@ -190,20 +190,17 @@ public class ApiHandler {
     }
 
     /**
-     * Counts the request against its limits ({@link RateLimiter}) and goes on, on the request's own context, if none
-     * is used up; else 429 with {@code Retry-After}. Either way the answer says where the limits stand.
+     * Counts the request against its limits ({@link RateLimiter}, decided at once) and goes on if none is used up;
+     * else 429 with {@code Retry-After}. Either way the answer says where the limits stand.
      */
     private void withinLimits(RoutingContext context, List<LimitPolicy> limits, Runnable proceed) {
-        Context requestContext = Vertx.currentContext();
-        limiter.check(limits).onComplete(outcome -> requestContext.runOnContext(ignored -> {
-            LimitDecision decision = outcome.succeeded() ? outcome.result() : LimitDecision.UNLIMITED;
-            decision.writeHeaders(context.response().headers());
-            if (decision.allowed()) {
-                proceed.run();
-            } else {
-                problems.write(context, tooManyRequests(decision));
-            }
-        }));
+        LimitDecision decision = limiter.check(limits);
+        decision.writeHeaders(context.response().headers());
+        if (decision.allowed()) {
+            proceed.run();
+        } else {
+            problems.write(context, tooManyRequests(decision));
+        }
     }
 
     private static ProblemException tooManyRequests(LimitDecision decision) {

@@ -3,30 +3,14 @@ package io.hearken.gateway.limits;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pieces of the rate limiter that need no server: counting windows, the decision, the client's address. */
+/** The pieces of the rate limiter that need no server: the decision, the client's address. */
 class LimitUnitsTest {
-
-    @Test
-    void aLocalCounterCountsWithinItsWindowAndStartsAgainAfterIt() {
-        AtomicLong now = new AtomicLong(1_000);
-        LocalCounters counters = new LocalCounters(now::get);
-        Duration window = Duration.ofSeconds(10);
-
-        assertEquals(new Count(1, 10_000), counters.increment(List.of("a"), window).result().get(0));
-        now.addAndGet(4_000);
-        assertEquals(new Count(2, 6_000), counters.increment(List.of("a"), window).result().get(0));
-        assertEquals(new Count(1, 10_000), counters.increment(List.of("b"), window).result().get(0));
-        now.addAndGet(6_000);
-        assertEquals(new Count(1, 10_000), counters.increment(List.of("a"), window).result().get(0));
-    }
 
     @Test
     void theDecisionNamesTheExhaustedLimitAndWhenToRetry() {

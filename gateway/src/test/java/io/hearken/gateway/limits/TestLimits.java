@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Limits for tests that build a {@link RateLimiter} by hand: small quotas, a given Redis. */
+/** Limits for tests that build a {@link RateLimiter} by hand: small quotas, a given Redis, a short sync interval. */
 record TestLimits(Optional<String> redisUrl, int perClient, int perAddress) implements LimitsConfig {
+
+    /** How often the test limiters sync: short, so that the tests need not wait long for the replicas to agree. */
+    static final Duration SYNC_INTERVAL = Duration.ofMillis(20);
 
     @Override
     public boolean enabled() {
@@ -14,8 +17,13 @@ record TestLimits(Optional<String> redisUrl, int perClient, int perAddress) impl
     }
 
     @Override
+    public Duration syncInterval() {
+        return SYNC_INTERVAL;
+    }
+
+    @Override
     public Duration redisTimeout() {
-        return Duration.ofMillis(200);
+        return Duration.ofMillis(500);
     }
 
     @Override
