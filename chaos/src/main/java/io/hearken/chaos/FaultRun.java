@@ -147,9 +147,8 @@ public final class FaultRun {
                     alertChecks.put(component, alerts);
                 }
                 if (WEBHOOK_PHASES.contains(component)) {
-                    String token = withRetries("get a token", () -> client.token(adminUser, password));
                     webhookChecks.put(component, withRetries("subscribe a webhook endpoint",
-                            () -> WebhookCheck.prepare(client, token, surveys)));
+                            () -> WebhookCheck.prepare(client, () -> client.token(adminUser, password), surveys)));
                     log("phase %s: every acknowledged response must reach a webhook endpoint under one message id",
                             component);
                 }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +37,13 @@ final class WebhookCheck implements AutoCloseable {
     private final Map<String, Set<String>> messageIdsByResponse = new ConcurrentHashMap<>();
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
+    private final GatewayClient client;
+    private final Callable<String> tokens;
+    private String subscriptionId;
 
-    private WebhookCheck(Set<String> surveys) throws IOException {
+    private WebhookCheck(GatewayClient client, Callable<String> tokens, Set<String> surveys) throws IOException {
+        this.client = client;
+        this.tokens = tokens;
         this.surveys = surveys;
         server = HttpServer.create(new InetSocketAddress(HOST, 0), 64);
         server.createContext("/hooks", this::receive);
@@ -45,11 +51,12 @@ final class WebhookCheck implements AutoCloseable {
         server.start();
     }
 
-    static WebhookCheck prepare(GatewayClient client, String token, List<String> surveys)
-            throws IOException, InterruptedException {
-        WebhookCheck check = new WebhookCheck(Set.copyOf(surveys));
-        client.subscribeToCompletedResponses(token, "http://" + HOST + ":" + check.server.getAddress().getPort()
-                + "/hooks");
+    /** The check's endpoint, subscribed as the admin whose fresh tokens {@code tokens} gives. */
+    static WebhookCheck prepare(GatewayClient client, Callable<String> tokens, List<String> surveys)
+            throws Exception {
+        WebhookCheck check = new WebhookCheck(client, tokens, Set.copyOf(surveys));
+        check.subscriptionId = client.subscribeToCompletedResponses(tokens.call(), "http://" + HOST + ":"
+                + check.server.getAddress().getPort() + "/hooks");
         return check;
     }
 
@@ -98,10 +105,24 @@ final class WebhookCheck implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the endpoint and removes its subscription, so that later runs and benchmarks do not share the
+     * dispatcher with an endpoint nobody answers at any more.
+     */
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        try {
+            if (subscriptionId != null) {
+                client.deleteSubscription(tokens.call(), subscriptionId);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            FaultRun.log("could not remove the webhook subscription %s: %s", subscriptionId, e.getMessage());
+        } finally {
+            server.stop(0);
+            workers.shutdownNow();
+        }
     }
 
 }

@@ -34,6 +34,19 @@ public interface WebhookConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * After this many failed attempts in a row an endpoint is only probed: one attempt at a time, the next no sooner
+     * than {@link #probeInterval()}, doubling up to {@link #probeIntervalMax()}, until one succeeds.
+     */
+    @WithDefault("3")
+    int probeAfterFailures();
+
+    @WithDefault("1s")
+    Duration probeInterval();
+
+    @WithDefault("60s")
+    Duration probeIntervalMax();
+
     /** An endpoint is disabled after at least this many failed attempts in a row... */
     @WithDefault("20")
     int disableAfterFailures();

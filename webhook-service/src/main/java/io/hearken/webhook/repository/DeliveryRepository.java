@@ -99,20 +99,29 @@ public class DeliveryRepository {
                 });
     }
 
-    /** Active subscriptions with a delivery due and not leased, other than {@code busy}; at most {@code limit}. */
-    public Uni<List<UUID>> subscriptionsWithDueDeliveries(List<UUID> busy, int limit) {
+    /**
+     * Active subscriptions with a delivery due and not leased, other than {@code busy}, and not waiting for their
+     * next probe; at most {@code limit}, each with its failures in a row.
+     */
+    public Uni<List<DueSubscription>> subscriptionsWithDueDeliveries(List<UUID> busy, int limit) {
         return pool.preparedQuery("""
-                        select s.id from subscription s
+                        select s.id, s.consecutive_failures from subscription s
                         where s.status = 'active' and not (s.id = any ($1))
+                          and (s.next_probe_at is null or s.next_probe_at <= now())
                           and exists (select 1 from delivery d where d.subscription_id = s.id and\s""" + DUE + """
                         )
                         limit $2""")
                 .execute(Tuple.of(busy.toArray(UUID[]::new), limit))
                 .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID("id")));
-                    return ids;
+                    List<DueSubscription> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new DueSubscription(row.getUUID("id"),
+                            row.getInteger("consecutive_failures"))));
+                    return due;
                 });
+    }
+
+    /** A subscription with deliveries due, and how many attempts to it failed in a row. */
+    public record DueSubscription(UUID id, int consecutiveFailures) {
     }
 
     /**
@@ -193,7 +202,8 @@ public class DeliveryRepository {
         if (answer.succeeded()) {
             return connection.preparedQuery("""
                             update subscription
-                            set consecutive_failures = 0, failing_since = null, last_success_at = now()
+                            set consecutive_failures = 0, failing_since = null, next_probe_at = null,
+                                last_success_at = now()
                             where id = $1""")
                     .execute(Tuple.of(delivery.subscriptionId()))
                     .replaceWith(Optional.empty());
@@ -212,10 +222,17 @@ public class DeliveryRepository {
                     Row row = rows.iterator().next();
                     Instant now = Instant.now();
                     int failures = row.getInteger("consecutive_failures");
-                    return health.afterFailure(answer, failures, Times.instant(row, "failing_since"), now)
+                    Uni<Void> probed = health.probeWait(failures)
+                            .map(wait -> connection.preparedQuery(
+                                            "update subscription set next_probe_at = $2 where id = $1")
+                                    .execute(Tuple.of(delivery.subscriptionId(), Times.column(now.plus(wait))))
+                                    .replaceWithVoid())
+                            .orElseGet(() -> Uni.createFrom().voidItem());
+                    return probed.chain(() -> health.afterFailure(answer, failures,
+                                    Times.instant(row, "failing_since"), now)
                             .map(reason -> disable(connection, new DisabledEndpoint(delivery.subscriptionId(),
                                     delivery.tenant(), row.getString("url"), reason, failures, now), announce))
-                            .orElseGet(() -> Uni.createFrom().item(Optional.empty()));
+                            .orElseGet(() -> Uni.createFrom().item(Optional.empty())));
                 });
     }
 

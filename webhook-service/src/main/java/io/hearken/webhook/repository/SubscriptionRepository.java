@@ -57,7 +57,8 @@ public class SubscriptionRepository {
                         update subscription
                         set url = $3, description = $4, event_types = $5, status = $6, disabled_reason = $7,
                             disabled_at = $8, secret = $9, previous_secret = $10, previous_secret_until = $11,
-                            consecutive_failures = $12, failing_since = $13, updated_at = $14
+                            consecutive_failures = $12, failing_since = $13, updated_at = $14,
+                            next_probe_at = case when $12 = 0 then null else next_probe_at end
                         where id = $1 and tenant = $2
                         returning\s""" + COLUMNS)
                 .execute(Tuple.from(changed))

@@ -74,7 +74,8 @@ public class Dispatcher implements Runnable {
         this.metrics = metrics;
         this.schedule = new RetrySchedule(config.retrySchedule(), config.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.health = new EndpointHealth(config.disableAfterFailures(), config.disableAfter());
+        this.health = new EndpointHealth(config.disableAfterFailures(), config.disableAfter(),
+                config.probeAfterFailures(), config.probeInterval(), config.probeIntervalMax());
         this.attemptTimer = Timer.builder("hearken.webhook.attempt").description("One delivery attempt")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         this.deliveryDelay = Timer.builder("hearken.webhook.delivery.delay")
@@ -132,12 +133,14 @@ public class Dispatcher implements Runnable {
                 full.add(id);
             }
         });
-        List<UUID> due = deliveries.subscriptionsWithDueDeliveries(full, SUBSCRIPTIONS_PER_ROUND)
-                .await().atMost(QUERY_TIMEOUT);
+        List<DeliveryRepository.DueSubscription> due = deliveries
+                .subscriptionsWithDueDeliveries(full, SUBSCRIPTIONS_PER_ROUND).await().atMost(QUERY_TIMEOUT);
         int started = 0;
-        for (UUID subscription : due) {
-            int slots = Math.min(config.maxInFlightPerEndpoint() - inFlightOf(subscription),
-                    config.maxInFlight() - inFlight.get());
+        for (DeliveryRepository.DueSubscription candidate : due) {
+            UUID subscription = candidate.id();
+            // A failing endpoint gets one probe at a time; the others their share of the endpoint cap
+            int endpointSlots = health.probing(candidate.consecutiveFailures()) ? 1 : config.maxInFlightPerEndpoint();
+            int slots = Math.min(endpointSlots - inFlightOf(subscription), config.maxInFlight() - inFlight.get());
             if (slots <= 0) {
                 continue;
             }

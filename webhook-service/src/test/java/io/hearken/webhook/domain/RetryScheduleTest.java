@@ -74,7 +74,8 @@ class RetryScheduleTest {
 
     @Test
     void anEndpointIsDisabledWhenGoneOrFailingLongAndOftenEnough() {
-        EndpointHealth health = new EndpointHealth(20, Duration.ofDays(3));
+        EndpointHealth health = new EndpointHealth(20, Duration.ofDays(3), 3, Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
         EndpointAnswer failure = new EndpointAnswer(500, null, null, null, 1);
         assertEquals(DisabledReason.GONE, health.afterFailure(new EndpointAnswer(410, null, null, null, 1), 1, NOW,
                 NOW).orElseThrow());
@@ -82,5 +83,17 @@ class RetryScheduleTest {
         assertTrue(health.afterFailure(failure, 19, NOW.minus(Duration.ofDays(4)), NOW).isEmpty(), "not often");
         assertEquals(DisabledReason.FAILING, health.afterFailure(failure, 20, NOW.minus(Duration.ofDays(3)), NOW)
                 .orElseThrow());
+    }
+
+    @Test
+    void anEndpointFailingThreeTimesInARowIsProbedAtDoublingIntervalsUpToAMinute() {
+        EndpointHealth health = new EndpointHealth(20, Duration.ofDays(3), 3, Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
+        assertTrue(health.probeWait(2).isEmpty());
+        assertEquals(Duration.ofSeconds(1), health.probeWait(3).orElseThrow());
+        assertEquals(Duration.ofSeconds(2), health.probeWait(4).orElseThrow());
+        assertEquals(Duration.ofSeconds(32), health.probeWait(8).orElseThrow());
+        assertEquals(Duration.ofSeconds(60), health.probeWait(9).orElseThrow());
+        assertEquals(Duration.ofSeconds(60), health.probeWait(500).orElseThrow());
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,7 @@ import static io.hearken.webhook.rest.Webhooks.subscribe;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -258,6 +261,30 @@ class DeliveriesTest {
                 .when().get("/v1/webhooks/subscriptions/" + slowId + "/attempts")
                 .then().statusCode(200).body("items[0].error", equalTo("no answer within 2000 ms"))
                 .body("items[0].status", nullValue()));
+    }
+
+    @Test
+    void aDeadEndpointIsOnlyProbedAndTakesNoCapacityFromALiveOne() throws Exception {
+        String tenant = newTenant();
+        String live = "/live-" + tenant;
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LocalReceiver.HOST))) {
+            closedPort = socket.getLocalPort();
+        }
+        String deadId = subscribe(tenant, "http://" + LocalReceiver.HOST + ":" + closedPort + "/dead",
+                "response.completed").getString("id");
+        subscribe(tenant, receiver.endpoint(live, n -> LocalReceiver.Reply.status(204)), "response.completed");
+        publishResponses(tenant, IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID().toString())
+                .toArray(String[]::new));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(live).size() == 40);
+        int attempts = as(tenant, ADMIN).queryParam("limit", 200)
+                .when().get("/v1/webhooks/subscriptions/" + deadId + "/attempts")
+                .then().statusCode(200).extract().jsonPath().getList("items").size();
+        assertTrue(attempts < 20, "a dead endpoint is probed, not tried once per message: " + attempts + " attempts");
+        as(tenant, ADMIN).queryParam("state", "pending").queryParam("limit", 200)
+                .when().get("/v1/webhooks/subscriptions/" + deadId + "/messages")
+                .then().statusCode(200).body("items.size()", greaterThan(20));
     }
 
     @Test
