@@ -36,7 +36,7 @@ final class PoisonInjection implements AutoCloseable {
     static final String RESPONSES = "hearken.responses";
     static final String DEAD_LETTERS = "hearken.dead-letters";
     static final List<String> CONSUMERS = List.of("survey-projector", "profile-timeline", "insight-rollups",
-            "insight-alerts", "insight-churn");
+            "insight-alerts", "insight-churn", "webhook-events");
     private static final String PROFILE_TIMELINE = "profile-timeline";
 
     private final String bootstrapServers;
