@@ -28,6 +28,7 @@ const state = {
   values: new Map(),
   pageId: null,
   controls: new Map(),
+  orders: new Map(),
   saving: Promise.resolve(),
   submitting: false,
 };
@@ -304,7 +305,7 @@ function render() {
   form.append(...[progress, pageHeading, summary].filter(Boolean));
 
   state.controls = new Map();
-  for (const question of page.questions) {
+  for (const question of shownOrder(page)) {
     if (question.type === 'HIDDEN') {
       continue;
     }
@@ -333,6 +334,25 @@ function render() {
   app.replaceChildren(header, form, element('p', { id: 'status', className: 'status', role: 'status' }));
   app.removeAttribute('aria-busy');
   refresh();
+}
+
+/**
+ * The page's questions in the order shown: shuffled once when the page says so (the logic still follows the
+ * survey's order, as survey-service judges it), and kept while the respondent goes back and forth.
+ */
+function shownOrder(page) {
+  if (!page.randomiseQuestions) {
+    return page.questions;
+  }
+  if (!state.orders.has(page.id)) {
+    const order = page.questions.slice();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    state.orders.set(page.id, order);
+  }
+  return state.orders.get(page.id);
 }
 
 function languageChoice() {
@@ -388,6 +408,9 @@ function changed(question, value) {
   } else if (shownControl) {
     const problem = check(question);
     shownControl.showError(problem ? state.t(...problem) : null);
+  }
+  if (!app.querySelector('.question.invalid:not([hidden])')) {
+    document.getElementById('error-summary').hidden = true;
   }
   refresh();
 }
