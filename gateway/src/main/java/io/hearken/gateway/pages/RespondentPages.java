@@ -2,7 +2,9 @@ package io.hearken.gateway.pages;
 
 import io.hearken.common.problem.ProblemException;
 import io.hearken.gateway.problem.ProblemWriter;
+import io.hearken.gateway.routing.ApiHandler;
 import io.hearken.gateway.routing.SecurityHeaders;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -76,6 +78,8 @@ public class RespondentPages {
     }
 
     private void page(RoutingContext context) {
+        // One series of request metrics for every survey's page, never one per survey id
+        Vertx.currentContext().putLocal(ApiHandler.METRICS_TEMPLATE, PAGE_PREFIX + "/{surveyId}");
         if (!SURVEY_ID.matcher(context.pathParam("surveyId")).matches()) {
             notFound(context);
             return;
@@ -84,6 +88,7 @@ public class RespondentPages {
     }
 
     private void file(RoutingContext context, String name) {
+        Vertx.currentContext().putLocal(ApiHandler.METRICS_TEMPLATE, ASSETS + "/{file}");
         Asset asset = files.get(name);
         if (asset == null) {
             notFound(context);
