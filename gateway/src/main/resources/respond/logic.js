@@ -187,7 +187,7 @@ export function lengthOf(text) {
 
 /**
  * Why a given value is not a valid answer to the question, as [text key, values] for the page's texts, or null.
- * An absent value is judged by {@link missing}.
+ * An absent value is judged by `missing`.
  */
 export function problemWith(question, value) {
   const settings = question.settings || {};

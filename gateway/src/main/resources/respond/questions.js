@@ -48,7 +48,7 @@ function ordered(question, options) {
 
 /**
  * The control of one question: {element, text (the node its piped wording goes in), focus(), showError(text)}.
- * {@code context} has the language, the survey's default, the page's texts t, the current value and onChange.
+ * `context` has the language, the survey's default, the page's texts t, the current value and onChange.
  */
 export function control(question, context) {
   const builders = {

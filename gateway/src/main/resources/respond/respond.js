@@ -139,7 +139,7 @@ function showMessage(titleKey, textKey, { retry, text } = {}) {
   heading.focus();
 }
 
-/** The page for a failure, in the respondent's language; {@code retry} repeats what failed when that may help. */
+/** The page for a failure, in the respondent's language; `retry` repeats what failed when that may help. */
 function showFailure(failure, retry) {
   const type = (failure.problem?.type || '').split('/').pop();
   const detail = (failure.problem?.detail || '').toLowerCase();

@@ -227,7 +227,7 @@ const TEXTS = {
   },
 };
 
-/** The page's texts in {@code language} (en, ja, zh-TW, zh-CN), as a function of a key and its values. */
+/** The page's texts in `language` (en, ja, zh-TW, zh-CN), as a function of a key and its values. */
 export function textsIn(language) {
   const table = TEXTS[language] || TEXTS.en;
   return (key, values = {}) => (table[key] || TEXTS.en[key] || key)

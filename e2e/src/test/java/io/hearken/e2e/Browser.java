@@ -104,6 +104,12 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** The element once its text contains {@code text}. */
+    WebElement waitForText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return driver.findElement(locator);
+    }
+
     void waitUntilHidden(By locator) {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }

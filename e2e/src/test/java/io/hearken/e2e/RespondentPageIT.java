@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,35 @@ class RespondentPageIT {
                          "ja": "貴重なご意見をありがとうございます。本日中に店長が拝見します。"}},
                {"id": "everyone", "text": {"en": "Thank you for your answers!", "ja": "ご回答ありがとうございました!"}}]}
             """;
+    /** One question of every kind the domain has, as a survey designer would mix them. */
+    private static final String EVERY_TYPE_SURVEY = """
+            {"name": "Respondent page, every type", "publish": true, "title": {"en": "Store visit"},
+             "pages": [{"id": "all", "questions": [
+               {"id": "store", "type": "HIDDEN"},
+               {"id": "stars", "type": "RATING", "required": true, "text": {"en": "How many stars?"},
+                "settings": {"min": 1, "max": 10, "labels": {"1": {"en": "Awful"}, "10": {"en": "Superb"}}}},
+               {"id": "ces", "type": "CES", "text": {"en": "How easy was it?"}},
+               {"id": "visit", "type": "SINGLE_CHOICE", "required": true, "text": {"en": "Why did you come?"},
+                "settings": {"options": [{"id": "buy", "label": {"en": "To buy"}},
+                                         {"id": "return", "label": {"en": "To return"}}], "allowOther": true}},
+               {"id": "liked", "type": "MULTIPLE_CHOICE", "text": {"en": "What did you like?"},
+                "settings": {"options": [{"id": "staff", "label": {"en": "Staff"}},
+                                         {"id": "price", "label": {"en": "Price"}},
+                                         {"id": "layout", "label": {"en": "Layout"}}], "maxPicks": 2}},
+               {"id": "rank", "type": "RANKING", "text": {"en": "Rank what matters most"},
+                "settings": {"options": [{"id": "a", "label": {"en": "Price"}},
+                                         {"id": "b", "label": {"en": "Speed"}}]}},
+               {"id": "grid", "type": "MATRIX", "required": true, "text": {"en": "Rate each"},
+                "settings": {"rows": [{"id": "clean", "label": {"en": "Clean"}},
+                                      {"id": "quiet", "label": {"en": "Quiet"}}], "min": 1, "max": 5}},
+               {"id": "when", "type": "DATE", "text": {"en": "When did you visit?"},
+                "settings": {"earliest": "2020-01-01"}},
+               {"id": "why", "type": "TEXT", "text": {"en": "You gave {{stars}} stars: why?"},
+                "settings": {"maxLength": 200}},
+               {"id": "contact", "type": "CONSENT", "required": true,
+                "text": {"en": "You may contact me about my answers."}}]}],
+             "endings": [{"id": "everyone", "text": {"en": "Thank you for your answers!"}}]}
+            """;
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/respond/[^\\s\"<>]+invitation=inv1\\."
             + "[A-Za-z0-9._-]+");
     private static final By NEXT = By.id("next");
@@ -114,6 +144,22 @@ class RespondentPageIT {
             browser.click(NEXT);
             browser.shown(By.id("page-title"));
             assertEquals("2 / 2 ページ", browser.shown(By.id("page-of")).getText());
+            // The first page's answers are saved as a partial response: coming back to the link resumes there.
+            browser.waitForText(By.id("status"), "ここまでの回答を保存しました。");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                browser.open(link);
+                browser.shown(By.id("page-of"));
+                assertEquals("おかえりなさい。前回の回答を入力済みです。",
+                        browser.driver().findElement(By.id("status")).getText());
+            });
+            assertEquals("2 / 2 ページ", browser.shown(By.id("page-of")).getText());
+            browser.click(By.id("back"));
+            browser.shown(By.cssSelector("label[for='q-nps-3']"));
+            assertTrue(browser.driver().findElement(By.id("q-nps-3")).isSelected(), "the saved score is back");
+            assertEquals("レジの待ち時間が長すぎました", browser.shown(By.id("q-detractor_reason-input"))
+                    .getAttribute("value"));
+            browser.click(NEXT);
+            browser.shown(By.id("page-title"));
             browser.click(NEXT);
             browser.shown(By.id("q-visit-error"));
             assertNoSeriousViolations(browser, "the second page, with a required answer missing");
@@ -253,6 +299,50 @@ class RespondentPageIT {
         given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                 .when().get("/api/v1/surveys/{id}/responses", surveyId)
                 .then().statusCode(200).header("X-Total-Count", "1");
+    }
+
+    @Test
+    void everyQuestionTypeIsAnsweredInTheBrowserAndStoredAsItsKindTakesIt() throws Exception {
+        String surveyId = survey(EVERY_TYPE_SURVEY);
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(platform.gatewayUrl + "/respond/" + surveyId + "?store=42&lang=en");
+            browser.click(By.cssSelector("label[for='q-stars-8']"));
+            browser.click(By.cssSelector("label[for='q-ces-6']"));
+            browser.click(By.cssSelector("label[for='q-visit-other']"));
+            browser.shown(By.id("q-visit-other-text")).sendKeys("Just browsing");
+            browser.click(By.cssSelector("label[for='q-liked-staff']"));
+            browser.click(By.cssSelector("label[for='q-liked-price']"));
+            browser.click(By.cssSelector("label[for='q-liked-layout']"));
+            browser.click(NEXT);
+            assertEquals("Please choose 1 to 2 options.", browser.shown(By.id("q-liked-error")).getText());
+            browser.click(By.cssSelector("label[for='q-liked-layout']"));
+            new Select(browser.shown(By.id("q-rank-b"))).selectByValue("1");
+            new Select(browser.shown(By.id("q-rank-a"))).selectByValue("2");
+            browser.click(By.cssSelector("label[for='q-grid-clean-4']"));
+            browser.click(By.cssSelector("label[for='q-grid-quiet-5']"));
+            // A date field's typing order depends on the browser's locale; set it as a date picker would.
+            browser.script("const input = document.getElementById('q-when-input'); input.value = '2026-11-20';"
+                    + " input.dispatchEvent(new Event('change'));");
+            browser.shown(By.id("q-why-input")).sendKeys("Friendly staff, {{not piped}} <b>no markup</b>");
+            browser.click(By.cssSelector("label[for='q-contact-input']"));
+            assertNoSeriousViolations(browser, "every question type");
+            browser.screenshot(Browser.screenshots().resolve("respondent-every-type-en.png"));
+            browser.click(NEXT);
+            assertEquals("Thank you for your answers!", browser.shown(By.cssSelector(".closing-text")).getText());
+        }
+        Response stored = storedResponse(surveyId);
+        assertEquals("42", stored.path("[0].answers.find { it.questionId == 'store' }.text"));
+        assertEquals(Integer.valueOf(8), stored.path("[0].answers.find { it.questionId == 'stars' }.score"));
+        assertEquals(Integer.valueOf(6), stored.path("[0].answers.find { it.questionId == 'ces' }.score"));
+        assertEquals(List.of("other"), stored.path("[0].answers.find { it.questionId == 'visit' }.choices"));
+        assertEquals("Just browsing", stored.path("[0].answers.find { it.questionId == 'visit' }.otherText"));
+        assertEquals(List.of("staff", "price"), stored.path("[0].answers.find { it.questionId == 'liked' }.choices"));
+        assertEquals(List.of("b", "a"), stored.path("[0].answers.find { it.questionId == 'rank' }.choices"));
+        assertEquals(Map.of("clean", 4, "quiet", 5), stored.path("[0].answers.find { it.questionId == 'grid' }.rows"));
+        assertEquals("2026-11-20", stored.path("[0].answers.find { it.questionId == 'when' }.date"));
+        assertEquals("Friendly staff, {{not piped}} <b>no markup</b>",
+                stored.path("[0].answers.find { it.questionId == 'why' }.text"));
+        assertEquals(true, stored.path("[0].answers.find { it.questionId == 'contact' }.consent"));
     }
 
     private static String survey(String definition) {
