@@ -71,7 +71,7 @@ cmd_demo() {
   survey_id=$(demo_http 201 POST "$gw/api/v1/surveys" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data "$survey" | jq -r .id)
   [[ -n $survey_id && $survey_id != null ]] || die "the survey answer carried no id"
-  ok "survey $survey_id"
+  ok "survey $survey_id (answer it yourself: $gw/respond/$survey_id, or ?lang=ja / zh)"
 
   local email customers=(hana.sato@example.com li.wei@example.com maria.garcia@example.com
     tom.baker@example.com aiko.tanaka@example.com chen.jing@example.com)

@@ -17,6 +17,24 @@ ensure_node() {
   fi
 }
 
+# Where the browser tests find the browser and its driver (Debian's paths; HEARKEN_CHROMIUM/HEARKEN_CHROMEDRIVER
+# point elsewhere).
+TEST_CHROMIUM=${HEARKEN_CHROMIUM:-/usr/bin/chromium}
+TEST_CHROMEDRIVER=${HEARKEN_CHROMEDRIVER:-/usr/bin/chromedriver}
+
+ensure_browser() {
+  local missing=()
+  [[ -x $TEST_CHROMIUM ]] || missing+=(chromium)
+  [[ -x $TEST_CHROMEDRIVER ]] || missing+=(chromium-driver)
+  # Without a CJK font the Japanese and Chinese pages render as boxes, in the screenshots too.
+  [[ -n $(fc-list :lang=ja 2>/dev/null) ]] || missing+=(fonts-noto-cjk)
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+  if [[ ! -x $TEST_CHROMIUM || ! -x $TEST_CHROMEDRIVER ]]; then
+    die "the browser tests need $TEST_CHROMIUM and $TEST_CHROMEDRIVER (apt-get install chromium chromium-driver)"
+  fi
+  export HEARKEN_CHROMIUM=$TEST_CHROMIUM HEARKEN_CHROMEDRIVER=$TEST_CHROMEDRIVER
+}
+
 # The modules' npm package directories: <module>/src/test/node with a package-lock.json.
 test_package_dirs() {
   local lock
@@ -34,8 +52,12 @@ test_packages_current() { # dir -> true when npm ci ran there after the last cha
 
 install_test_tools() {
   local dirs=() dir
+  ensure_browser
   mapfile -t dirs < <(test_package_dirs)
-  ((${#dirs[@]})) || return 0
+  if ((${#dirs[@]} == 0)); then
+    export HEARKEN_REQUIRE_TEST_TOOLS=1
+    return 0
+  fi
   ensure_node
   for dir in "${dirs[@]}"; do
     if test_packages_current "$dir"; then continue; fi

@@ -123,6 +123,8 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
   # with HEARKEN_CREDENTIAL_KEY (by the gateway, or by another service), so a tenant header alone opens nothing.
   # Health and metrics stay on this machine for every service, the gateway included.
   if [[ $1 != gateway ]]; then printf '%s\n' "QUARKUS_HTTP_HOST=127.0.0.1"; fi
+  # Invitation links open the respondent page on this run's gateway (its port may be overridden)
+  local links=${HEARKEN_INVITATION_LINK_BASE_URL:-http://localhost:$(service_port gateway)/respond}
   printf '%s\n' \
     "QUARKUS_HTTP_PORT=$(service_port "$1")" \
     "QUARKUS_MANAGEMENT_PORT=$(service_management_port "$1")" "QUARKUS_MANAGEMENT_HOST=127.0.0.1" \
@@ -137,6 +139,7 @@ service_env() { # module -> env assignments (names: README.md, k8s/README.md)
     "HEARKEN_WEBHOOK_HTTPS_ONLY=${HEARKEN_WEBHOOK_HTTPS_ONLY:-false}" \
     "SMTP_HOST=$SVC_SMTP_HOST" "SMTP_PORT=$SVC_SMTP_PORT" "SMS_PROVIDER_URL=$SVC_SMS_URL" \
     "HEARKEN_INVITATION_SIGNING_KEY=$SVC_INVITATION_KEY" "HEARKEN_SMS_AUTH_TOKEN=$SVC_SMS_AUTH_TOKEN" \
+    "HEARKEN_INVITATION_LINK_BASE_URL=$links" \
     "HEARKEN_CREDENTIAL_KEY=$SVC_CREDENTIAL_KEY" "HEARKEN_REDIS_URL=$SVC_REDIS_URL"
   if [[ -n ${MONGO_URI:-} ]]; then printf 'MONGODB_URI=%s\n' "$MONGO_URI"; fi
 }

@@ -71,6 +71,8 @@ final class Platform {
         common.put("PROFILE_SERVICE_URL", "http://127.0.0.1:" + profilePort);
         common.put("INSIGHT_SERVICE_URL", "http://127.0.0.1:" + insightPort);
         common.put("WEBHOOK_SERVICE_URL", "http://127.0.0.1:" + webhookPort);
+        // Invitation links open the respondent page on this gateway, as a customer's mail client would follow them
+        common.put("HEARKEN_INVITATION_LINK_BASE_URL", "http://localhost:" + gatewayPort + "/respond");
         // Deliveries to private addresses are refused as in production, except on 127.0.0.2, where a test's
         // receiver listens (as with the launcher)
         common.put("HEARKEN_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.2/32");

@@ -52,11 +52,18 @@ class ManagementInterfaceTest {
             given().when().get("/api/v1/public/surveys/" + survey).then().statusCode(200);
         }
         given().when().get("/api/v1/nothing-here/metrics-path").then().statusCode(404);
+        for (String page : new String[] {"metrics-page-one", "metrics-page-two"}) {
+            given().when().get("/respond/" + page).then().statusCode(200);
+        }
+        given().when().get("/respond/assets/metrics-file.js").then().statusCode(404);
 
         String metrics = given().baseUri(base()).when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("uri=\"/api/v1/public/surveys/{public-survey}\""), "the route's series");
         assertTrue(metrics.contains("uri=\"/api/{no-route}\""), "one series for every path that is no route");
-        assertFalse(metrics.contains("metrics-survey-one") || metrics.contains("metrics-path"),
+        assertTrue(metrics.contains("uri=\"/respond/{surveyId}\""), "one series for every survey's page");
+        assertTrue(metrics.contains("uri=\"/respond/assets/{file}\""), "one series for the page's files");
+        assertFalse(metrics.contains("metrics-survey-one") || metrics.contains("metrics-path")
+                        || metrics.contains("metrics-page-one") || metrics.contains("metrics-file"),
                 "an id or a stranger's path never becomes a series of its own");
     }
 

@@ -53,7 +53,7 @@ public class ApiHandler {
     private static final String NEEDS_LOGIN = "hearken.needs-login";
     private static final String BEARER = "Bearer ";
     /** Where Quarkus's HTTP metrics look for a request's path template (else they tag the raw path). */
-    private static final String METRICS_TEMPLATE = "UrlPathTemplate";
+    public static final String METRICS_TEMPLATE = "UrlPathTemplate";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final GatewayConfig config;

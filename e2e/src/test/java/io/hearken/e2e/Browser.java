@@ -1,0 +1,190 @@
+package io.hearken.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.testing.TestInfrastructure;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (Selenium), for tests of the pages the gateway
+ * serves. Both come from the machine ({@code infra/scripts/test-tools.sh} installs them under {@code ./hearken test}):
+ * the driver's path is given to Selenium, so Selenium Manager never runs and nothing is downloaded. Without them
+ * the test is skipped, or fails under {@code ./hearken test} ({@code HEARKEN_REQUIRE_TEST_TOOLS=1}).
+ *
+ * <p>The accessibility engine is axe-core from npm, locked in {@code e2e/src/test/node}, injected into the page.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HEARKEN_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HEARKEN_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    static final Path AXE = Path.of("src/test/node/node_modules/axe-core/axe.min.js").toAbsolutePath();
+    /** A phone's viewport: the page is mobile first. */
+    private static final int WIDTH = 412;
+    private static final int HEIGHT = 915;
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    /** A new browser with an empty profile whose Accept-Language is {@code language}. */
+    Browser(String language) {
+        requireInstalled();
+        // Selenium Manager would look for (and download) a driver when none is named; this one is named.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        // The window's size is not the page's: emulate a phone's viewport exactly, as the screenshots show it.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
+                "deviceScaleFactor", 1, "mobile", true));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    static void requireInstalled() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing.add(CHROMIUM.toString());
+        }
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            missing.add(CHROMEDRIVER.toString());
+        }
+        if (!Files.isRegularFile(AXE)) {
+            missing.add(AXE + " (cd e2e/src/test/node && npm ci)");
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String how = "the browser tests need " + missing + "; ./hearken test installs them "
+                + "(infra/scripts/test-tools.sh: apt-get install chromium chromium-driver fonts-noto-cjk, npm ci)";
+        if ("1".equals(System.getenv("HEARKEN_REQUIRE_TEST_TOOLS"))) {
+            Assertions.fail(how);
+        }
+        Assumptions.abort(how);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** The element once it is displayed. */
+    WebElement shown(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** The element once its text contains {@code text}. */
+    WebElement waitForText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        return driver.findElement(locator);
+    }
+
+    void waitUntilHidden(By locator) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    /** Keys as a keyboard-only user presses them, sent to whatever has the focus. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    void tab() {
+        press(Keys.TAB);
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** The page's whole length as a PNG, at a phone's width. */
+    void screenshot(Path file) throws IOException {
+        Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WIDTH,
+                        "height", Math.max(height.intValue(), 200), "scale", 1)));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Where the README's screenshots live. */
+    static Path screenshots() {
+        return TestInfrastructure.repositoryRoot().resolve("docs/screenshots");
+    }
+
+    /**
+     * axe-core's WCAG 2.0–2.2 A and AA rules on the page as it is now: the violations of serious or critical
+     * impact (each as "rule: what, where"), after printing every violation found.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations(String screen) throws IOException {
+        script(Files.readString(AXE));
+        String found = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                    'wcag22aa', 'best-practice']}})
+                  .then(result => done(JSON.stringify({passed: result.passes.length,
+                    violations: result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(n => n.target.join(' '))}))})))
+                  .catch(error => done(JSON.stringify({passed: 0, violations: [{id: 'axe-failed',
+                    impact: 'critical', help: String(error), nodes: []}]})));
+                """);
+        Map<String, Object> result = new ObjectMapper().readValue(found, Map.class);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
+        System.out.println("axe on " + screen + ": " + result.get("passed") + " rules passed, " + violations.size()
+                + " violated");
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> violation : violations) {
+            String line = violation.get("id") + " (" + violation.get("impact") + "): " + violation.get("help")
+                    + " at " + violation.get("nodes");
+            System.out.println("axe on " + screen + ": " + line);
+            if ("serious".equals(violation.get("impact")) || "critical".equals(violation.get("impact"))) {
+                serious.add(line);
+            }
+        }
+        return serious;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
