@@ -15,14 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The short variant of {@code ./hearken chaos}, in every build: events no consumer can apply are written onto the
  * topic under a small load (each must be dead-lettered, nothing else), then survey-service, the Kafka broker and
- * Redis (the gateway's rate-limit counters) are each killed once (kill -9); nothing acknowledged may be lost or
+ * Redis (the gateway's rate-limit counters) and webhook-service are each killed once (kill -9); nothing acknowledged may be lost or
  * counted twice, the services that need the broker must report not ready while it is away, and without Redis the
- * gateway keeps taking submissions (each replica counting limits alone).
+ * gateway keeps taking submissions (each replica counting limits alone). Then webhook-service is killed in the middle
+ * of delivering to a partner's endpoint: every acknowledged response must still reach it, under one message id
+ * (also checked across the broker's kill).
  */
 class FaultToleranceIT {
 
     @Test
-    void nothingAcknowledgedIsLostOrCountedTwiceWhenPoisonArrivesOrSurveyServiceTheBrokerOrRedisDies()
+    void nothingAcknowledgedIsLostOrCountedTwiceWhenPoisonArrivesOrSurveyServiceTheBrokerRedisOrWebhooksDie()
             throws Exception {
         Platform platform = Platform.get();
         GatewayClient client = new GatewayClient(platform.gatewayUrl, platform.keycloakUrl, Duration.ofSeconds(20));
@@ -30,11 +32,11 @@ class FaultToleranceIT {
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(90), 2, 10);
 
         Map<String, List<String>> dependents = Map.of("kafka", List.of(platform.readinessUrl("survey"),
-                platform.readinessUrl("profile"), platform.readinessUrl("insight")));
+                platform.readinessUrl("profile"), platform.readinessUrl("insight"), platform.readinessUrl("webhook")));
 
         List<PhaseResult> results = new FaultRun(client, new PlatformControl(platform), settings, "alice",
                 KeycloakTokens.DEMO_PASSWORD, dependents, platform.kafkaBootstrapServers, platform.mailApiUrl)
-                .run(List.of(FaultRun.POISON, "survey", "kafka", "redis"));
+                .run(List.of(FaultRun.POISON, "survey", "kafka", "redis", "webhook"));
 
         String table = FaultRun.table(results);
         System.out.println(table);
