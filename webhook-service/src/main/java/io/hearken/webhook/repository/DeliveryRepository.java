@@ -45,15 +45,15 @@ public class DeliveryRepository {
     }
 
     /**
-     * Stores the messages not stored before and, for each, a delivery to every active subscription of its tenant
-     * that listens to its type; a message read again (after a crash or a redrive) adds nothing. Returns the number
-     * of deliveries scheduled.
+     * Stores the messages not stored before that a subscription of their tenant listens to and, for each, a delivery
+     * to every active subscription of its tenant that listens to its type; a message read again (after a crash or a
+     * redrive) adds nothing. Returns the number of deliveries scheduled.
      */
     public Uni<Integer> enqueue(List<WebhookMessage> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return pool.withTransaction(connection -> insertMessages(connection, messages)
+        return pool.withTransaction(connection -> insertMessages(connection, messages, true)
                 .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().item(0) : connection.preparedQuery("""
                                 insert into delivery (subscription_id, message_id, tenant, state, attempts,
                                                       next_attempt_at, created_at, updated_at)
@@ -68,7 +68,8 @@ public class DeliveryRepository {
                         .map(rows -> rows.rowCount())));
     }
 
-    private static Uni<List<String>> insertMessages(SqlConnection connection, List<WebhookMessage> messages) {
+    private static Uni<List<String>> insertMessages(SqlConnection connection, List<WebhookMessage> messages,
+                                                    boolean onlyListenedTo) {
         int n = messages.size();
         String[] ids = new String[n];
         String[] tenants = new String[n];
@@ -85,13 +86,19 @@ public class DeliveryRepository {
             payloads[i] = message.payload();
             created[i] = Times.column(message.createdAt());
         }
+        // Only what some subscription of the tenant (active or not) listens to is kept (a test send is for its one
+        // subscription): most events of most tenants go to nobody, and storing them would cost every response a row
+        // for nothing. A message stored while its subscription is disabled can be redelivered once it is enabled.
         return connection.preparedQuery("""
                         insert into message (id, tenant, event_type, event_id, payload, created_at)
-                        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-                                             $6::timestamptz[])
+                        select u.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                               $6::timestamptz[]) as u(id, tenant, event_type, event_id, payload,
+                                                                      created_at)
+                        where not $7 or exists (select 1 from subscription s
+                                               where s.tenant = u.tenant and u.event_type = any (s.event_types))
                         on conflict (id) do nothing
                         returning id""")
-                .execute(Tuple.of(ids, tenants, types, events, payloads, created))
+                .execute(Tuple.from(Arrays.asList(ids, tenants, types, events, payloads, created, onlyListenedTo)))
                 .map(rows -> {
                     List<String> fresh = new ArrayList<>();
                     rows.forEach(row -> fresh.add(row.getString("id")));
@@ -245,7 +252,7 @@ public class DeliveryRepository {
                         where id = $1""")
                 .execute(Tuple.of(disabled.subscriptionId(), disabled.reason().stored(),
                         Times.column(disabled.disabledAt())))
-                .chain(() -> insertMessages(connection, List.of(message)))
+                .chain(() -> insertMessages(connection, List.of(message), true))
                 .chain(() -> connection.preparedQuery("""
                                 insert into delivery (subscription_id, message_id, tenant, state, attempts,
                                                       next_attempt_at, created_at, updated_at)
@@ -259,7 +266,7 @@ public class DeliveryRepository {
 
     /** Schedules a test message to one subscription only, tried once. */
     public Uni<Void> enqueueTest(UUID subscriptionId, WebhookMessage message) {
-        return pool.withTransaction(connection -> insertMessages(connection, List.of(message))
+        return pool.withTransaction(connection -> insertMessages(connection, List.of(message), false)
                 .chain(() -> connection.preparedQuery("""
                                 insert into delivery (subscription_id, message_id, tenant, state, attempts,
                                                       next_attempt_at, test, created_at, updated_at)
@@ -285,7 +292,7 @@ public class DeliveryRepository {
     /**
      * Schedules again, now, every message of the subscription's types stored since {@code since}: only those that
      * did not succeed ({@code onlyFailed}), or all, including messages stored while the endpoint was disabled or
-     * before it listened to their type. Returns how many were scheduled.
+     * before it listened to their type (if another subscription of the tenant did). Returns how many were scheduled.
      */
     public Uni<Integer> redeliverSince(Subscription subscription, Instant since, boolean onlyFailed) {
         String[] types = subscription.eventTypes().stream().map(EventType::wireName).toArray(String[]::new);
