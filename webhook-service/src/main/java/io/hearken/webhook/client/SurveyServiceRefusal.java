@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.hearken.common.problem.Problem;
+import io.hearken.common.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
@@ -12,25 +13,18 @@ import java.util.List;
 
 /**
  * survey-service answered 400 or above: its status and, when it sent one, its problem document (type, title,
- * detail, the fields at fault), read leniently since any service or proxy on the way may have answered.
+ * detail, the fields at fault), read leniently since any service or proxy on the way may have answered, and kept as
+ * the problem to relay to the partner.
  */
 public class SurveyServiceRefusal extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int status;
-    private final String typeSlug;
-    private final String title;
-    private final String detail;
-    private final List<Problem.FieldError> errors;
+    private final ProblemException problem;
 
-    SurveyServiceRefusal(int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
-        super("survey-service answered " + status + (typeSlug == null ? "" : " " + typeSlug));
-        this.status = status;
-        this.typeSlug = typeSlug;
-        this.title = title;
-        this.detail = detail;
-        this.errors = List.copyOf(errors);
+    SurveyServiceRefusal(ProblemException problem) {
+        super("survey-service answered " + problem.status() + " " + problem.typeSlug());
+        this.problem = problem;
     }
 
     static SurveyServiceRefusal of(Response response) {
@@ -48,34 +42,20 @@ public class SurveyServiceRefusal extends RuntimeException {
         for (JsonNode error : problem.path("errors")) {
             errors.add(new Problem.FieldError(error.path("field").asText("body"), error.path("message").asText("")));
         }
-        return new SurveyServiceRefusal(response.getStatus(),
-                type.startsWith(Problem.TYPE_BASE) ? type.substring(Problem.TYPE_BASE.length()) : null,
-                problem.path("title").asText(null), problem.path("detail").asText(null), errors);
+        String detail = problem.path("detail").asText(null);
+        return new SurveyServiceRefusal(new ProblemException(response.getStatus(),
+                type.startsWith(Problem.TYPE_BASE) ? type.substring(Problem.TYPE_BASE.length()) : "validation",
+                problem.path("title").asText("Invalid request"),
+                "Feedback refused: " + (detail == null ? "The feedback was refused." : detail), errors, null));
     }
 
-    public int status() {
-        return status;
-    }
-
-    /** The slug of survey-service's problem type ({@code validation}), or null when it sent no Hearken problem. */
-    public String typeSlug() {
-        return typeSlug;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String detail() {
-        return detail;
-    }
-
-    public List<Problem.FieldError> errors() {
-        return errors;
+    /** survey-service's problem, as the partner is answered. */
+    public ProblemException problem() {
+        return problem;
     }
 
     /** Whether the request itself was refused (a field, its size), so sending it again cannot succeed. */
     public boolean refusesTheRequest() {
-        return status == 400 || status == 413 || status == 422;
+        return problem.status() == 400 || problem.status() == 413 || problem.status() == 422;
     }
 }

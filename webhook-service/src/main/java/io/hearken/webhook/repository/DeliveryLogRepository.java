@@ -60,10 +60,13 @@ public class DeliveryLogRepository {
                         , m.payload from delivery d join message m on m.id = d.message_id
                         where d.subscription_id = $1 and d.message_id = $2""")
                 .execute(Tuple.of(subscriptionId, messageId))
-                .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(new DeliveredMessage(delivery(rows.iterator().next()),
-                        rows.iterator().next().getString("payload")))
-                        : Optional.empty());
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<DeliveredMessage>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new DeliveredMessage(delivery(row), row.getString("payload")));
+                });
     }
 
     /** A page of attempts, newest first, older than attempt {@code beforeId}; one message's when it is given. */

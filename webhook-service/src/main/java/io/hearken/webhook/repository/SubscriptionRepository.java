@@ -48,11 +48,13 @@ public class SubscriptionRepository {
 
     /** Writes every changeable field of a subscription the tenant has; empty when it has none by that id. */
     public Uni<Optional<Subscription>> update(Subscription subscription) {
-        List<Object> values = values(subscription);
-        // The stored row's columns after id and tenant, less owner, last success and creation, which never change here
-        List<Object> changed = new ArrayList<>(values.subList(0, 2));
-        changed.addAll(values.subList(3, 14));
-        changed.add(values.get(16));
+        Subscription s = subscription;
+        // Owner, last success and creation never change here; the failures in a row only by re-enabling
+        List<Object> changed = Arrays.asList(s.id(), s.tenant(), s.url(), s.description(), typeNames(s),
+                s.status().stored(), s.disabledReason() == null ? null : s.disabledReason().stored(),
+                Times.column(s.disabledAt()), s.secret().text(),
+                s.previousSecret() == null ? null : s.previousSecret().text(), Times.column(s.previousSecretUntil()),
+                s.consecutiveFailures(), Times.column(s.failingSince()), Times.column(s.updatedAt()));
         return pool.preparedQuery("""
                         update subscription
                         set url = $3, description = $4, event_types = $5, status = $6, disabled_reason = $7,
@@ -91,12 +93,15 @@ public class SubscriptionRepository {
     }
 
     private static List<Object> values(Subscription s) {
-        return Arrays.asList(s.id(), s.tenant(), s.owner(), s.url(), s.description(),
-                s.eventTypes().stream().map(EventType::wireName).sorted().toArray(String[]::new), s.status().stored(),
+        return Arrays.asList(s.id(), s.tenant(), s.owner(), s.url(), s.description(), typeNames(s), s.status().stored(),
                 s.disabledReason() == null ? null : s.disabledReason().stored(), Times.column(s.disabledAt()),
                 s.secret().text(), s.previousSecret() == null ? null : s.previousSecret().text(),
                 Times.column(s.previousSecretUntil()), s.consecutiveFailures(), Times.column(s.failingSince()),
                 Times.column(s.lastSuccessAt()), Times.column(s.createdAt()), Times.column(s.updatedAt()));
+    }
+
+    private static String[] typeNames(Subscription s) {
+        return s.eventTypes().stream().map(EventType::wireName).sorted().toArray(String[]::new);
     }
 
     private static Optional<Subscription> first(RowSet<Row> rows) {

@@ -57,9 +57,9 @@ public class Dispatcher implements Runnable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final Object signal = new Object();
-    private final MeterRegistry metrics;
     private final Timer attemptTimer;
     private final Timer deliveryDelay;
+    private final Map<String, Counter> attemptsByOutcome;
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
@@ -71,7 +71,6 @@ public class Dispatcher implements Runnable {
         this.guard = guard;
         this.client = client;
         this.messages = messages;
-        this.metrics = metrics;
         this.schedule = new RetrySchedule(config.retrySchedule(), config.jitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.health = new EndpointHealth(config.disableAfterFailures(), config.disableAfter(),
@@ -82,6 +81,13 @@ public class Dispatcher implements Runnable {
                 .description("From the event to its successful delivery").publishPercentiles(0.5, 0.99)
                 .register(metrics);
         metrics.gauge("hearken.webhook.in.flight", inFlight);
+        this.attemptsByOutcome = Map.of("succeeded", attempts(metrics, "succeeded"), "failed",
+                attempts(metrics, "failed"), "gone", attempts(metrics, "gone"));
+    }
+
+    private static Counter attempts(MeterRegistry metrics, String outcome) {
+        return Counter.builder("hearken.webhook.attempts").description("Delivery attempts by outcome")
+                .tag("outcome", outcome).register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -198,7 +204,7 @@ public class Dispatcher implements Runnable {
         Instant now = Instant.now();
         attemptTimer.record(Duration.ofMillis(answer.latencyMillis()));
         String outcome = answer.succeeded() ? "succeeded" : answer.gone() ? "gone" : "failed";
-        Counter.builder("hearken.webhook.attempts").tag("outcome", outcome).register(metrics).increment();
+        attemptsByOutcome.get(outcome).increment();
         if (answer.succeeded() && !delivery.test() && delivery.createdAt() != null) {
             deliveryDelay.record(Duration.between(delivery.createdAt(), now));
         }

@@ -112,10 +112,7 @@ public class InboundService {
     private ProblemException notForwarded(InboundSource source, InboundMessage message, Throwable failure) {
         if (failure instanceof SurveyServiceRefusal refusal) {
             count("invalid");
-            String detail = refusal.detail() == null ? "The feedback was refused." : refusal.detail();
-            return new ProblemException(refusal.status(), refusal.typeSlug() == null ? "validation"
-                    : refusal.typeSlug(), refusal.title() == null ? "Invalid request" : refusal.title(),
-                    "Feedback refused: " + detail, refusal.errors(), null);
+            return refusal.problem();
         }
         count("unavailable");
         Log.warnf("Inbound message %s to source %s of tenant %s not forwarded, the partner is asked to retry: %s",
