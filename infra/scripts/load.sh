@@ -41,6 +41,41 @@ cmd_chaos() {
     --webhook-management-port "$(service_management_port webhook-service)" "$@"
 }
 
+# Runs wrk with the given arguments, shows its throughput, latency and error lines on stderr and prints the
+# requests per second (a whole number) on stdout, for the caller to compare with another run.
+bench_wrk() {
+  local out
+  out=$(wrk "$@")
+  grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%' <<<"$out" >&2
+  awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out"
+}
+
+# CPU time a process has used so far (all its threads, user and system), in clock ticks.
+process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# The processes a submission passes through, by name, and their CPU ticks now: "name=ticks ...".
+submission_path_ticks() {
+  local name pid
+  for name in gateway survey-service kafka mongo; do
+    pid=$(running_pid "$name") || continue
+    printf '%s=%s ' "$name" "$(process_ticks "$pid")"
+  done
+}
+
+# CPU milliseconds per request of each process between two submission_path_ticks readings, for requests answered:
+# what each hop costs, which stays comparable when the machine is busy with other work and the throughput is not.
+cpu_per_request() { # before after requests
+  awk -v before="$1" -v after="$2" -v requests="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    n = split(before, b, " "); split(after, a, " ")
+    line = "CPU per request:"
+    for (i = 1; i <= n; i++) {
+      split(b[i], kb, "="); split(a[i], ka, "=")
+      if (requests > 0) line = line sprintf(" %s %.3f ms", kb[1], (ka[2] - kb[2]) * 1000 / hz / requests)
+    }
+    print line
+  }' >&2
+}
+
 cmd_bench() {
   # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
   # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
@@ -71,12 +106,14 @@ cmd_bench() {
       --sms-inbound-url "http://localhost:8080/api/v1/public/sms/inbound" "$@"
     return
   fi
-  local gw survey connections=64 seconds=20 token survey_id script
+  local gw survey connections=64 seconds=15 rounds=3 with_consumers=false token survey_id script
   while [[ $# -gt 0 ]]; do
     case $1 in
       --connections) connections=$2; shift 2 ;;
       --seconds) seconds=$2; shift 2 ;;
-      *) die "bench: unknown option $1 (use --connections N --seconds S)" ;;
+      --rounds) rounds=$2; shift 2 ;;
+      --with-consumers) with_consumers=true; shift ;;
+      *) die "bench: unknown option $1 (use --connections N --seconds S --rounds N --with-consumers)" ;;
     esac
   done
   command -v wrk >/dev/null || apt_install wrk
@@ -143,35 +180,71 @@ LUA
   HEARKEN_GATEWAY_LIMITS_PER_ADDRESS=1000000000 HEARKEN_GATEWAY_LIMITS_PER_SURVEY=1000000000 \
     HEARKEN_GATEWAY_LIMITS_PER_CLIENT=1000000000 HEARKEN_GATEWAY_LIMITS_PER_TENANT=1000000000 \
     cmd_start gateway >/dev/null
+  # The consumers of every response (survey-service's own projector, profile-, insight-, webhook-service) share the
+  # two cores with the path measured, and a backlog one round leaves is worked off during the next: paused unless
+  # --with-consumers, so that the figures say what each hop costs. survey-service goes on answering without its
+  # consumers (HEARKEN_CONSUMERS_ENABLED=false); all catch up from their committed positions when started again.
+  local consumers=(profile-service insight-service webhook-service) other
+  if [[ $with_consumers == false ]]; then
+    info "pausing the consumers for the submission rounds (--with-consumers keeps them running)"
+    for other in "${consumers[@]}"; do cmd_kill "$other" >/dev/null; done
+    cmd_kill survey-service >/dev/null
+    HEARKEN_CONSUMERS_ENABLED=false cmd_start survey-service >/dev/null
+  fi
   # The gateway was just restarted: its JIT needs longer than a warm-up of the services that kept running.
-  info "warm-up (20 s), then $seconds s with $connections connections, 2 threads"
+  info "warm-up (20 s through the gateway, 10 s direct)"
   wrk -t2 -c"$connections" -d20s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
-  info "through the gateway: POST $gw/api/v1/public/surveys/{id}/responses (the gateway profiled by JFR meanwhile)"
+  wrk -t2 -c"$connections" -d10s -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" >/dev/null
+  # Rounds alternate the two paths so that a machine slowing down or speeding up meets both alike; each round's
+  # ratio is the figure that survives a noisy machine (the direct path is its ceiling).
+  local round through straight ticks ratios=()
+  for ((round = 1; round <= rounds; round++)); do
+    info "round $round/$rounds: through the gateway, POST $gw/api/v1/public/surveys/{id}/responses, $connections connections, ${seconds}s"
+    ticks=$(submission_path_ticks)
+    through=$(bench_wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" \
+      "$gw/api/v1/public/surveys/$survey_id/responses")
+    cpu_per_request "$ticks" "$(submission_path_ticks)" "$((through * seconds))"
+    info "round $round/$rounds: straight to survey-service, POST $survey/v1/public/surveys/{id}/responses"
+    ticks=$(submission_path_ticks)
+    straight=$(bench_wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$direct" \
+      "$survey/v1/public/surveys/$survey_id/responses")
+    cpu_per_request "$ticks" "$(submission_path_ticks)" "$((straight * seconds))"
+    ratios+=("$(awk -v a="$through" -v b="$straight" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')")
+    info "round $round/$rounds: through the gateway $through req/s, direct $straight req/s: ${ratios[-1]} % of direct"
+  done
+  info "gateway/direct per round: ${ratios[*]} % (median $(printf '%s\n' "${ratios[@]}" | sort -n \
+    | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') %)"
+  info "through the gateway once more, profiled by JFR ($RUN/bench/gateway.jfr)"
   local jcmd gateway_pid
   jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
   gateway_pid=$(running_pid gateway)
   "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile filename="$RUN/bench/gateway.jfr" >/dev/null
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" \
-    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  bench_wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" \
+    "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
   "$jcmd" "$gateway_pid" JFR.stop name=bench >/dev/null
-  info "where the gateway's CPU went ($RUN/bench/gateway.jfr)"
   java -cp "$(load_tools_classpath)" io.hearken.chaos.HotMethods "$RUN/bench/gateway.jfr" 12
-  info "straight to survey-service: POST $survey/v1/public/surveys/{id}/responses"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" \
-    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
   info "straight to survey-service, each with its own Idempotency-Key (claimed in MongoDB before the append)"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed_direct" "$survey/v1/public/surveys/$survey_id/responses" \
-    | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  bench_wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$keyed_direct" \
+    "$survey/v1/public/surveys/$survey_id/responses" >/dev/null
   # An authenticated read: the gateway verifies the token, checks the role, counts the limits and signs the hop.
-  local read_credential
+  # At 4 connections for the latency the gateway adds (target: < 2 ms p50), at $connections for throughput.
+  local read_credential readers
   read_credential=$(bench_credential survey-service tenant acme)
-  info "authenticated read through the gateway: GET $gw/api/v1/surveys/{id}, $connections connections"
   wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "$gw/api/v1/surveys/$survey_id" >/dev/null
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "$gw/api/v1/surveys/$survey_id" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
-  info "the same read straight to survey-service (with the credential the gateway would sign)"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "X-Hearken-Credential: $read_credential" \
-    "$survey/v1/surveys/$survey_id" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+  for readers in 4 "$connections"; do
+    info "authenticated read through the gateway: GET $gw/api/v1/surveys/{id}, $readers connections"
+    through=$(bench_wrk -t2 -c"$readers" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
+      "$gw/api/v1/surveys/$survey_id")
+    info "the same read straight to survey-service (with the credential the gateway would sign)"
+    straight=$(bench_wrk -t2 -c"$readers" -d"${seconds}s" --latency -H "X-Hearken-Credential: $read_credential" \
+      "$survey/v1/surveys/$survey_id")
+    info "reads at $readers connections: through the gateway $through req/s, direct $straight req/s"
+  done
+  if [[ $with_consumers == false ]]; then
+    info "starting the consumers again"
+    cmd_kill survey-service >/dev/null
+    for other in survey-service "${consumers[@]}"; do cmd_start "$other" >/dev/null; done
+  fi
   info "restarting the gateway with its configured quotas"
   cmd_kill gateway >/dev/null
   cmd_start gateway >/dev/null
