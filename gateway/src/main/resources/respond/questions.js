@@ -284,7 +284,7 @@ function text(question, context) {
     context.onChange(area.value.trim() === '' ? undefined : area.value);
   });
   count();
-  parts.wrapper.append(area, counter);
+  parts.wrapper.append(...[area, counter].filter(Boolean));
   return finish(parts, () => area);
 }
 

@@ -56,6 +56,7 @@ const TEXTS = {
     unavailableText: 'The survey service is busy. Please try again in a moment.',
     retry: 'Try again',
     language: 'Language',
+    close: 'Close',
   },
   ja: {
     loading: 'アンケートを読み込んでいます…',
@@ -112,6 +113,7 @@ const TEXTS = {
     unavailableText: '現在サービスが混み合っています。しばらくしてからもう一度お試しください。',
     retry: '再試行',
     language: '言語',
+    close: '閉じる',
   },
   'zh-TW': {
     loading: '正在載入問卷…',
@@ -168,6 +170,7 @@ const TEXTS = {
     unavailableText: '服務目前忙碌中,請稍後再試。',
     retry: '再試一次',
     language: '語言',
+    close: '關閉',
   },
   'zh-CN': {
     loading: '正在加载问卷…',
@@ -224,6 +227,7 @@ const TEXTS = {
     unavailableText: '服务目前繁忙,请稍后再试。',
     retry: '重试',
     language: '语言',
+    close: '关闭',
   },
 };
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -143,6 +144,12 @@ final class Browser implements AutoCloseable {
                         "height", Math.max(height.intValue(), 200), "scale", 1)));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** What the phone's screen shows now, fixed elements (a widget's panel) where the visitor sees them. */
+    void viewportScreenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Where the README's screenshots live. */

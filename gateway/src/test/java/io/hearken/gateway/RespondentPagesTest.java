@@ -26,13 +26,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The respondent's page as the gateway serves it: the same page for every survey link, its own files only, under a
  * Content-Security-Policy that lets it run nothing but those files and call nothing but its own origin; gzipped for
- * browsers that take it; and nothing else under its prefix.
+ * browsers that take it; and nothing else under its prefix. The widget's files (the loader a customer's site
+ * includes, its module and styles) are among them, readable from any origin.
  */
 @QuarkusTest
 class RespondentPagesTest {
@@ -84,8 +86,9 @@ class RespondentPagesTest {
             zipped.then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", "Accept-Encoding");
             String text = plain.asString();
             if (file.endsWith(".js") || file.endsWith(".css")) {
-                assertTrue(page.contains("/respond/assets/" + file) || !file.endsWith(".css") && imported(file),
-                        file + " is named by the page or imported by one of its scripts");
+                assertTrue(page.contains("/respond/assets/" + file) || !file.endsWith(".css") && imported(file)
+                                || file.equals("widget.js") || loadedByTheWidget(file),
+                        file + " is named by the page, imported by one of its scripts, or loaded by the widget");
             }
             if (file.endsWith(".js")) {
                 Matcher imports = IMPORT.matcher(text);
@@ -123,6 +126,25 @@ class RespondentPagesTest {
         given().when().get("/respond/not%20a%20survey").then().statusCode(404)
                 .contentType("application/problem+json");
         given().when().post("/respond/s1").then().statusCode(not(equalTo(200)));
+    }
+
+    @Test
+    void theWidgetsFilesLoadFromAnyOriginWithoutCredentials() {
+        for (String file : RespondentPages.files()) {
+            given().header("Origin", "https://shop.example.com").when().get("/respond/assets/" + file)
+                    .then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Credentials", nullValue());
+        }
+        String loader = given().when().get("/respond/assets/widget.js").asString();
+        assertTrue(loader.contains("document.currentScript") && loader.contains("'widget-app.js'"),
+                "the loader reads its own tag and imports the widget's module from where it came from");
+    }
+
+    /** Named by widget.js (its module) or by widget-app.js (its styles, the page's styles it reuses). */
+    private static boolean loadedByTheWidget(String file) {
+        return given().when().get("/respond/assets/widget.js").asString().contains("'" + file + "'")
+                || given().when().get("/respond/assets/widget-app.js").asString().contains("}" + file + "`");
     }
 
     private static boolean imported(String file) {

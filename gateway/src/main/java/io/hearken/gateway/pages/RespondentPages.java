@@ -35,6 +35,9 @@ import java.util.zip.GZIPOutputStream;
  * an origin (no CORS, no third party). Why no template: the page is the same for every survey; the survey, its
  * language and its logic are the API's answer. Its files are read and gzipped once at start-up (the gateway's HTTP
  * server does not compress), answered gzipped to a browser that takes it, and revalidated by ETag.
+ *
+ * <p>The same files make the embeddable widget ({@code widget.js}: one script tag on a customer's site, shown in a
+ * shadow root by {@code widget-app.js} with the page's own controls), so they are served to any origin.
  */
 @ApplicationScoped
 public class RespondentPages {
@@ -52,7 +55,7 @@ public class RespondentPages {
     private static final String PAGE_FILE = "index.html";
     /** The page's files, by name under {@link #ASSETS}. */
     private static final List<String> FILES = List.of("respond.js", "logic.js", "languages.js", "texts.js",
-            "questions.js", "respond.css", "icon.svg");
+            "questions.js", "respond.css", "icon.svg", "widget.js", "widget-app.js", "widget.css");
 
     private final ProblemWriter problems;
     private final Asset page;
@@ -94,6 +97,9 @@ public class RespondentPages {
             notFound(context);
             return;
         }
+        // The widget runs on customers' sites and imports these modules from there: a module from another origin
+        // loads only with CORS. They are the same public files for everyone, read without credentials.
+        context.response().putHeader("Access-Control-Allow-Origin", "*");
         answer(context, asset);
     }
 
