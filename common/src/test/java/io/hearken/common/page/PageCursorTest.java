@@ -1,5 +1,6 @@
 package io.hearken.common.page;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearken.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,13 @@ class PageCursorTest {
         Page<String> last = Page.of(List.of(1, 2), 2, String::valueOf, row -> PageCursor.of("numbers", row));
         assertEquals(List.of("1", "2"), last.items());
         assertNull(last.next());
+    }
+
+    @Test
+    void theLastPageHasNoNextAtAll() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("{\"items\":[\"a\"]}", json.writeValueAsString(new Page<>(List.of("a"), null)));
+        assertEquals("{\"items\":[\"a\"],\"next\":\"x\"}", json.writeValueAsString(new Page<>(List.of("a"), "x")));
     }
 
     @Test
