@@ -15,11 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the fault run needs of Hearken's public API, through the gateway only, as a real client would use it. */
 public final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
 
     private final String gatewayUrl;
     private final String keycloakUrl;
@@ -92,11 +96,8 @@ public final class GatewayClient {
      * progress that was never completed is not a response yet).
      */
     public List<String> storedResponseIds(String token, String surveyId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId + "/responses?limit=10000")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        expect(response, 200, "responses of " + surveyId);
         List<String> ids = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(node -> {
+        everyItem(token, "/api/v1/surveys/" + surveyId + "/responses?limit=500", "responses of " + surveyId, node -> {
             if (node.path("completed").asBoolean(true)) {
                 ids.add(node.get("responseId").asText());
             }
@@ -145,15 +146,13 @@ public final class GatewayClient {
 
     /** The invitation ids of the complete responses survey-service stored for a survey, with repeats. */
     public List<String> storedInvitationIds(String token, String surveyId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(authorized(token, "/api/v1/surveys/" + surveyId
-                + "/responses?limit=10000&completed=true").GET().build(), HttpResponse.BodyHandlers.ofString());
-        expect(response, 200, "responses of " + surveyId);
         List<String> ids = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(node -> {
-            if (!node.path("invitationId").isNull() && !node.path("invitationId").isMissingNode()) {
-                ids.add(node.get("invitationId").asText());
-            }
-        });
+        everyItem(token, "/api/v1/surveys/" + surveyId + "/responses?limit=500&completed=true",
+                "responses of " + surveyId, node -> {
+                    if (!node.path("invitationId").isNull() && !node.path("invitationId").isMissingNode()) {
+                        ids.add(node.get("invitationId").asText());
+                    }
+                });
         return ids;
     }
 
@@ -205,11 +204,8 @@ public final class GatewayClient {
 
     /** The URLs of the tenant's active subscriptions (those the caller may manage). */
     public List<String> activeSubscriptionUrls(String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(authorized(token, "/api/v1/webhooks/subscriptions").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(response, 200, "subscriptions");
         List<String> urls = new ArrayList<>();
-        JSON.readTree(response.body()).path("items").forEach(node -> {
+        everyItem(token, "/api/v1/webhooks/subscriptions?limit=500", "subscriptions", node -> {
             if ("active".equalsIgnoreCase(node.path("status").asText())) {
                 urls.add(node.path("url").asText());
             }
@@ -245,20 +241,11 @@ public final class GatewayClient {
         }
         expect(response, 200, "profile of " + email);
         String profileId = JSON.readTree(response.body()).get("id").asText();
-        String cursor = null;
-        do {
-            HttpResponse<String> page = http.send(authorized(token, "/api/v1/profiles/" + profileId
-                    + "/timeline?limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            expect(page, 200, "timeline of " + email);
-            JsonNode body = JSON.readTree(page.body());
-            body.get("touchpoints").forEach(node -> {
-                if (node.hasNonNull("responseId")) {
-                    ids.add(node.get("responseId").asText());
-                }
-            });
-            cursor = body.hasNonNull("next") ? body.get("next").asText() : null;
-        } while (cursor != null);
+        everyItem(token, "/api/v1/profiles/" + profileId + "/timeline?limit=500", "timeline of " + email, node -> {
+            if (node.hasNonNull("responseId")) {
+                ids.add(node.get("responseId").asText());
+            }
+        });
         return ids;
     }
 
@@ -268,6 +255,37 @@ public final class GatewayClient {
         } catch (IOException | NullPointerException e) {
             return null;
         }
+    }
+
+    /**
+     * Every item of a list, page by page: each page's {@code Link: rel="next"} names the next one under the
+     * gateway's public path, as any client following links would read it. A page that says it has a next page in
+     * its body but not in the header is a broken contract, not the end.
+     */
+    private void everyItem(String token, String firstPage, String what, Consumer<JsonNode> item)
+            throws IOException, InterruptedException {
+        String page = firstPage;
+        while (page != null) {
+            HttpResponse<String> response = http.send(authorized(token, page).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            expect(response, 200, what);
+            JsonNode body = JSON.readTree(response.body());
+            body.get("items").forEach(item);
+            page = response.headers().firstValue("Link").map(GatewayClient::nextPage).orElse(null);
+            if ((page == null) != !body.hasNonNull("next")) {
+                throw new IOException(what + ": the page's next and its Link header disagree");
+            }
+        }
+    }
+
+    /** The path of a Link header's rel="next" target (the gateway names it by its public path). */
+    static String nextPage(String link) {
+        Matcher next = NEXT_LINK.matcher(link);
+        if (!next.find()) {
+            return null;
+        }
+        URI target = URI.create(next.group(1));
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }
 
     private HttpRequest.Builder authorized(String token, String path) {

@@ -82,8 +82,8 @@ class ChannelsIT {
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                     .when().get("/api/v1/surveys/{id}/responses", surveyId)
                     .then().statusCode(200).header("X-Total-Count", "3")
-                    .body("channel", hasItems("kiosk", "voice"))
-                    .body("find { it.channel == 'voice' }.context.queue", equalTo("billing"));
+                    .body("items.channel", hasItems("kiosk", "voice"))
+                    .body("items.find { it.channel == 'voice' }.context.queue", equalTo("billing"));
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin).queryParam("source", "app-store")
                     .when().get("/api/v1/feedback")
                     .then().statusCode(200).body("items.externalId", hasItem(review));
@@ -133,10 +133,10 @@ class ChannelsIT {
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                     .when().get("/api/v1/surveys/{id}/responses", surveyId)
                     .then().statusCode(200)
-                    .body("channel", hasItems("email", "sms"))
-                    .body("find { it.channel == 'sms' }.answers.find { it.questionId == 'reason' }.text",
+                    .body("items.channel", hasItems("email", "sms"))
+                    .body("items.find { it.channel == 'sms' }.answers.find { it.questionId == 'reason' }.text",
                             equalTo("friendly"))
-                    .body("find { it.channel == 'email' }.respondent.verified", equalTo(true));
+                    .body("items.find { it.channel == 'email' }.respondent.verified", equalTo(true));
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                     .when().get("/api/v1/surveys/{id}/invitations/stats", surveyId)
                     .then().statusCode(200)

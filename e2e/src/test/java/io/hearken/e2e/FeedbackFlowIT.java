@@ -125,7 +125,19 @@ class FeedbackFlowIT {
                 given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                         .when().get("/api/v1/surveys/{id}/responses", surveyId)
                         .then().statusCode(200)
-                        .body("responseId", containsInAnyOrder(acknowledged.toArray())));
+                        .body("items.responseId", containsInAnyOrder(acknowledged.toArray())));
+
+        // The list's next page is named by its public path: a client follows the Link through the gateway.
+        var first = given().baseUri(platform.gatewayUrl).auth().oauth2(admin).queryParam("limit", 20)
+                .when().get("/api/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(200).header("X-Total-Count", "30").body("items", hasSize(20)).extract();
+        String link = first.header("Link");
+        String next = first.path("next");
+        assertEquals("</api/v1/surveys/" + surveyId + "/responses?limit=20&after=" + next + ">; rel=\"next\"", link);
+        given().baseUri(platform.gatewayUrl).auth().oauth2(admin).urlEncodingEnabled(false)
+                .when().get(link.substring(1, link.indexOf('>')))
+                .then().statusCode(200).body("items", hasSize(10)).body("next", nullValue())
+                .header("Link", nullValue());
     }
 
     @Test
@@ -172,7 +184,7 @@ class FeedbackFlowIT {
                     .then().statusCode(200).body("total", equalTo(0));
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                     .when().get("/api/v1/surveys/{id}/responses", surveyId)
-                    .then().statusCode(200).body("$", hasSize(0));
+                    .then().statusCode(200).body("items", hasSize(0));
         });
     }
 

@@ -83,7 +83,7 @@ class ProfilesIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().baseUri(platform.gatewayUrl).auth().oauth2(admin).queryParam("identity", email)
                         .when().get("/api/v1/profiles/search")
-                        .then().statusCode(200).body("profiles.trust", containsInAnyOrder("verified", "claimed")));
+                        .then().statusCode(200).body("items.trust", containsInAnyOrder("verified", "claimed")));
 
         given().baseUri(platform.gatewayUrl).auth().oauth2(admin).when().get("/api/v1/profiles/{id}/export", profileId)
                 .then().statusCode(200)

@@ -370,7 +370,7 @@ class RespondentPageIT {
     private static Response storedResponse(String surveyId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(platform.gatewayUrl)
                 .auth().oauth2(admin).when().get("/api/v1/surveys/{id}/responses", surveyId), answer ->
-                answer.statusCode() == 200 && answer.jsonPath().getList("findAll { it.completed }").size() == 1);
+                answer.statusCode() == 200 && answer.jsonPath().getList("items.findAll { it.completed }").size() == 1);
     }
 
     private static void assertNoSeriousViolations(Browser browser, String screen) throws Exception {

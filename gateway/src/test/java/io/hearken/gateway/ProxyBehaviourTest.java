@@ -37,6 +37,13 @@ class ProxyBehaviourTest {
     }
 
     @Test
+    void aListsNextPageLinkNamesThePublicPathNotTheService() {
+        given().when().get("/api/v1/public/surveys/s9?limit=2")
+                .then().statusCode(200)
+                .header("Link", equalTo("</api/v1/public/surveys/s9?limit=2&after=bmV4dA>; rel=\"next\""));
+    }
+
+    @Test
     void passesQueryStringAndBodyThrough() {
         given().contentType(ContentType.JSON).body("{\"channel\": \"kiosk\"}")
                 .when().post("/api/v1/public/surveys/s9/responses?lang=ja")

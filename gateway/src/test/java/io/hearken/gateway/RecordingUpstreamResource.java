@@ -81,6 +81,12 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                     return;
                 }
                 byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
+                String rawQuery = exchange.getRequestURI().getRawQuery();
+                if (rawQuery != null && rawQuery.contains("limit=")) {
+                    // A list's next page, named as a service names it: by its own address.
+                    exchange.getResponseHeaders().add("Link", "<http://127.0.0.1:" + server.getAddress().getPort()
+                            + rawPath + "?" + rawQuery + "&after=bmV4dA>; rel=\"next\"");
+                }
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
@@ -161,7 +167,7 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                         .formatted(scenario));
             } else {
                 answer(exchange, 200, "application/json", """
-                        {"touchpoints": [
+                        {"items": [
                           {"type": "response.submitted", "responseId": "%1$s-r2", "score": 3},
                           {"type": "response.submitted", "responseId": "%1$s-r1", "score": 9}], "next": null}"""
                         .formatted(scenario));

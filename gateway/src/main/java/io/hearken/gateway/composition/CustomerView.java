@@ -51,7 +51,7 @@ public class CustomerView {
     static final String SCORES = "scores";
     static final String CASES = "cases";
     static final String FEEDBACK = "feedback";
-    /** Cases come in pages of at most this many (insight-service's limit). */
+    /** One page of a customer's cases is enough: they come from at most 100 responses, within insight's 500. */
     private static final int CASE_PAGE = 200;
 
     private final UpstreamRelay upstreams;
@@ -80,7 +80,7 @@ public class CustomerView {
         Future<JsonNode> scores = calls.part(SCORES, Upstream.PROFILE, profilePath
                         + "/timeline?type=response.submitted&limit=" + Math.max(1, Math.min(100,
                         config.scoredResponses())))
-                .compose(reply -> body(reply, Upstream.PROFILE, "touchpoints"));
+                .compose(reply -> body(reply, Upstream.PROFILE, "items"));
         profile.onComplete(outcome -> {
             if (outcome.failed()) {
                 problems.write(context, asProblem(outcome.cause()));
@@ -184,7 +184,7 @@ public class CustomerView {
         return config.partTimeouts().getOrDefault(part, config.partTimeout());
     }
 
-    /** The array at {@code field} of a successful JSON answer, or a failure naming the service's status. */
+    /** The array at {@code field} of a successful JSON answer (a list's page: items), or a failure naming why not. */
     private Future<JsonNode> body(UpstreamReply reply, Upstream upstream, String field) {
         JsonNode body = reply.isSuccess() ? parse(reply) : null;
         JsonNode items = body == null ? null : body.get(field);

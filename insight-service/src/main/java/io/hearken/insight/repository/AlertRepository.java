@@ -77,9 +77,13 @@ public class AlertRepository {
     }
 
     /** The tenant's alerts, newest first. */
-    public Uni<List<RaisedAlert>> list(String tenant, int limit) {
-        return pool.preparedQuery(SELECT + " where a.tenant = $1 order by a.raised_at desc, a.id limit $2")
-                .execute(Tuple.of(tenant, limit))
+    public Uni<List<RaisedAlert>> list(String tenant, ListPosition after, int limit) {
+        return pool.preparedQuery(SELECT + """
+                         where a.tenant = $1
+                           and ($3::timestamptz is null or a.raised_at < $3 or (a.raised_at = $3 and a.id > $4))
+                         order by a.raised_at desc, a.id limit $2""")
+                .execute(Tuple.of(tenant, limit, after == null ? null : utc(after.at()),
+                        after == null ? null : after.id()))
                 .map(AlertRepository::read);
     }
 

@@ -80,12 +80,15 @@ public class CaseRepository {
                            and ($4::text is null or c.priority = $4)
                            and (not $5 or (c.status <> 'RESOLVED' and c.due_at < $6))
                            and (cardinality($8::text[]) = 0 or a.response_id = any($8))
+                           and ($9::timestamptz is null or c.opened_at < $9 or (c.opened_at = $9 and c.id > $10))
                          order by c.opened_at desc, c.id
                          limit $7""")
                 .execute(Tuple.tuple().addString(query.tenant()).addString(nameOf(query.status()))
                         .addString(query.assignee()).addString(nameOf(query.priority())).addBoolean(query.overdue())
                         .addOffsetDateTime(utc(now)).addInteger(query.limit())
-                        .addArrayOfString(query.responseIds().toArray(String[]::new)))
+                        .addArrayOfString(query.responseIds().toArray(String[]::new))
+                        .addOffsetDateTime(query.after() == null ? null : utc(query.after().at()))
+                        .addString(query.after() == null ? null : query.after().id()))
                 .map(rows -> {
                     List<StoredCase> cases = new ArrayList<>();
                     for (Row row : rows) {

@@ -1,6 +1,8 @@
 package io.hearken.insight.rest;
 
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.insight.service.AlertService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alerts")
 public class AlertResource {
 
+    private static final String ALERTS = "alerts";
+
     private final AlertService alerts;
 
     public AlertResource(AlertService alerts) {
@@ -26,10 +30,14 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's alerts, newest first", description = "limit 1–200, default 50.")
-    public Uni<CaseViews.AlertList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                         @QueryParam("limit") String limit) {
-        return alerts.list(tenant, CaseResource.limit(limit))
-                .map(found -> new CaseViews.AlertList(found.stream().map(CaseViews::of).toList()));
+    @Operation(summary = "The tenant's alerts, newest first", description = "Keyset pages: limit 1–500 (default "
+            + "50), pass the previous page's 'next' as 'after'; alerts raised meanwhile never shift a page.")
+    public Uni<Page<CaseViews.AlertView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                               @QueryParam("after") String after,
+                                               @QueryParam("limit") String limit) {
+        int size = Page.limit(limit, Page.MAX_LIMIT);
+        return alerts.list(tenant, CaseResource.position(ALERTS, after), size + 1)
+                .map(found -> Page.of(found, size, CaseViews::of,
+                        last -> PageCursor.of(ALERTS, last.alert().raisedAt(), last.alert().id())));
     }
 }

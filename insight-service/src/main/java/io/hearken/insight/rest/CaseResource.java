@@ -2,6 +2,8 @@ package io.hearken.insight.rest;
 
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.common.problem.Problem;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.insight.domain.CaseNote;
@@ -14,6 +16,7 @@ import io.hearken.insight.domain.FollowUpCase;
 import io.hearken.insight.domain.InvalidQueryException;
 import io.hearken.insight.domain.Priority;
 import io.hearken.insight.repository.CaseQuery;
+import io.hearken.insight.repository.ListPosition;
 import io.hearken.insight.service.CaseService;
 import io.hearken.insight.service.RecoveryService;
 import io.hearken.insight.service.Timestamps;
@@ -48,11 +51,11 @@ import java.util.function.BiFunction;
 @Tag(name = "Cases")
 public class CaseResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
     static final int DEFAULT_RECOVERY_DAYS = 30;
     static final int MAX_RESPONSE_IDS = 100;
     private static final String UNKNOWN_AUTHOR = "unknown";
+
+    static final String CASES = "cases";
 
     private final CaseService cases;
     private final RecoveryService recoveries;
@@ -65,21 +68,25 @@ public class CaseResource {
     @GET
     @Operation(summary = "The tenant's cases, newest first", description = "Filtered by status (OPEN, ASSIGNED, "
             + "RESOLVED), assignee, priority, overdue=true and the responses that raised them (up to 100 `responseId` "
-            + "parameters: a customer's cases, from the responses on their profile's timeline); limit 1–200, "
-            + "default 50.")
-    public Uni<CaseViews.CaseList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+            + "parameters: a customer's cases, from the responses on their profile's timeline). Keyset pages: limit "
+            + "1–500 (default 50), pass the previous page's 'next' as 'after'; cases opened meanwhile never shift a "
+            + "page.")
+    public Uni<Page<CaseViews.CaseView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                                         @QueryParam("status") String status,
                                         @QueryParam("assignee") String assignee,
                                         @QueryParam("overdue") String overdue,
                                         @QueryParam("priority") String priority,
                                         @QueryParam("responseId") List<String> responseIds,
+                                        @QueryParam("after") String after,
                                         @QueryParam("limit") String limit) {
+        int size = Page.limit(limit, Page.MAX_LIMIT);
         CaseQuery query = new CaseQuery(tenant, CaseViews.parse(CaseStatus.class, "status", status),
                 assignee == null || assignee.isBlank() ? null : assignee, flag("overdue", overdue),
-                CaseViews.parse(Priority.class, "priority", priority), responseIds(responseIds), limit(limit));
+                CaseViews.parse(Priority.class, "priority", priority), responseIds(responseIds),
+                position(CASES, after), size + 1);
         Instant now = Timestamps.now();
-        return cases.list(query).map(found -> new CaseViews.CaseList(found.stream()
-                .map(stored -> CaseViews.of(stored, false, now)).toList()));
+        return cases.list(query).map(found -> Page.of(found, size, stored -> CaseViews.of(stored, false, now),
+                last -> PageCursor.of(CASES, last.followUpCase().openedAt(), last.followUpCase().id())));
     }
 
     @GET
@@ -177,20 +184,11 @@ public class CaseResource {
         return ids;
     }
 
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like an out-of-range number
-        }
-        throw ProblemException.invalidField("limit", "a whole number from 1 to " + MAX_LIMIT + ", was '" + value
-                + "'");
+    /** Where the previous page of a newest-first list ended, from its {@code next}; null for the first page. */
+    static ListPosition position(String list, String after) {
+        return PageCursor.read(list, after, 2)
+                .map(cursor -> new ListPosition(cursor.instant(0), cursor.text(1)))
+                .orElse(null);
     }
 
     /** The days asked for, UTC; the last 30 days up to today by default; a malformed date is a 400 naming it. */

@@ -80,19 +80,11 @@ public final class CaseViews {
     public record OutcomeRecoveryView(CaseOutcome outcome, long measured, long recovered, Double recoveryRate) {
     }
 
-    /** A page of cases, newest first. */
-    public record CaseList(List<CaseView> items) {
-    }
-
     /** A raised alert with the case it opened. */
     public record AlertView(String id, String caseId, String ruleId, String ruleName, AlertRuleType type,
                             Priority priority, String surveyId, String responseId, String profileId,
                             String customerId, String reason, String evidence, Instant raisedAt,
                             Instant caseDueAt) {
-    }
-
-    /** A page of alerts, newest first. */
-    public record AlertList(List<AlertView> items) {
     }
 
     static CaseView of(StoredCase stored, boolean withHistory, Instant now) {

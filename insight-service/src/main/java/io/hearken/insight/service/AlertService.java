@@ -10,6 +10,7 @@ import io.hearken.insight.domain.SlaPolicy;
 import io.hearken.insight.domain.TenantAlertRules;
 import io.hearken.insight.repository.AlertRepository;
 import io.hearken.insight.repository.AlertRuleRepository;
+import io.hearken.insight.repository.ListPosition;
 import io.hearken.insight.repository.RaisedAlert;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -91,7 +92,7 @@ public class AlertService {
     }
 
     /** The tenant's alerts, newest first. */
-    public Uni<List<RaisedAlert>> list(String tenant, int limit) {
-        return alerts.list(tenant, limit);
+    public Uni<List<RaisedAlert>> list(String tenant, ListPosition after, int limit) {
+        return alerts.list(tenant, after, limit);
     }
 }

@@ -158,7 +158,7 @@ class CaseResourceTest {
         String tenant = newTenant();
         given().header("X-Hearken-Tenant", tenant).queryParam("status", "CLOSED").when().get("/v1/cases")
                 .then().statusCode(400).body("errors.field", contains("status"));
-        given().header("X-Hearken-Tenant", tenant).queryParam("limit", 201).when().get("/v1/cases")
+        given().header("X-Hearken-Tenant", tenant).queryParam("limit", 501).when().get("/v1/cases")
                 .then().statusCode(400).body("errors.field", contains("limit"));
         given().header("X-Hearken-Tenant", tenant).queryParam("limit", 0).when().get("/v1/alerts")
                 .then().statusCode(400).body("errors.field", contains("limit"));

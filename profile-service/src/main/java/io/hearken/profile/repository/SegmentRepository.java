@@ -37,6 +37,16 @@ public class SegmentRepository {
                 tenant).map(rows -> rows.stream().map(SegmentRepository::segment).toList());
     }
 
+    /** A page of the tenant's segments by name (then id), after the segment named {@code afterName} (null: first). */
+    public Uni<List<SavedSegment>> page(String tenant, String afterName, UUID afterId, int limit) {
+        String select = "select id, tenant, name, rule, created_at from segment where tenant = ?1";
+        Uni<List<Object[]>> rows = afterName == null
+                ? Sql.rows(select + " order by name, id limit ?2", tenant, limit)
+                : Sql.rows(select + " and (name, id) > (?2, ?3) order by name, id limit ?4", tenant, afterName, afterId,
+                        limit);
+        return rows.map(found -> found.stream().map(SegmentRepository::segment).toList());
+    }
+
     public Uni<Optional<SavedSegment>> find(String tenant, UUID id) {
         return Sql.rows("select id, tenant, name, rule, created_at from segment where tenant = ?1 and id = ?2",
                 tenant, id).map(rows -> rows.stream().findFirst().map(SegmentRepository::segment));

@@ -2,6 +2,8 @@ package io.hearken.profile.rest;
 
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.NextPageLink;
+import io.hearken.common.page.Page;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.profile.domain.ConsentRecord;
 import io.hearken.profile.domain.Identity;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -145,28 +148,28 @@ public class ProfileResource {
         return profiles.details(tenant, profileId).map(ProfileView::of);
     }
 
-    /** One page of a timeline. */
-    public record TimelineView(List<ProfileView.TouchpointView> touchpoints, String next) {
-    }
-
     @GET
     @Path("/{profileId}/timeline")
     @Operation(summary = "The journey timeline, newest first, by pages (after = the previous page's next)",
             description = "`after` takes the previous page's `next`, as on every list of the API; `cursor` is its "
-                    + "older name and still accepted.")
-    public Uni<TimelineView> timeline(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                      @PathParam("profileId") UUID profileId,
-                                      @QueryParam("type") @Size(max = 100) String type,
-                                      @QueryParam("stage") @Size(max = 100) String stage,
-                                      @QueryParam("channel") @Size(max = 100) String channel,
-                                      @QueryParam("from") String from,
-                                      @QueryParam("to") String to,
-                                      @QueryParam("after") @Size(max = 200) String after,
-                                      @QueryParam("cursor") @Size(max = 200) String cursor,
-                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                    + "older name, deprecated and still accepted (`after` wins when both are given).")
+    public Uni<Page<ProfileView.TouchpointView>> timeline(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                          @PathParam("profileId") UUID profileId,
+                                                          @QueryParam("type") @Size(max = 100) String type,
+                                                          @QueryParam("stage") @Size(max = 100) String stage,
+                                                          @QueryParam("channel") @Size(max = 100) String channel,
+                                                          @QueryParam("from") String from,
+                                                          @QueryParam("to") String to,
+                                                          @QueryParam("after") @Size(max = 300) String after,
+                                                          @Parameter(deprecated = true)
+                                                          @QueryParam(NextPageLink.DEPRECATED_AFTER)
+                                                          @Size(max = 300) String cursor,
+                                                          @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                                          @Max(Page.MAX_LIMIT) int limit) {
         TimelineFilter filter = new TimelineFilter(type, stage, channel, instant(from, "from"), instant(to, "to"));
-        return profiles.timeline(tenant, profileId, filter, after != null ? after : cursor, limit).map(page -> new TimelineView(
-                page.touchpoints().stream().map(ProfileView.TouchpointView::of).toList(), page.nextCursor()));
+        return profiles.timeline(tenant, profileId, filter, after != null ? after : cursor, limit).map(page ->
+                new Page<>(page.touchpoints().stream().map(ProfileView.TouchpointView::of).toList(),
+                        page.nextCursor()));
     }
 
     private static Instant instant(String value, String field) {

@@ -1,6 +1,8 @@
 package io.hearken.profile.rest;
 
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.profile.service.SearchService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -26,6 +28,8 @@ import java.util.UUID;
 @Tag(name = "Profiles")
 public class SearchResource {
 
+    private static final String LIST = "profiles";
+
     private final SearchService search;
 
     public SearchResource(SearchService search) {
@@ -36,23 +40,21 @@ public class SearchResource {
     public record ProfileSummary(UUID id, String trust, List<ProfileView.IdentityView> identities) {
     }
 
-    /** One page of results, in id order; {@code next} is the {@code after} of the next page. */
-    public record SearchPage(List<ProfileSummary> profiles, UUID next) {
-    }
-
     @GET
     @Operation(summary = "Search profiles", description = "identity: a value of any kind (email, phone, CRM id, ...); "
-            + "trait: key:value; segment: a saved segment's id. Combined with AND; at least one.")
-    public Uni<SearchPage> search(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                  @QueryParam("identity") @Size(max = 300) String identity,
-                                  @QueryParam("trait") @Size(max = 1100) String trait,
-                                  @QueryParam("segment") UUID segment,
-                                  @QueryParam("after") UUID after,
-                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return search.search(tenant, identity, trait, segment, after, limit).map(found -> new SearchPage(
-                found.stream().map(profile -> new ProfileSummary(profile.profile().id,
-                        profile.profile().trust.name().toLowerCase(),
-                        profile.identities().stream().map(ProfileView.IdentityView::of).toList())).toList(),
-                found.size() == limit ? found.get(found.size() - 1).profile().id : null));
+            + "trait: key:value; segment: a saved segment's id. Combined with AND; at least one. Keyset pages in id "
+            + "order: pass the previous page's 'next' as 'after'.")
+    public Uni<Page<ProfileSummary>> search(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                            @QueryParam("identity") @Size(max = 300) String identity,
+                                            @QueryParam("trait") @Size(max = 1100) String trait,
+                                            @QueryParam("segment") UUID segment,
+                                            @QueryParam("after") @Size(max = 300) String after,
+                                            @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                            @Max(Page.MAX_LIMIT) int limit) {
+        UUID afterId = PageCursor.read(LIST, after, 1).map(cursor -> cursor.uuid(0)).orElse(null);
+        return search.search(tenant, identity, trait, segment, afterId, limit + 1).map(found -> Page.of(found, limit,
+                profile -> new ProfileSummary(profile.profile().id, profile.profile().trust.name().toLowerCase(),
+                        profile.identities().stream().map(ProfileView.IdentityView::of).toList()),
+                last -> PageCursor.of(LIST, last.profile().id)));
     }
 }

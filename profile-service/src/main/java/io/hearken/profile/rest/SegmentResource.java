@@ -2,6 +2,8 @@ package io.hearken.profile.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.profile.service.SegmentService.EvaluatedSegment;
 import io.hearken.profile.service.SegmentService;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Saved segments: rules over traits, computed facts and the timeline, evaluated when asked. */
@@ -35,6 +38,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Segments")
 public class SegmentResource {
+
+    private static final String SEGMENTS = "segments";
+    private static final String MEMBERS = "segment-members";
 
     private final SegmentService segments;
 
@@ -62,11 +68,18 @@ public class SegmentResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's segments (not evaluated)")
-    public Uni<List<SegmentView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant) {
-        return segments.list(tenant).map(saved -> saved.stream()
-                .map(segment -> new SegmentView(segment.id(), segment.name(), null, null, segment.createdAt()))
-                .toList());
+    @Operation(summary = "The tenant's segments by name (not evaluated)",
+            description = "Keyset pages: pass the previous page's 'next' as 'after'.")
+    public Uni<Page<SegmentView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                       @QueryParam("after") @Size(max = 1000) String after,
+                                       @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                       @Max(Page.MAX_LIMIT) int limit) {
+        Optional<PageCursor> position = PageCursor.read(SEGMENTS, after, 2);
+        return segments.page(tenant, position.map(cursor -> cursor.text(1)).orElse(null),
+                        position.map(cursor -> cursor.uuid(0)).orElse(null), limit + 1)
+                .map(saved -> Page.of(saved, limit,
+                        segment -> new SegmentView(segment.id(), segment.name(), null, null, segment.createdAt()),
+                        last -> PageCursor.of(SEGMENTS, last.id(), last.name())));
     }
 
     @GET
@@ -77,19 +90,17 @@ public class SegmentResource {
         return segments.get(tenant, segmentId).map(evaluated -> view(evaluated, null));
     }
 
-    /** One page of members: profile ids in id order, and where the next page starts. */
-    public record MembersView(List<UUID> profileIds, UUID next) {
-    }
-
     @GET
     @Path("/{segmentId}/members")
-    @Operation(summary = "The segment's members by pages (after = the previous page's next)")
-    public Uni<MembersView> members(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                    @PathParam("segmentId") UUID segmentId,
-                                    @QueryParam("after") UUID after,
-                                    @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return segments.members(tenant, segmentId, after, limit).map(ids -> new MembersView(ids,
-                ids.size() == limit ? ids.get(ids.size() - 1) : null));
+    @Operation(summary = "The segment's members: profile ids in id order, by pages (after = the previous page's next)")
+    public Uni<Page<UUID>> members(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                   @PathParam("segmentId") UUID segmentId,
+                                   @QueryParam("after") @Size(max = 300) String after,
+                                   @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                   @Max(Page.MAX_LIMIT) int limit) {
+        UUID afterId = PageCursor.read(MEMBERS, after, 1).map(cursor -> cursor.uuid(0)).orElse(null);
+        return segments.members(tenant, segmentId, afterId, limit + 1).map(ids -> Page.of(ids, limit, id -> id,
+                last -> PageCursor.of(MEMBERS, last)));
     }
 
     @DELETE

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,9 +75,13 @@ public class SearchService {
                         .chain(found -> identities.list("profileId in ?1", ids).map(held -> {
                             Map<UUID, List<ProfileIdentity>> byProfile = held.stream()
                                     .collect(Collectors.groupingBy(identityRow -> identityRow.profileId));
+                            // In the order the search gave (PostgreSQL's uuid order, which the next page continues),
+                            // not Java's: UUID.compareTo compares signed halves and would shuffle the page's last id.
+                            Map<UUID, CustomerProfile> byId = found.stream()
+                                    .collect(Collectors.toMap(profile -> profile.id, profile -> profile));
                             List<Found> page = new ArrayList<>();
-                            found.stream().sorted(Comparator.comparing(profile -> profile.id)).forEach(profile ->
-                                    page.add(new Found(profile, byProfile.getOrDefault(profile.id, List.of()))));
+                            ids.stream().filter(byId::containsKey).forEach(id -> page.add(
+                                    new Found(byId.get(id), byProfile.getOrDefault(id, List.of()))));
                             return page;
                         }))));
     }

@@ -60,6 +60,11 @@ public class SegmentService {
         return Panache.withSession(() -> segments.list(tenant));
     }
 
+    /** A page of the tenant's segments by name, after {@code afterName}/{@code afterId} (null: the first page). */
+    public Uni<List<SavedSegment>> page(String tenant, String afterName, UUID afterId, int limit) {
+        return Panache.withSession(() -> segments.page(tenant, afterName, afterId, limit));
+    }
+
     public Uni<EvaluatedSegment> get(String tenant, UUID id) {
         return Panache.withSession(() -> find(tenant, id).chain(segment -> parse(tenant, read(segment.rule()))
                 .chain(rule -> segments.count(tenant, rule, ProfileService.now()))

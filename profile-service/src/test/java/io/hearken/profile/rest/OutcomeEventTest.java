@@ -64,7 +64,7 @@ class OutcomeEventTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", tenant).when().get("/v1/profiles/{id}/timeline", profileId)
-                        .then().statusCode(200).body("touchpoints.type", hasItem("response.submitted")));
+                        .then().statusCode(200).body("items.type", hasItem("response.submitted")));
 
         try (TopicProbe profiles = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), "hearken.profiles")) {
             assertEquals(201, post(tenant, "order-after", "purchase", "2026-11-12T10:00:00Z"));

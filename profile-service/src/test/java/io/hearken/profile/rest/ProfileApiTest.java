@@ -242,7 +242,7 @@ class ProfileApiTest {
                 .then().statusCode(201).body("members", equalTo(1)).extract().path("id");
         given().header("X-Hearken-Tenant", tenant)
                 .when().get("/v1/profiles/segments/{id}/members", segment)
-                .then().statusCode(200).body("profileIds", containsInAnyOrder(detractor));
+                .then().statusCode(200).body("items", containsInAnyOrder(detractor));
         given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON)
                 .body("{\"name\": \"key accounts\", \"rule\": {\"any\": [{\"trait\": \"keyAccount\", \"op\": \"eq\", "
                         + "\"value\": true}, {\"fact\": \"lastNps\", \"op\": \"gte\", \"value\": 9}]}}")
@@ -277,22 +277,22 @@ class ProfileApiTest {
 
         String next = given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25)
                 .when().get("/v1/profiles/{id}/timeline", id)
-                .then().statusCode(200).body("touchpoints", hasSize(25))
-                .body("touchpoints[0].detail", equalTo("order 29"))
+                .then().statusCode(200).body("items", hasSize(25))
+                .body("items[0].detail", equalTo("order 29"))
                 .body("next", notNullValue()).extract().path("next");
         given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25).queryParam("after", next)
                 .when().get("/v1/profiles/{id}/timeline", id)
-                .then().statusCode(200).body("touchpoints", hasSize(5))
-                .body("touchpoints[4].detail", equalTo("order 0")).body("next", nullValue());
+                .then().statusCode(200).body("items", hasSize(5))
+                .body("items[4].detail", equalTo("order 0")).body("next", nullValue());
         // 'cursor', the parameter's older name, still pages the same way
         given().header("X-Hearken-Tenant", tenant).queryParam("limit", 25).queryParam("cursor", next)
                 .when().get("/v1/profiles/{id}/timeline", id)
-                .then().statusCode(200).body("touchpoints", hasSize(5));
+                .then().statusCode(200).body("items", hasSize(5));
         given().header("X-Hearken-Tenant", tenant).queryParam("channel", "store")
                 .queryParam("from", "2026-10-20T00:00:00Z")
                 .when().get("/v1/profiles/{id}/timeline", id)
-                .then().statusCode(200).body("touchpoints.channel", hasSize(6))
-                .body("touchpoints.channel", everyItem(equalTo("store")));
+                .then().statusCode(200).body("items.channel", hasSize(6))
+                .body("items.channel", everyItem(equalTo("store")));
         given().header("X-Hearken-Tenant", tenant).when().get("/v1/profiles/{id}", id)
                 .then().body("identities[0].source", equalTo("admin-api"))
                 .body("computed.lastChannel", equalTo("store"));
@@ -308,8 +308,8 @@ class ProfileApiTest {
 
         given().header("X-Hearken-Tenant", tenant).queryParam("identity", "+81-90-1111-2222")
                 .when().get("/v1/profiles/search")
-                .then().statusCode(200).body("profiles.id", containsInAnyOrder(yui))
-                .body("profiles[0].identities.verified", everyItem(equalTo(true)));
+                .then().statusCode(200).body("items.id", containsInAnyOrder(yui))
+                .body("items[0].identities.verified", everyItem(equalTo(true)));
         given().header("X-Hearken-Tenant", tenant).queryParam("phone", "+81-90-1111-2222")
                 .when().get("/v1/profiles/lookup")
                 .then().statusCode(200).body("id", equalTo(yui)).body("trust", equalTo("verified"))
@@ -321,21 +321,21 @@ class ProfileApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("phone"));
         given().header("X-Hearken-Tenant", tenant).queryParam("identity", "REN@example.com")
                 .when().get("/v1/profiles/search")
-                .then().statusCode(200).body("profiles.id", containsInAnyOrder(ren));
+                .then().statusCode(200).body("items.id", containsInAnyOrder(ren));
         given().header("X-Hearken-Tenant", tenant).queryParam("trait", "region:kansai")
                 .when().get("/v1/profiles/search")
-                .then().statusCode(200).body("profiles.id", containsInAnyOrder(ren));
+                .then().statusCode(200).body("items.id", containsInAnyOrder(ren));
         String segment = given().header("X-Hearken-Tenant", tenant).contentType(ContentType.JSON)
                 .body("{\"name\": \"kanto\", \"rule\": {\"trait\": \"region\", \"op\": \"eq\", "
                         + "\"value\": \"kanto\"}}")
                 .when().post("/v1/profiles/segments").then().statusCode(201).extract().path("id");
         given().header("X-Hearken-Tenant", tenant).queryParam("segment", segment)
                 .when().get("/v1/profiles/search")
-                .then().statusCode(200).body("profiles.id", containsInAnyOrder(yui));
+                .then().statusCode(200).body("items.id", containsInAnyOrder(yui));
         given().header("X-Hearken-Tenant", tenant).queryParam("trait", "region:kanto").queryParam("limit", 1)
                 .queryParam("identity", "ren@example.com")
                 .when().get("/v1/profiles/search")
-                .then().statusCode(200).body("profiles", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         given().header("X-Hearken-Tenant", tenant).queryParam("trait", "shoeSize:4")
                 .when().get("/v1/profiles/search")
                 .then().statusCode(400).body("errors[0].field", equalTo("trait"));
@@ -344,8 +344,7 @@ class ProfileApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("identity"));
     }
 
-    private static ValidatableResponse traits(String tenant, String id, String body,
-                                                                     int status) {
+    static ValidatableResponse traits(String tenant, String id, String body, int status) {
         return given().header("X-Hearken-Tenant", tenant).header("X-Hearken-Caller", ADMIN)
                 .contentType(ContentType.JSON).body(body)
                 .when().patch("/v1/profiles/{id}/traits", id)

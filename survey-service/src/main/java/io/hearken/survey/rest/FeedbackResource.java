@@ -1,7 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.http.TenantHeader;
-import io.hearken.survey.domain.Feedback;
+import io.hearken.common.page.Page;
 import io.hearken.survey.service.Batches;
 import io.hearken.survey.service.FeedbackService;
 import io.hearken.survey.service.ListingCursor;
@@ -78,16 +78,13 @@ public class FeedbackResource {
     @GET
     @Operation(summary = "List the tenant's feedback, newest received first",
             description = "Keyset pages: pass the previous page's 'next' as 'after'; filter by source.")
-    public Uni<FeedbackView.Listing> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                          @QueryParam("source") @Size(max = 32) String source,
-                                          @QueryParam("after") @Size(max = 200) String after,
-                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return feedback.list(tenant, source, after, limit + 1).map(page -> {
-            List<Feedback> shown = page.size() > limit ? page.subList(0, limit) : page;
-            Feedback last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-            return new FeedbackView.Listing(shown.stream().map(FeedbackView::of).toList(),
-                    page.size() > limit ? ListingCursor.after(last.receivedAt(), last.id()) : null);
-        });
+    public Uni<Page<FeedbackView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                        @QueryParam("source") @Size(max = 32) String source,
+                                        @QueryParam("after") @Size(max = 300) String after,
+                                        @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                        @Max(Page.MAX_LIMIT) int limit) {
+        return feedback.list(tenant, source, after, limit + 1).map(found -> Page.of(found, limit, FeedbackView::of,
+                last -> ListingCursor.after(ListingCursor.FEEDBACK, last.receivedAt(), last.id())));
     }
 
     @GET

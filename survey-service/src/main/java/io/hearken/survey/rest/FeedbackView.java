@@ -3,16 +3,11 @@ package io.hearken.survey.rest;
 import io.hearken.survey.domain.Feedback;
 
 import java.time.Instant;
-import java.util.List;
 
 /** A piece of unsolicited feedback as the API shows it. */
 public record FeedbackView(String id, String source, String externalId, String author, Integer rating,
                            Integer ratingMax, String text, String url, String language, Instant postedAt,
                            Instant receivedAt) {
-
-    /** A page of a listing; {@code next} continues it (absent on the last page). */
-    public record Listing(List<FeedbackView> items, String next) {
-    }
 
     /** What became of one ingested item: {@code created}, or {@code duplicate} (with {@code changed} for an edit). */
     public record Receipt(String id, String status, boolean changed) {

@@ -3,9 +3,11 @@ package io.hearken.survey.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.domain.Answer;
 import io.hearken.survey.domain.Question;
+import io.hearken.survey.domain.Response;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.repository.ResponseRepository;
 import io.hearken.survey.service.ListingCursor;
@@ -25,11 +27,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -49,7 +50,6 @@ import java.util.stream.Collectors;
 public class ResponseResource {
 
     static final String TOTAL = "X-Total-Count";
-    // The domain's Response is written out in full where it appears: JAX-RS's Response holds the short name here.
 
     private final SurveyService surveys;
     private final ResponseService responses;
@@ -64,35 +64,28 @@ public class ResponseResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the stored responses of a survey, oldest first",
-            description = "Keyset pages: the body is the page (an array); the Link header's rel=\"next\" URL (its "
-                    + "'after' token) continues it and X-Total-Count counts every match. Filters: version, channel, "
-                    + "completed (saved progress is completed=false), from and to (ISO instants, to exclusive).")
-    public Uni<Response> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+            description = "Keyset pages like every list: {items, next}; pass 'next' as 'after' (or follow the Link "
+                    + "header's rel=\"next\"). X-Total-Count counts every match of the filters. Filters: version, "
+                    + "channel, completed (saved progress is completed=false), from and to (ISO instants, to "
+                    + "exclusive). For every response at once, use the streamed export.")
+    public Uni<RestResponse<Page<ResponseView>>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
                               @PathParam("surveyId") String surveyId,
-                              @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit,
+                              @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                              @Max(Page.MAX_LIMIT) int limit,
                               @QueryParam("after") @Size(max = 300) String after,
                               @QueryParam("version") @Min(1) Integer version,
                               @QueryParam("channel") @Size(max = 32) String channel,
                               @QueryParam("completed") Boolean completed,
                               @QueryParam("from") String from,
-                              @QueryParam("to") String to,
-                              UriInfo uriInfo) {
+                              @QueryParam("to") String to) {
         ResponseRepository.Filter filter = new ResponseRepository.Filter(version, channel, completed,
                 instant("from", from), instant("to", to));
         return surveys.get(tenant, surveyId)
                 .chain(survey -> responses.listForSurvey(tenant, surveyId, filter, after, limit + 1))
-                .chain(page -> responses.countForSurvey(tenant, surveyId, filter).map(total -> {
-                    List<io.hearken.survey.domain.Response> shown = page.size() > limit ? page.subList(0, limit)
-                            : page;
-                    Response.ResponseBuilder answer = Response.ok(shown.stream().map(ResponseView::of).toList())
-                            .header(TOTAL, total);
-                    if (page.size() > limit) {
-                        var last = shown.get(shown.size() - 1);
-                        answer.link(uriInfo.getRequestUriBuilder().replaceQueryParam("after",
-                                ListingCursor.after(last.submittedAt(), last.id())).build(), "next");
-                    }
-                    return answer.build();
-                }));
+                .chain(found -> responses.countForSurvey(tenant, surveyId, filter).map(total -> RestResponse
+                        .ResponseBuilder.ok(Page.of(found, limit, ResponseView::of,
+                                last -> ListingCursor.after(ListingCursor.RESPONSES, last.submittedAt(), last.id())))
+                        .header(TOTAL, total).build()));
     }
 
     @GET
@@ -163,7 +156,7 @@ public class ResponseResource {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvCells.row(header)), rows);
     }
 
-    private String ndjsonLine(io.hearken.survey.domain.Response response) {
+    private String ndjsonLine(Response response) {
         try {
             return json.writeValueAsString(ResponseView.of(response)) + "\n";
         } catch (JsonProcessingException e) {

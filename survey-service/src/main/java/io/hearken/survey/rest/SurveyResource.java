@@ -1,6 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.domain.Survey;
 import io.hearken.survey.domain.SurveyStatus;
@@ -83,18 +84,15 @@ public class SurveyResource {
     @Operation(summary = "List the tenant's surveys, newest first",
             description = "Keyset pages: pass the previous page's 'next' as 'after'. Filter by status and by a "
                     + "case-insensitive part of the name (q).")
-    public Uni<SurveyView.Listing> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                        @QueryParam("after") @Size(max = 200) String after,
-                                        @QueryParam("status") String status,
-                                        @QueryParam("q") @Size(max = 200) String nameContains) {
+    public Uni<Page<SurveyView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                      @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                      @Max(Page.MAX_LIMIT) int limit,
+                                      @QueryParam("after") @Size(max = 300) String after,
+                                      @QueryParam("status") String status,
+                                      @QueryParam("q") @Size(max = 200) String nameContains) {
         return surveys.list(tenant, status(status), nameContains, after, limit + 1)
-                .map(page -> {
-                    List<Survey> shown = page.size() > limit ? page.subList(0, limit) : page;
-                    Survey last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-                    String next = page.size() > limit ? ListingCursor.after(last.createdAt(), last.id()) : null;
-                    return new SurveyView.Listing(shown.stream().map(SurveyView::summary).toList(), next);
-                });
+                .map(found -> Page.of(found, limit, SurveyView::summary,
+                        last -> ListingCursor.after(ListingCursor.SURVEYS, last.createdAt(), last.id())));
     }
 
     @GET

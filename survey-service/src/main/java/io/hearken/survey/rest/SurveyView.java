@@ -5,7 +5,6 @@ import io.hearken.survey.domain.SurveyContent;
 import io.hearken.survey.domain.SurveyVersion;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A survey as the administration API shows it: its state, the draft being edited (null when everything is
@@ -20,10 +19,6 @@ public record SurveyView(String id, String tenant, String name, String status, l
         static VersionView of(SurveyVersion version) {
             return new VersionView(version.version(), version.publishedAt(), version.content());
         }
-    }
-
-    /** A page of a listing; {@code next} continues it (absent on the last page). */
-    public record Listing(List<SurveyView> items, String next) {
     }
 
     static SurveyView of(Survey.Change change) {

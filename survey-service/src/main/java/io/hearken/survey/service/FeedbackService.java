@@ -70,7 +70,8 @@ public class FeedbackService {
     }
 
     public Uni<List<Feedback>> list(String tenant, String source, String after, int limit) {
-        return repository.findByTenant(tenant, source, ListingCursor.decode(after), limit);
+        return repository.findByTenant(tenant, source, ListingCursor.decode(ListingCursor.FEEDBACK, after),
+                limit);
     }
 
     private static Feedback withReceivedAt(Feedback item, Instant receivedAt) {

@@ -297,7 +297,8 @@ public class ResponseService {
     /** A page of the survey's responses (oldest first, after the listing token {@code after}). */
     public Uni<List<Response>> listForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter,
                                              String after, int limit) {
-        return repository.findBySurvey(tenant, surveyId, filter, ListingCursor.decode(after), limit);
+        return repository.findBySurvey(tenant, surveyId, filter,
+                ListingCursor.decode(ListingCursor.RESPONSES, after), limit);
     }
 
     public Uni<Long> countForSurvey(String tenant, String surveyId, ResponseRepository.Filter filter) {

@@ -101,7 +101,8 @@ public class SurveyService {
 
     /** A page of the tenant's surveys, newest first, after the listing token {@code after} ({@link ListingCursor}). */
     public Uni<List<Survey>> list(String tenant, SurveyStatus status, String nameContains, String after, int limit) {
-        return repository.findByTenant(tenant, status, nameContains, ListingCursor.decode(after), limit);
+        return repository.findByTenant(tenant, status, nameContains,
+                ListingCursor.decode(ListingCursor.SURVEYS, after), limit);
     }
 
     private Uni<Survey.Change> commit(Survey.Change change) {

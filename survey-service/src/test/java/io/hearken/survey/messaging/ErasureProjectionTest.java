@@ -232,7 +232,7 @@ class ErasureProjectionTest {
     private void awaitStoredCount(int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-Hearken-Tenant", TENANT)
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().statusCode(200).body("$", hasSize(count)));
+                .then().statusCode(200).body("items", hasSize(count)));
     }
 
     private JsonPath response(String responseId) {

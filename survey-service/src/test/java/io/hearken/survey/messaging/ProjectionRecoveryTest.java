@@ -42,7 +42,7 @@ class ProjectionRecoveryTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().statusCode(200).body("$", hasSize(20)));
+                        .then().statusCode(200).body("items", hasSize(20)));
 
         InProcessMongoResource.crash();
         // Respondents are heard while the store is away: the survey is known in memory and the topic acknowledges.
@@ -57,15 +57,15 @@ class ProjectionRecoveryTest {
         // It comes back empty and no write follows: the projector must notice the lost server by itself and replay.
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().statusCode(200).body("$", hasSize(30)));
+                        .then().statusCode(200).body("items", hasSize(30)));
         for (int i = 0; i < 5; i++) {
             submit(surveyId, 0);
         }
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().statusCode(200).body("$", hasSize(35)));
+                        .then().statusCode(200).body("items", hasSize(35)));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().statusCode(200).body("$", hasSize(35)));
+                        .then().statusCode(200).body("items", hasSize(35)));
     }
 }

@@ -85,7 +85,7 @@ class ProjectorFaultsTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                            .then().statusCode(200).body("responseId", hasItem(valid)));
+                            .then().statusCode(200).body("items.responseId", hasItem(valid)));
             List<ConsumerRecord<String, String>> letters = probe.await(record ->
                     Projector.CONSUMER.equals(TopicProbe.header(record, "hearken-dl-consumer"))
                             && Set.of(notJson, unknownVersion, badSurvey, timelessSurvey)

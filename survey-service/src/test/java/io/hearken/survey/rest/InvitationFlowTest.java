@@ -105,14 +105,14 @@ class InvitationFlowTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().body("$", hasSize(1))
-                .body("[0].channel", equalTo("email"))
-                .body("[0].language", equalTo("ja"))
-                .body("[0].invitationId", notNullValue())
-                .body("[0].respondent.customerId", equalTo("C-1001"))
-                .body("[0].respondent.email", equalTo(email))
-                .body("[0].respondent.verified", equalTo(true))
-                .body("[0].answers.find { it.questionId == 'store' }.text", equalTo("S-12")));
+                .then().body("items", hasSize(1))
+                .body("items[0].channel", equalTo("email"))
+                .body("items[0].language", equalTo("ja"))
+                .body("items[0].invitationId", notNullValue())
+                .body("items[0].respondent.customerId", equalTo("C-1001"))
+                .body("items[0].respondent.email", equalTo(email))
+                .body("items[0].respondent.verified", equalTo(true))
+                .body("items[0].answers.find { it.questionId == 'store' }.text", equalTo("S-12")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/invitations/stats", surveyId)
                 .then().statusCode(200)
@@ -157,10 +157,10 @@ class InvitationFlowTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonPath stored = given().header("X-Hearken-Tenant", "acme")
                     .when().get("/v1/surveys/{id}/responses", surveyId).then().extract().jsonPath();
-            assertEquals("sms", stored.getString("[0].channel"));
-            assertEquals(9, stored.getInt("[0].answers.find { it.questionId == 'nps' }.score"));
-            assertEquals("丁寧でした", stored.getString("[0].answers.find { it.questionId == 'reason' }.text"));
-            assertEquals(phone, stored.getString("[0].respondent.phone"));
+            assertEquals("sms", stored.getString("items[0].channel"));
+            assertEquals(9, stored.getInt("items[0].answers.find { it.questionId == 'nps' }.score"));
+            assertEquals("丁寧でした", stored.getString("items[0].answers.find { it.questionId == 'reason' }.text"));
+            assertEquals(phone, stored.getString("items[0].respondent.phone"));
         });
     }
 }

@@ -66,9 +66,9 @@ class KioskBatchTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
                 .then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("channel", hasItem("kiosk"))
-                .body("submittedAt", hasItem(yesterday)));
+                .body("items", hasSize(2))
+                .body("items.channel", hasItem("kiosk"))
+                .body("items.submittedAt", hasItem(yesterday)));
     }
 
     @Test
@@ -83,7 +83,7 @@ class KioskBatchTest {
                 .body("duplicates", equalTo(2));
         await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().body("$", hasSize(2)));
+                        .then().body("items", hasSize(2)));
     }
 
     @Test
@@ -112,6 +112,6 @@ class KioskBatchTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("context"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().body("find { it.channel == 'voice' }.context.queue", equalTo("billing")));
+                .then().body("items.find { it.channel == 'voice' }.context.queue", equalTo("billing")));
     }
 }

@@ -67,9 +67,9 @@ class PartialResponseTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().body("$", hasSize(1))
-                .body("[0].completed", equalTo(true))
-                .body("[0].answers.find { it.questionId == 'nps' }.score", equalTo(4)));
+                .then().body("items", hasSize(1))
+                .body("items[0].completed", equalTo(true))
+                .body("items[0].answers.find { it.questionId == 'nps' }.score", equalTo(4)));
         given().header("Idempotency-Key", key).when().get("/v1/public/surveys/{id}/responses/progress", surveyId)
                 .then().statusCode(409);
         save(key, Map.of("channel", "web", "complete", false, "answers", Map.of("reason", "changed my mind")))

@@ -47,7 +47,7 @@ class ResponseReadingTest {
                 .body(Map.of("channel", "web", "complete", false, "answers", Map.of("reason", "later")))
                 .when().post("/v1/public/surveys/{id}/responses", surveyId).then().statusCode(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
-                .when().get("/v1/surveys/{id}/responses", surveyId).then().body("$", hasSize(6)));
+                .when().get("/v1/surveys/{id}/responses", surveyId).then().body("items", hasSize(6)));
     }
 
     @Test
@@ -57,7 +57,8 @@ class ResponseReadingTest {
         while (next != null) {
             var page = given().header("X-Hearken-Tenant", "acme").urlEncodingEnabled(false)
                     .when().get(next).then().statusCode(200).header("X-Total-Count", "5").extract();
-            seen.addAll(page.jsonPath().getList("responseId"));
+            seen.addAll(page.jsonPath().getList("items.responseId"));
+            assertEquals(page.header("Link") == null, page.jsonPath().getString("next") == null);
             String link = page.header("Link");
             Matcher matcher = link == null ? null : NEXT.matcher(link);
             next = matcher != null && matcher.find() ? matcher.group(1).replaceFirst("^https?://[^/]+", "") : null;
@@ -66,13 +67,55 @@ class ResponseReadingTest {
         assertEquals(5, seen.size());
         given().header("X-Hearken-Tenant", "acme").queryParam("channel", "web").queryParam("completed", true)
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().statusCode(200).header("X-Total-Count", "3").body("$", hasSize(3));
+                .then().statusCode(200).header("X-Total-Count", "3").body("items", hasSize(3));
         given().header("X-Hearken-Tenant", "acme").queryParam("completed", false)
                 .when().get("/v1/surveys/{id}/responses", surveyId)
-                .then().body("$", hasSize(1)).body("[0].completed", equalTo(false));
+                .then().body("items", hasSize(1)).body("items[0].completed", equalTo(false));
         given().header("X-Hearken-Tenant", "acme").queryParam("from", "yesterday")
                 .when().get("/v1/surveys/{id}/responses", surveyId)
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void afterWalksEveryPageWithoutGapsOrRepeatsWhileResponsesArrive() {
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int arrived = 0;
+        do {
+            var request = given().header("X-Hearken-Tenant", "acme").queryParam("limit", 2)
+                    .queryParam("completed", true);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            var page = request.when().get("/v1/surveys/{id}/responses", surveyId).then().statusCode(200)
+                    .extract().jsonPath();
+            seen.addAll(page.getList("items.responseId"));
+            after = page.getString("next");
+            if (arrived < 2) {
+                // A response arriving between two pages lands after what was read (oldest first): no page shifts.
+                ids.add(given().contentType(ContentType.JSON)
+                        .body(Map.of("channel", "web", "answers", Map.of("nps", 9)))
+                        .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                        .then().statusCode(202).extract().path("id"));
+                arrived++;
+            }
+        } while (after != null);
+        assertEquals(new HashSet<>(seen).size(), seen.size(), "no response twice: " + seen);
+        assertTrue(seen.containsAll(ids.subList(0, 5)), "every response there before the walk: " + seen);
+    }
+
+    @Test
+    void refusesALimitOutOfRangeAndACursorOfAnotherListNamingTheField() {
+        given().header("X-Hearken-Tenant", "acme").queryParam("limit", 501)
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        String surveysCursor = given().header("X-Hearken-Tenant", "acme").queryParam("limit", 1)
+                .when().get("/v1/surveys").then().statusCode(200).extract().path("next");
+        given().header("X-Hearken-Tenant", "acme").queryParam("after", surveysCursor)
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"));
     }
 
     @Test
@@ -83,7 +126,7 @@ class ResponseReadingTest {
                 .when().post("/v1/public/surveys/{id}/responses", otherSurvey)
                 .then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
-                .when().get("/v1/surveys/{id}/responses", otherSurvey).then().body("$", hasSize(1)));
+                .when().get("/v1/surveys/{id}/responses", otherSurvey).then().body("items", hasSize(1)));
 
         given().header("X-Hearken-Tenant", "acme")
                 .queryParam("id", ids.get(0), elsewhere, ids.get(3), "no-such-response", ids.get(0))

@@ -88,8 +88,8 @@ class ResponseSubmissionTest {
                 given().header("X-Hearken-Tenant", "acme")
                         .when().get("/v1/surveys/{id}/responses", surveyId)
                         .then().statusCode(200)
-                        .body("$", hasSize(1))
-                        .body("[0].answers[0].score", equalTo(9)));
+                        .body("items", hasSize(1))
+                        .body("items[0].answers[0].score", equalTo(9)));
     }
 
     @Test
@@ -107,11 +107,11 @@ class ResponseSubmissionTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme")
                         .when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().body("$", hasSize(1)));
+                        .then().body("items", hasSize(1)));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme")
                         .when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().body("$", hasSize(1)));
+                        .then().body("items", hasSize(1)));
     }
 
     @Test
@@ -124,7 +124,7 @@ class ResponseSubmissionTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme")
                         .when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().body("responseId", hasItem(responseId)));
+                        .then().body("items.responseId", hasItem(responseId)));
 
         try (TopicProbe probe = TopicProbe.open(bootstrapServers, "hearken.responses")) {
             given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(8))
@@ -147,7 +147,7 @@ class ResponseSubmissionTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("X-Hearken-Tenant", "acme")
                         .when().get("/v1/surveys/{id}/responses", surveyId)
-                        .then().body("responseId", hasItem(responseId)));
+                        .then().body("items.responseId", hasItem(responseId)));
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(response(10))
                 .when().post("/v1/public/surveys/{id}/responses", surveyId)
@@ -205,7 +205,7 @@ class ResponseSubmissionTest {
             int kept = acceptedScores.get(0);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     given().header("X-Hearken-Tenant", "acme").when().get("/v1/surveys/{id}/responses", surveyId)
-                            .then().body("$", hasSize(1)).body("[0].answers[0].score", equalTo(kept)));
+                            .then().body("items", hasSize(1)).body("items[0].answers[0].score", equalTo(kept)));
         } finally {
             pool.shutdownNow();
         }

@@ -57,12 +57,17 @@ public class InboundSourceRepository {
     }
 
     /** The tenant's sources, oldest first; only {@code owner}'s when one is given. */
-    public Uni<List<InboundSource>> list(String tenant, Optional<String> owner) {
+    /** A page of the tenant's sources (of {@code owner}, when given), oldest first, after a position. */
+    public Uni<List<InboundSource>> list(String tenant, Optional<String> owner, Instant afterCreated, String afterId,
+                                         int limit) {
         return pool.preparedQuery("""
                         select %s from inbound_source
                         where tenant = $1 and ($2::text is null or owner = $2)
-                        order by created_at, id""".formatted(COLUMNS))
-                .execute(Tuple.of(tenant, owner.orElse(null)))
+                          and ($3::timestamptz is null or (created_at, id) > ($3, $4))
+                        order by created_at, id
+                        limit $5""".formatted(COLUMNS))
+                .execute(Tuple.tuple().addString(tenant).addString(owner.orElse(null))
+                        .addOffsetDateTime(utc(afterCreated)).addString(afterId).addInteger(limit))
                 .map(InboundSourceRepository::all);
     }
 

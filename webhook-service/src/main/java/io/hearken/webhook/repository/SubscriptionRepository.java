@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -74,11 +75,14 @@ public class SubscriptionRepository {
     }
 
     /** The tenant's subscriptions, oldest first; only {@code owner}'s when it is given. */
-    public Uni<List<Subscription>> list(String tenant, String owner) {
+    /** A page of the tenant's subscriptions (of {@code owner}, unless null), oldest first, after a position. */
+    public Uni<List<Subscription>> list(String tenant, String owner, Instant afterCreated, UUID afterId, int limit) {
         return pool.preparedQuery("select " + COLUMNS + """
                          from subscription where tenant = $1 and ($2::text is null or owner = $2)
-                        order by created_at, id""")
-                .execute(Tuple.of(tenant, owner))
+                          and ($3::timestamptz is null or (created_at, id) > ($3, $4))
+                        order by created_at, id
+                        limit $5""")
+                .execute(Tuple.from(Arrays.asList(tenant, owner, Times.column(afterCreated), afterId, limit)))
                 .map(rows -> {
                     List<Subscription> found = new ArrayList<>();
                     rows.forEach(row -> found.add(of(row)));

@@ -2,6 +2,8 @@ package io.hearken.webhook.rest;
 
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.webhook.service.InboundSourceService;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sources through which partners post signed feedback (docs/webhooks.md, "Inbound"). Admins and partners of a
@@ -34,6 +38,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbound webhooks")
 public class InboundSourceResource {
+
+    private static final String LIST = "inbound-sources";
 
     private final InboundSourceService sources;
 
@@ -57,11 +63,18 @@ public class InboundSourceResource {
 
     @GET
     @Operation(summary = "The inbound sources the caller may see, oldest first",
-            description = "An admin's: every source of the workspace; a partner's: those it registered.")
-    public Uni<InboundSourceViews.InboundSourceList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                          @HeaderParam(CallerHeader.NAME) @NotBlank String caller) {
-        return sources.list(tenant, caller).map(found -> new InboundSourceViews.InboundSourceList(
-                found.stream().map(InboundSourceViews::of).toList()));
+            description = "An admin's: every source of the workspace; a partner's: those it registered. Keyset "
+                    + "pages: limit 1-500 (default 50); pass the previous page's 'next' as 'after'.")
+    public Uni<Page<InboundSourceViews.InboundSourceView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                                @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
+                                                                @QueryParam("after") String after,
+                                                                @QueryParam("limit") String limit) {
+        int size = Page.limit(limit, Page.MAX_LIMIT);
+        Optional<PageCursor> position = PageCursor.read(LIST, after, 2);
+        return sources.list(tenant, caller, position.map(cursor -> cursor.instant(0)).orElse(null),
+                        position.map(cursor -> cursor.text(1)).orElse(null), size + 1)
+                .map(found -> Page.of(found, size, InboundSourceViews::of,
+                        last -> PageCursor.of(LIST, last.createdAt(), last.id())));
     }
 
     @GET

@@ -44,9 +44,6 @@ public final class InboundSourceViews {
                                     Instant updatedAt) {
     }
 
-    public record InboundSourceList(List<InboundSourceView> items) {
-    }
-
     static InboundSourceView of(InboundSource source) {
         return view(source, null);
     }

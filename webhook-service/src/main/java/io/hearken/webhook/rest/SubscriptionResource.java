@@ -2,6 +2,9 @@ package io.hearken.webhook.rest;
 
 import io.hearken.common.http.CallerHeader;
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.NextPageLink;
+import io.hearken.common.page.Page;
+import io.hearken.common.page.PageCursor;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.webhook.domain.DeliveryState;
 import io.hearken.webhook.domain.EventType;
@@ -24,14 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,8 +45,11 @@ import java.util.UUID;
 @Tag(name = "Webhooks")
 public class SubscriptionResource {
 
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 200;
+    private static final String SUBSCRIPTIONS = "subscriptions";
+    private static final String MESSAGES = "messages";
+    private static final String ATTEMPTS = "attempts";
+    /** A message's own attempts, shown with it in full: retries end long before this many. */
+    private static final int MESSAGE_ATTEMPTS = 200;
 
     private final SubscriptionService service;
     private final DeliveryLogRepository log;
@@ -80,11 +84,18 @@ public class SubscriptionResource {
 
     @GET
     @Path("/subscriptions")
-    @Operation(summary = "The subscriptions the caller may manage, oldest first")
-    public Uni<SubscriptionViews.SubscriptionList> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                        @HeaderParam(CallerHeader.NAME) @NotBlank String caller) {
-        return service.list(tenant, caller).map(found -> new SubscriptionViews.SubscriptionList(
-                found.stream().map(subscription -> SubscriptionViews.view(subscription, false)).toList()));
+    @Operation(summary = "The subscriptions the caller may manage, oldest first",
+            description = "Keyset pages: limit 1-500 (default 50); pass the previous page's 'next' as 'after'.")
+    public Uni<Page<SubscriptionViews.SubscriptionView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                              @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
+                                                              @QueryParam("after") String after,
+                                                              @QueryParam("limit") String limit) {
+        int size = Page.limit(limit, Page.MAX_LIMIT);
+        Optional<PageCursor> position = PageCursor.read(SUBSCRIPTIONS, after, 2);
+        return service.list(tenant, caller, position.map(cursor -> cursor.instant(0)).orElse(null),
+                        position.map(cursor -> cursor.uuid(1)).orElse(null), size + 1)
+                .map(found -> Page.of(found, size, subscription -> SubscriptionViews.view(subscription, false),
+                        last -> PageCursor.of(SUBSCRIPTIONS, last.createdAt(), last.id())));
     }
 
     @GET
@@ -157,27 +168,27 @@ public class SubscriptionResource {
     @GET
     @Path("/subscriptions/{id}/messages")
     @Operation(summary = "The delivery log: messages sent to this endpoint, newest first",
-            description = "state=pending|succeeded|dead filters (dead letters: state=dead); limit 1-200 (default "
-                    + "50); next is the cursor of the following page.")
-    public Uni<SubscriptionViews.DeliveryPage> messages(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                        @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
-                                                        @PathParam("id") String id, @QueryParam("state") String state,
-                                                        @QueryParam("cursor") String cursor,
-                                                        @QueryParam("limit") Integer limit) {
+            description = "state=pending|succeeded|dead filters (dead letters: state=dead). Keyset pages: limit "
+                    + "1-500 (default 50); pass the previous page's 'next' as 'after' ('cursor', its older name, is "
+                    + "deprecated and still accepted).")
+    public Uni<Page<SubscriptionViews.DeliveryView>> messages(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                              @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
+                                                              @PathParam("id") String id,
+                                                              @QueryParam("state") String state,
+                                                              @QueryParam("after") String after,
+                                                              @Parameter(deprecated = true)
+                                                              @QueryParam(NextPageLink.DEPRECATED_AFTER) String cursor,
+                                                              @QueryParam("limit") String limit) {
         UUID subscription = id(id);
         DeliveryState filter = state(state);
-        int size = limit(limit);
-        String[] after = deliveryCursor(cursor);
+        int size = Page.limit(limit, Page.MAX_LIMIT);
+        Optional<PageCursor> position = PageCursor.read(MESSAGES, after != null ? after : cursor, 2);
         return service.get(tenant, caller, subscription)
                 .chain(found -> log.deliveries(subscription, filter,
-                        after == null ? null : Instant.parse(after[0]), after == null ? null : after[1], size + 1))
-                .map(found -> {
-                    List<SubscriptionViews.DeliveryView> items = found.stream().limit(size)
-                            .map(SubscriptionViews::view).toList();
-                    String next = found.size() > size ? encode(found.get(size - 1).createdAt() + "|"
-                            + found.get(size - 1).messageId()) : null;
-                    return new SubscriptionViews.DeliveryPage(items, next);
-                });
+                        position.map(at -> at.instant(0)).orElse(null), position.map(at -> at.text(1)).orElse(null),
+                        size + 1))
+                .map(found -> Page.of(found, size, SubscriptionViews::view,
+                        last -> PageCursor.of(MESSAGES, last.createdAt(), last.messageId())));
     }
 
     @GET
@@ -224,25 +235,29 @@ public class SubscriptionResource {
     @GET
     @Path("/subscriptions/{id}/attempts")
     @Operation(summary = "Every attempt to this endpoint, newest first",
-            description = "Status, latency, the start of the answer, or why none came; limit 1-200, cursor.")
-    public Uni<SubscriptionViews.AttemptPage> attempts(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
-                                                       @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
-                                                       @PathParam("id") String id,
-                                                       @QueryParam("cursor") String cursor,
-                                                       @QueryParam("limit") Integer limit) {
+            description = "Status, latency, the start of the answer, or why none came. Keyset pages: limit 1-500 "
+                    + "(default 50); pass the previous page's 'next' as 'after' ('cursor', its older name, is "
+                    + "deprecated and still accepted).")
+    public Uni<Page<SubscriptionViews.AttemptView>> attempts(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                             @HeaderParam(CallerHeader.NAME) @NotBlank String caller,
+                                                             @PathParam("id") String id,
+                                                             @QueryParam("after") String after,
+                                                             @Parameter(deprecated = true)
+                                                             @QueryParam(NextPageLink.DEPRECATED_AFTER) String cursor,
+                                                             @QueryParam("limit") String limit) {
         UUID subscription = id(id);
-        int size = limit(limit);
-        Long before = attemptCursor(cursor);
+        int size = Page.limit(limit, Page.MAX_LIMIT);
+        Long before = PageCursor.read(ATTEMPTS, after != null ? after : cursor, 1).map(at -> at.number(0))
+                .orElse(null);
         return service.get(tenant, caller, subscription)
                 .chain(found -> log.attempts(subscription, null, before, size + 1))
-                .map(found -> new SubscriptionViews.AttemptPage(
-                        found.stream().limit(size).map(SubscriptionViews::view).toList(),
-                        found.size() > size ? Long.toString(found.get(size - 1).id()) : null));
+                .map(found -> Page.of(found, size, SubscriptionViews::view,
+                        last -> PageCursor.of(ATTEMPTS, last.id())));
     }
 
     private Uni<SubscriptionViews.MessageView> withAttempts(UUID subscription,
                                                             DeliveryLogRepository.DeliveredMessage delivered) {
-        return log.attempts(subscription, delivered.delivery().messageId(), null, MAX_PAGE)
+        return log.attempts(subscription, delivered.delivery().messageId(), null, MESSAGE_ATTEMPTS)
                 .map(attempts -> new SubscriptionViews.MessageView(SubscriptionViews.view(delivered.delivery()),
                         delivered.payload(), attempts.stream().map(SubscriptionViews::view).toList()));
     }
@@ -263,47 +278,6 @@ public class SubscriptionResource {
             return DeliveryState.fromStored(state);
         } catch (IllegalArgumentException unknown) {
             throw ProblemException.invalidField("state", "must be pending, succeeded or dead");
-        }
-    }
-
-    private static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        return limit;
-    }
-
-    private static String encode(String cursor) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] deliveryCursor(String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            Instant.parse(parts[0]);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("no message id");
-            }
-            return parts;
-        } catch (IllegalArgumentException | DateTimeParseException invalid) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API gave");
-        }
-    }
-
-    private static Long attemptCursor(String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException invalid) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API gave");
         }
     }
 }

@@ -46,9 +46,6 @@ final class SubscriptionViews {
                             Instant createdAt, Instant updatedAt, String secret) {
     }
 
-    record SubscriptionList(List<SubscriptionView> items) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SecretView(String secret, Instant previousSecretValidUntil) {
     }
@@ -74,15 +71,9 @@ final class SubscriptionViews {
                         Integer lastStatus, String lastError, boolean test, Instant createdAt, Instant updatedAt) {
     }
 
-    record DeliveryPage(List<DeliveryView> items, String next) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AttemptView(long id, String messageId, int attempt, Instant startedAt, int latencyMillis, Integer status,
                        String error, String responseExcerpt) {
-    }
-
-    record AttemptPage(List<AttemptView> items, String next) {
     }
 
     /** One message as delivered to the subscription: its delivery, the exact payload sent, and its attempts. */

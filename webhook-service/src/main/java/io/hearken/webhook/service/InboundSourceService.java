@@ -50,8 +50,11 @@ public class InboundSourceService {
     }
 
     /** The tenant's sources an admin sees, or the caller's own. */
-    public Uni<List<InboundSource>> list(String tenant, String caller) {
-        return sources.list(tenant, ADMIN.equals(CallerHeader.role(caller)) ? Optional.empty() : Optional.of(caller));
+    /** A page of the sources the caller may see, oldest first, after {@code afterCreated}/{@code afterId}. */
+    public Uni<List<InboundSource>> list(String tenant, String caller, Instant afterCreated, String afterId,
+                                         int limit) {
+        return sources.list(tenant, ADMIN.equals(CallerHeader.role(caller)) ? Optional.empty() : Optional.of(caller),
+                afterCreated, afterId, limit);
     }
 
     public Uni<InboundSource> get(String tenant, String caller, String id) {

@@ -67,8 +67,9 @@ public class SubscriptionService {
         return reachable(draft.url()).chain(() -> subscriptions.insert(subscription));
     }
 
-    public Uni<List<Subscription>> list(String tenant, String caller) {
-        return subscriptions.list(tenant, isAdmin(caller) ? null : caller);
+    /** A page of the subscriptions the caller may manage, oldest first, after {@code afterCreated}/{@code afterId}. */
+    public Uni<List<Subscription>> list(String tenant, String caller, Instant afterCreated, UUID afterId, int limit) {
+        return subscriptions.list(tenant, isAdmin(caller) ? null : caller, afterCreated, afterId, limit);
     }
 
     /** The subscription, if the caller may manage it; 404 otherwise, as if it did not exist. */

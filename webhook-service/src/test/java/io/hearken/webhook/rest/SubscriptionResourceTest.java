@@ -2,10 +2,14 @@ package io.hearken.webhook.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +24,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The subscription API's contract: what a subscription is when created, changed, rotated and deleted; every bad
@@ -48,6 +55,61 @@ class SubscriptionResourceTest {
                 .then().statusCode(200).body("secret", equalTo(created.getString("secret")));
         as(tenant, ADMIN).when().get("/v1/webhooks/subscriptions")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id));
+    }
+
+    @Test
+    void pagesWalkEverySubscriptionOnceWhileNewOnesAreCreated() {
+        String tenant = newTenant();
+        List<String> before = new ArrayList<>();
+        for (int index = 0; index < 5; index++) {
+            before.add(subscribe(tenant, address("/hooks/" + index), "response.completed").getString("id"));
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int page = 0;
+        do {
+            var request = as(tenant, ADMIN).queryParam("limit", 2);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            ExtractableResponse<Response> answer = request.when().get("/v1/webhooks/subscriptions")
+                    .then().statusCode(200).extract();
+            seen.addAll(answer.jsonPath().getList("items.id", String.class));
+            after = answer.jsonPath().getString("next");
+            if (after == null) {
+                assertNull(answer.header("Link"));
+            } else {
+                assertTrue(answer.header("Link").matches("<http://[^>]+/v1/webhooks/subscriptions\\?limit=2&after="
+                        + after + ">; rel=\"next\""), answer.header("Link"));
+            }
+            if (page++ < 2) {
+                subscribe(tenant, address("/hooks/new-" + page), "response.completed");
+            }
+        } while (after != null);
+        assertEquals(new HashSet<>(seen).size(), seen.size(), "no subscription twice: " + seen);
+        assertTrue(seen.containsAll(before), "every subscription there before the walk: " + seen);
+        assertEquals(7, seen.size(), "oldest first: those created during the walk come at its end");
+    }
+
+    @Test
+    void refusesABadLimitOrCursorNamingTheParameterAndReadsTheOldCursorName() {
+        String tenant = newTenant();
+        subscribe(tenant, address("/a"), "response.completed");
+        String id = subscribe(tenant, address("/b"), "response.completed").getString("id");
+        as(tenant, ADMIN).queryParam("limit", 501).when().get("/v1/webhooks/subscriptions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        String subscriptionsCursor = as(tenant, ADMIN).queryParam("limit", 1).when()
+                .get("/v1/webhooks/subscriptions").then().statusCode(200).extract().path("next");
+        as(tenant, ADMIN).queryParam("after", subscriptionsCursor)
+                .when().get("/v1/webhooks/subscriptions/" + id + "/messages")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        // 'cursor', the deprecated name, is still read, and refused by the same rule
+        as(tenant, ADMIN).queryParam("cursor", subscriptionsCursor)
+                .when().get("/v1/webhooks/subscriptions/" + id + "/attempts")
+                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        as(tenant, ADMIN).when().get("/v1/webhooks/subscriptions/" + id + "/attempts")
+                .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
     }
 
     @Test
