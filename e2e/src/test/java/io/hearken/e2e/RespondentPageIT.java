@@ -176,15 +176,15 @@ class RespondentPageIT {
         }
 
         Response stored = storedResponse(surveyId);
-        assertEquals("ja", stored.path("[0].language"));
-        assertEquals("email", stored.path("[0].channel"));
-        assertEquals(true, stored.path("[0].completed"));
-        assertEquals(true, stored.path("[0].respondent.verified"));
-        assertEquals(Integer.valueOf(3), stored.path("[0].answers.find { it.questionId == 'nps' }.score"));
+        assertEquals("ja", stored.path("items[0].language"));
+        assertEquals("email", stored.path("items[0].channel"));
+        assertEquals(true, stored.path("items[0].completed"));
+        assertEquals(true, stored.path("items[0].respondent.verified"));
+        assertEquals(Integer.valueOf(3), stored.path("items[0].answers.find { it.questionId == 'nps' }.score"));
         assertEquals("レジの待ち時間が長すぎました",
-                stored.path("[0].answers.find { it.questionId == 'detractor_reason' }.text"));
-        assertEquals(List.of("buy"), stored.path("[0].answers.find { it.questionId == 'visit' }.choices"));
-        assertEquals(Integer.valueOf(2), stored.path("[0].answers.find { it.questionId == 'csat' }.score"));
+                stored.path("items[0].answers.find { it.questionId == 'detractor_reason' }.text"));
+        assertEquals(List.of("buy"), stored.path("items[0].answers.find { it.questionId == 'visit' }.choices"));
+        assertEquals(Integer.valueOf(2), stored.path("items[0].answers.find { it.questionId == 'csat' }.score"));
     }
 
     @Test
@@ -226,11 +226,11 @@ class RespondentPageIT {
                     browser.shown(By.cssSelector(".closing-text")).getText());
         }
         Response stored = storedResponse(surveyId);
-        assertEquals(Integer.valueOf(0), stored.path("[0].answers.find { it.questionId == 'nps' }.score"));
+        assertEquals(Integer.valueOf(0), stored.path("items[0].answers.find { it.questionId == 'nps' }.score"));
         assertEquals("The queue was far too long",
-                stored.path("[0].answers.find { it.questionId == 'detractor_reason' }.text"));
-        assertEquals(true, stored.path("[0].answers.find { it.questionId == 'contact' }.consent"));
-        assertEquals("web", stored.path("[0].channel"));
+                stored.path("items[0].answers.find { it.questionId == 'detractor_reason' }.text"));
+        assertEquals(true, stored.path("items[0].answers.find { it.questionId == 'contact' }.consent"));
+        assertEquals("web", stored.path("items[0].channel"));
     }
 
     @Test
@@ -331,18 +331,20 @@ class RespondentPageIT {
             assertEquals("Thank you for your answers!", browser.shown(By.cssSelector(".closing-text")).getText());
         }
         Response stored = storedResponse(surveyId);
-        assertEquals("42", stored.path("[0].answers.find { it.questionId == 'store' }.text"));
-        assertEquals(Integer.valueOf(8), stored.path("[0].answers.find { it.questionId == 'stars' }.score"));
-        assertEquals(Integer.valueOf(6), stored.path("[0].answers.find { it.questionId == 'ces' }.score"));
-        assertEquals(List.of("other"), stored.path("[0].answers.find { it.questionId == 'visit' }.choices"));
-        assertEquals("Just browsing", stored.path("[0].answers.find { it.questionId == 'visit' }.otherText"));
-        assertEquals(List.of("staff", "price"), stored.path("[0].answers.find { it.questionId == 'liked' }.choices"));
-        assertEquals(List.of("b", "a"), stored.path("[0].answers.find { it.questionId == 'rank' }.choices"));
-        assertEquals(Map.of("clean", 4, "quiet", 5), stored.path("[0].answers.find { it.questionId == 'grid' }.rows"));
-        assertEquals("2026-11-20", stored.path("[0].answers.find { it.questionId == 'when' }.date"));
+        assertEquals("42", stored.path("items[0].answers.find { it.questionId == 'store' }.text"));
+        assertEquals(Integer.valueOf(8), stored.path("items[0].answers.find { it.questionId == 'stars' }.score"));
+        assertEquals(Integer.valueOf(6), stored.path("items[0].answers.find { it.questionId == 'ces' }.score"));
+        assertEquals(List.of("other"), stored.path("items[0].answers.find { it.questionId == 'visit' }.choices"));
+        assertEquals("Just browsing", stored.path("items[0].answers.find { it.questionId == 'visit' }.otherText"));
+        assertEquals(List.of("staff", "price"),
+                stored.path("items[0].answers.find { it.questionId == 'liked' }.choices"));
+        assertEquals(List.of("b", "a"), stored.path("items[0].answers.find { it.questionId == 'rank' }.choices"));
+        assertEquals(Map.of("clean", 4, "quiet", 5),
+                stored.path("items[0].answers.find { it.questionId == 'grid' }.rows"));
+        assertEquals("2026-11-20", stored.path("items[0].answers.find { it.questionId == 'when' }.date"));
         assertEquals("Friendly staff, {{not piped}} <b>no markup</b>",
-                stored.path("[0].answers.find { it.questionId == 'why' }.text"));
-        assertEquals(true, stored.path("[0].answers.find { it.questionId == 'contact' }.consent"));
+                stored.path("items[0].answers.find { it.questionId == 'why' }.text"));
+        assertEquals(true, stored.path("items[0].answers.find { it.questionId == 'contact' }.consent"));
     }
 
     private static String survey(String definition) {

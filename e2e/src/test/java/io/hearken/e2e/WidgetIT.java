@@ -145,17 +145,17 @@ class WidgetIT {
             assertEquals("ご協力ありがとうございました。", panel.findElement(By.cssSelector(".closing-text")).getText());
 
             Response stored = storedResponses(surveyId, 1);
-            assertEquals("widget", stored.path("[0].channel"));
-            assertEquals("ja", stored.path("[0].language"));
-            assertEquals(Integer.valueOf(3), stored.path("[0].answers.find { it.questionId == 'nps' }.score"));
-            assertEquals("配送が遅すぎました", stored.path("[0].answers.find { it.questionId == 'why' }.text"));
-            assertEquals(siteOrigin + "/shop-" + surveyId + ".html", stored.path("[0].context.page"));
+            assertEquals("widget", stored.path("items[0].channel"));
+            assertEquals("ja", stored.path("items[0].language"));
+            assertEquals(Integer.valueOf(3), stored.path("items[0].answers.find { it.questionId == 'nps' }.score"));
+            assertEquals("配送が遅すぎました", stored.path("items[0].answers.find { it.questionId == 'why' }.text"));
+            assertEquals(siteOrigin + "/shop-" + surveyId + ".html", stored.path("items[0].context.page"));
 
             // Answered: the same site does not ask again, on this visit or the next.
             browser.open(page);
             assertNoPanelWithin(browser, Duration.ofSeconds(4));
         }
-        assertEquals(1, storedResponses(surveyId, 1).jsonPath().getList("$").size(), "stored once");
+        assertEquals(1, storedResponses(surveyId, 1).jsonPath().getList("items").size(), "stored once");
     }
 
     @Test
@@ -219,6 +219,7 @@ class WidgetIT {
     private static Response storedResponses(String surveyId, int count) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(platform.gatewayUrl)
                 .auth().oauth2(admin).when().get("/api/v1/surveys/{id}/responses", surveyId), answer ->
-                answer.statusCode() == 200 && answer.jsonPath().getList("findAll { it.completed }").size() == count);
+                answer.statusCode() == 200
+                        && answer.jsonPath().getList("items.findAll { it.completed }").size() == count);
     }
 }
