@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,13 @@ public interface LimitsConfig {
 
     /** Per-client limits that differ from {@link #perClient()}, by client id: a partner's contract. */
     Map<String, Integer> clientLimits();
+
+    /**
+     * Clients that people sign in to with a browser (the console's public client): their client limit counts each
+     * user apart, or one busy analyst would use up every colleague's console; the tenant's limit still adds them up.
+     */
+    @WithDefault("hearken-web")
+    Set<String> perUserClients();
 
     /** Public requests per window from one address. */
     @WithDefault("600")

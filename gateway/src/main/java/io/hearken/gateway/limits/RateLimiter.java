@@ -13,10 +13,12 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Counts each request against its limits and decides whether it may go on. Authenticated requests count against
- * their tenant's limit and their client's (the token's {@code azp}: the console, one partner integration); public
+ * their tenant's limit and their client's (the token's {@code azp}: one partner integration; for the console, each
+ * of its users); public
  * ones against their address's and their survey's or inbound source's (the resource the path names). The decision
  * is this replica's, from memory ({@link ReplicaCounters}), so no request waits for Redis; with Redis, every replica's
  * counts are brought together there in the background ({@link CounterSync}), so the limits hold across replicas within
@@ -67,8 +69,18 @@ public class RateLimiter {
     /** The limits an authenticated caller's request counts against. */
     public List<LimitPolicy> policiesFor(CallerIdentity caller) {
         int clientQuota = config.clientLimits().getOrDefault(caller.client(), config.perClient());
-        return List.of(new LimitPolicy("client", caller.tenant() + ":" + caller.client(), clientQuota),
+        return List.of(new LimitPolicy("client", clientSubject(caller, config.perUserClients()), clientQuota),
                 new LimitPolicy("tenant", caller.tenant(), config.perTenant()));
+    }
+
+    /**
+     * Whose requests a client limit counts together: the client's in its tenant (a partner integration, whatever
+     * user or service account it acts as), or, for a client people sign in to ({@code per-user-clients}), each
+     * user's.
+     */
+    static String clientSubject(CallerIdentity caller, Set<String> perUserClients) {
+        String client = caller.tenant() + ":" + caller.client();
+        return perUserClients.contains(caller.client()) ? client + ":" + caller.subject() : client;
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.hearken.gateway.limits;
 
+import io.hearken.gateway.security.CallerIdentity;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pieces of the rate limiter that need no server: the decision, the client's address. */
@@ -28,6 +31,22 @@ class LimitUnitsTest {
         assertFalse(over.allowed());
         assertEquals(13, over.retryAfterSeconds(), "rounded up: never too early");
         assertEquals(0, over.tightest().remaining());
+    }
+
+    @Test
+    void aConsoleUsersClientLimitIsTheirsAPartnersIsTheIntegrations() {
+        Set<String> perUser = Set.of("hearken-web");
+
+        assertEquals("acme:hearken-web:u1", RateLimiter.clientSubject(
+                new CallerIdentity("u1", "analyst", "acme", "hearken-web"), perUser));
+        assertNotEquals(RateLimiter.clientSubject(new CallerIdentity("u1", "analyst", "acme", "hearken-web"), perUser),
+                RateLimiter.clientSubject(new CallerIdentity("u2", "admin", "acme", "hearken-web"), perUser),
+                "two analysts on the console do not share one limit");
+        assertEquals(RateLimiter.clientSubject(new CallerIdentity("svc-1", "partner", "acme", "partner-acme"), perUser),
+                RateLimiter.clientSubject(new CallerIdentity("svc-2", "partner", "acme", "partner-acme"), perUser),
+                "a partner's integration is one client, whoever it acts as");
+        assertEquals("globex:partner-acme", RateLimiter.clientSubject(
+                new CallerIdentity("svc-1", "partner", "globex", "partner-acme"), perUser), "and per tenant");
     }
 
     @Test

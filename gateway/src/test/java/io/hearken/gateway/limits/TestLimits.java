@@ -3,6 +3,7 @@ package io.hearken.gateway.limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Limits for tests that build a {@link RateLimiter} by hand: small quotas, a given Redis, a short sync interval. */
@@ -39,6 +40,11 @@ record TestLimits(Optional<String> redisUrl, int perClient, int perAddress) impl
     @Override
     public Map<String, Integer> clientLimits() {
         return Map.of("partner-with-a-contract", 2);
+    }
+
+    @Override
+    public Set<String> perUserClients() {
+        return Set.of("hearken-web");
     }
 
     @Override
