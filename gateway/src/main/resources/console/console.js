@@ -1,11 +1,12 @@
 // The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
 // draws the shell (navigation, who is signed in) and the screen the address names. Screens are addressed by the
-// fragment (#/ so far), so the gateway serves one page for all of them and Keycloak's redirect URI is that one page.
+// fragment (#/, #/surveys/<id>), so the gateway serves one page for all of them and Keycloak's redirect URI is that
+// one page.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
 import { chosenLanguage, textsIn } from './texts.js';
-import { el, surveyList } from './views.js';
+import { el, surveyDashboard, surveyList } from './views.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -66,8 +67,13 @@ async function route() {
   const hash = window.location.hash || '#/';
   markCurrent(hash);
   delete main.dataset.ready;
-  await surveyList(context);
-  main.dataset.ready = 'true';
+  const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
+  if (survey) {
+    await surveyDashboard(context, decodeURIComponent(survey[1]));
+  } else {
+    await surveyList(context);
+    main.dataset.ready = 'true';
+  }
   // The new screen's heading takes the focus, so a screen reader starts there and a keyboard user from there.
   document.getElementById('page-title')?.focus();
 }

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CX console as the gateway serves it: one page for every screen and its files under a Content-Security-Policy
- * that lets it run nothing but them and talk to nothing but this origin and Keycloak; the login settings it reads;
- * and nothing else under its prefix.
+ * The CX console as the gateway serves it: one page for every screen, its files and the charting library under a
+ * Content-Security-Policy that lets it run nothing but them and talk to nothing but this origin and Keycloak; the
+ * login settings it reads; and nothing else under its prefix.
  */
 @QuarkusTest
 class ConsolePagesTest {
@@ -104,10 +104,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theChartingLibraryComesFromItsWebjarGzippedAndKeptForAYear() {
+        String library = "/console/lib/echarts-5.3.1.common.min.js";
+        String charts = given().when().get("/console/assets/charts.js").asString();
+        assertTrue(charts.contains("'" + library + "'"), "charts.js loads the library the gateway serves");
+        given().header("Accept-Encoding", "gzip").when().get(library).then().statusCode(200)
+                .contentType(containsString("text/javascript"))
+                .header("Content-Encoding", "gzip")
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .header("Content-Security-Policy", equalTo(console.contentSecurityPolicy()));
+        // The webjar is unpacked, not on the classpath: Quarkus serves none of it beside the gateway's routes
+        given().when().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(404);
+    }
+
+    @Test
     void nothingElseIsServedUnderTheConsolesPrefix() {
         given().when().get("/console/assets/nothing-here.js").then().statusCode(404)
                 .contentType("application/problem+json")
                 .header("Content-Security-Policy", equalTo(console.contentSecurityPolicy()));
+        given().when().get("/console/lib/echarts.js").then().statusCode(404);
         given().when().get("/console/surveys/s1").then().statusCode(404).contentType("application/problem+json");
         given().when().post("/console/").then().statusCode(not(equalTo(200)));
     }

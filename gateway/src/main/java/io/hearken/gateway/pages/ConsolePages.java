@@ -21,23 +21,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CX console ({@code /console/}): a page, its own files ({@code /console/assets/*}) and the settings the page logs
- * in with ({@code /console/config.json}). No login is needed for any of them: they hold nothing but code, and
- * everything a person sees comes from the API with the bearer token the page obtains from Keycloak (authorization
- * code with PKCE on the public client). Served by the gateway so that the console and the API share an origin: no
- * CORS, the gateway's limits apply, and the only other origin the page may talk to is Keycloak's token endpoint.
+ * The CX console ({@code /console/}): a page, its own files ({@code /console/assets/*}), the charting library from
+ * its Maven Central webjar ({@code /console/lib/*}) and the settings the page logs in with ({@code
+ * /console/config.json}). No login is needed for any of them: they hold nothing but code, and everything a person
+ * sees comes from the API with the bearer token the page obtains from Keycloak (authorization code with PKCE on the
+ * public client). Served by the gateway so that the console and the API share an origin: no CORS, the gateway's
+ * limits apply, and the only other origin the page may talk to is Keycloak's token endpoint.
  *
- * <p>Files are {@link StaticAsset}s: gzipped once at start-up and revalidated by ETag.
+ * <p>Files are {@link StaticAsset}s: gzipped once at start-up and revalidated by ETag; the library's path carries
+ * its version, so a browser keeps it for a year.
  */
 @ApplicationScoped
 public class ConsolePages {
 
     public static final String PREFIX = "/console";
     public static final String ASSETS = PREFIX + "/assets";
+    public static final String LIBRARIES = PREFIX + "/lib";
     public static final String CONFIG = PREFIX + "/config.json";
     /** The page's own files, by name under {@link #ASSETS}. */
     private static final List<String> FILES = List.of("console.js", "auth.js", "api.js", "texts.js", "views.js",
-            "console.css");
+            "charts.js", "console.css");
+    /**
+     * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
+     * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.
+     */
+    private static final Map<String, String> LIBRARY_FILES = Map.of("echarts-5.3.1.common.min.js",
+            "console-lib/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js");
     private static final String REVALIDATE = "public, max-age=300, must-revalidate";
 
     private final ProblemWriter problems;
@@ -45,6 +54,7 @@ public class ConsolePages {
     private final StaticAsset page;
     private final StaticAsset settings;
     private final Map<String, StaticAsset> files = new LinkedHashMap<>();
+    private final Map<String, StaticAsset> libraries = new LinkedHashMap<>();
 
     public ConsolePages(ProblemWriter problems, ConsoleConfig config, ObjectMapper json) {
         this.problems = problems;
@@ -52,6 +62,8 @@ public class ConsolePages {
         this.page = StaticAsset.load("console/index.html", "no-cache");
         this.settings = StaticAsset.of(settingsJson(config, json), "application/json", "no-cache");
         FILES.forEach(file -> files.put(file, StaticAsset.load("console/" + file, REVALIDATE)));
+        LIBRARY_FILES.forEach((name, resource) -> libraries.put(name, StaticAsset.load(resource,
+                "public, max-age=31536000, immutable")));
     }
 
     void register(@Observes Router router) {
@@ -61,6 +73,8 @@ public class ConsolePages {
             router.route(method, CONFIG).handler(context -> serve(context, CONFIG, settings));
             router.route(method, ASSETS + "/:file").handler(context -> serve(context, ASSETS + "/{file}",
                     files.get(context.pathParam("file"))));
+            router.route(method, LIBRARIES + "/:file").handler(context -> serve(context, LIBRARIES + "/{file}",
+                    libraries.get(context.pathParam("file"))));
         }
         router.route(PREFIX + "/*").handler(context -> serve(context, PREFIX + "/{other}", null));
     }
@@ -103,7 +117,8 @@ public class ConsolePages {
 
     /**
      * The page's own files only, no inline script or style, API calls to this origin and token requests to
-     * Keycloak's; never framed.
+     * Keycloak's; never framed. Charts are drawn on canvases and exported as data: and blob: downloads, which need no
+     * image source.
      */
     static String contentSecurityPolicy(ConsoleConfig config) {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' "
