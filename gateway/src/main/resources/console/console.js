@@ -1,17 +1,18 @@
 // The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
-// draws the shell (navigation, who is signed in) and the screen the address names. Screens are addressed by the
-// fragment (#/, #/surveys/<id>), so the gateway serves one page for all of them and Keycloak's redirect URI is that
-// one page.
+// draws the shell (navigation by role, language switcher, who is signed in) and the screen the address names. Screens
+// are addressed by the fragment (#/, #/surveys/<id>, #/webhooks), so the gateway serves one page for all of them and
+// Keycloak's redirect URI is that one page.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
-import { chosenLanguage, textsIn } from './texts.js';
-import { el, surveyDashboard, surveyList } from './views.js';
+import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
+import { el, surveyDashboard, surveyList, webhookList } from './views.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 const logout = document.getElementById('logout');
+const languageSelect = document.getElementById('language');
 const status = document.getElementById('status');
 
 const context = {
@@ -34,6 +35,7 @@ function applyLanguage(language) {
   document.title = context.t.brand;
   document.getElementById('brand').textContent = context.t.brand;
   document.getElementById('skip').textContent = context.t.skip;
+  document.getElementById('language-label').textContent = context.t.language;
   logout.textContent = context.t.logout;
   const loading = document.getElementById('loading');
   if (loading) {
@@ -41,9 +43,26 @@ function applyLanguage(language) {
   }
 }
 
+function fillLanguages() {
+  languageSelect.replaceChildren(...LANGUAGES.map((language) => el('option', {
+    value: language, lang: language, selected: language === context.language,
+  }, AUTONYMS[language])));
+  languageSelect.addEventListener('change', () => {
+    rememberLanguage(languageSelect.value);
+    applyLanguage(languageSelect.value);
+    if (context.session) {
+      drawShell();
+      route();
+    }
+  });
+}
+
 function drawShell() {
   const { t, session } = context;
   const links = [el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys)];
+  if (session.has('admin')) {
+    links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
+  }
   links.push(el('a', { href: '/api/docs/', id: 'nav-api-docs' }, t.navApiDocs));
   nav.replaceChildren(...links);
   nav.hidden = false;
@@ -70,6 +89,8 @@ async function route() {
   const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
   if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
+  } else if (hash === '#/webhooks') {
+    await webhookList(context);
   } else {
     await surveyList(context);
     main.dataset.ready = 'true';
@@ -90,6 +111,7 @@ function loginFailed(error) {
 
 async function start() {
   applyLanguage(context.language);
+  fillLanguages();
   let settings;
   try {
     settings = await loadSettings();

@@ -1,6 +1,7 @@
-// The console's screens: the survey list and one survey's dashboard (NPS, CSAT and CES with their margins, the trend
-// against the previous period, the breakdown by channel). Each screen is built with textContent only: a survey's
-// name is shown, never interpreted as markup.
+// The console's screens: the survey list, one survey's dashboard (NPS, CSAT and CES with their margins, the trend
+// against the previous period, the breakdown by channel) and, for admins, the webhook subscriptions. Each screen is
+// built with textContent only: a survey's name or a partner's URL is shown, never interpreted as markup. What a role
+// may not do is not rendered at all (not merely hidden); the gateway refuses it anyway.
 
 import { channelChart, disposeAll, downloadCsv, downloadPng, trendChart } from './charts.js';
 
@@ -167,6 +168,40 @@ function scoreCard(context, { score, digits, estimate }) {
       : el('p', { class: 'detail' }, t.noPrevious));
 }
 
+function adminActions(context, survey, reload) {
+  const { api, t, session } = context;
+  if (!session.has('admin')) {
+    return null;
+  }
+  const offered = survey.status === 'DRAFT' ? ['publish'] : survey.status === 'ACTIVE' ? ['pause', 'close']
+    : survey.status === 'PAUSED' ? ['resume', 'close'] : [];
+  if (offered.length === 0) {
+    return null;
+  }
+  return el('div', { class: 'actions', id: 'admin-actions' }, offered.map((action) => el('button', {
+    type: 'button',
+    id: `action-${action}`,
+    'data-admin-action': action,
+    class: action === 'close' ? 'danger' : 'quiet',
+    onclick: async (event) => {
+      const button = event.currentTarget;
+      // The browser's own dialog: keyboard and screen-reader ready, and the step is not undone
+      if (!window.confirm(t.confirm[action])) {
+        return;
+      }
+      button.disabled = true;
+      try {
+        await api.post(`/surveys/${encodeURIComponent(survey.id)}/${action}`);
+        context.announce(t.done[action]);
+        reload();
+      } catch (error) {
+        context.announce(error.message);
+        button.disabled = false;
+      }
+    },
+  }, t[action])));
+}
+
 export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
   const { api, t } = context;
   loading(context);
@@ -192,7 +227,8 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
     Number(event.target.value)) }, PERIODS.map((choice) => el('option', { value: choice, selected: choice === days },
     t.lastDays(choice))));
   const heading = el('div', { class: 'heading' },
-    el('h1', { id: 'page-title', tabindex: '-1' }, survey.name));
+    el('h1', { id: 'page-title', tabindex: '-1' }, survey.name),
+    adminActions(context, survey, reload));
   const filters = el('div', { class: 'filters' },
     el('label', {}, t.period, period),
     el('button', { type: 'button', class: 'quiet', id: 'refresh', onclick: reload }, t.refresh),
@@ -361,4 +397,37 @@ function drawChannelChart(context, { breakdown, headlines, score, element }) {
     title: t.scoreNames[score],
     description: t.channelsLabel,
   });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// webhook subscriptions (admins)
+
+export async function webhookList(context) {
+  const { api, t, session } = context;
+  if (!session.has('admin')) {
+    failure(context, { status: 403 }, null);
+    return;
+  }
+  loading(context);
+  let list;
+  try {
+    list = await api.get('/webhooks/subscriptions');
+  } catch (error) {
+    failure(context, error, () => webhookList(context));
+    return;
+  }
+  const items = list.items || [];
+  show(context,
+    el('h1', { id: 'page-title', tabindex: '-1' }, t.webhooksTitle),
+    items.length === 0 ? el('p', { class: 'empty' }, t.webhooksEmpty) : el('div', { class: 'panel table-scroll' },
+      el('table', { id: 'webhooks' },
+        el('caption', {}, t.webhooksCaption),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, t.colEndpoint),
+          el('th', { scope: 'col' }, t.colEvents),
+          el('th', { scope: 'col' }, t.colStatus))),
+        el('tbody', {}, items.map((item) => el('tr', {},
+          el('th', { scope: 'row' }, item.url),
+          el('td', {}, (item.eventTypes || []).join(', ')),
+          el('td', {}, item.status)))))));
 }
