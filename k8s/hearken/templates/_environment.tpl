@@ -35,6 +35,9 @@ POSTGRES_DB: {{ get $values.postgres .component.postgresDatabase | quote }}
 {{- if eq .key "gateway" }}
 KEYCLOAK_URL: {{ $values.keycloak.url | quote }}
 KEYCLOAK_REALM: {{ $values.keycloak.realm | quote }}
+{{- with $values.keycloak.publicUrl }}
+HEARKEN_CONSOLE_KEYCLOAK_URL: {{ . | quote }}
+{{- end }}
 SURVEY_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "survey") | quote }}
 PROFILE_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "profile") | quote }}
 INSIGHT_SERVICE_URL: {{ include "hearken.serviceUrl" (dict "root" $root "key" "insight") | quote }}

@@ -40,15 +40,22 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("HEARKEN_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
     static final Path AXE = Path.of("src/test/node/node_modules/axe-core/axe.min.js").toAbsolutePath();
-    /** A phone's viewport: the page is mobile first. */
+    /** A phone's viewport: the respondent page is mobile first. */
     private static final int WIDTH = 412;
     private static final int HEIGHT = 915;
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final int width;
 
-    /** A new browser with an empty profile whose Accept-Language is {@code language}. */
+    /** A new browser with an empty profile whose Accept-Language is {@code language}, on a phone's screen. */
     Browser(String language) {
+        this(language, WIDTH, HEIGHT, true);
+    }
+
+    /** The same on a screen of the given size; a desktop's for the console a CX team works in. */
+    Browser(String language, int width, int height, boolean mobile) {
+        this.width = width;
         requireInstalled();
         // Selenium Manager would look for (and download) a driver when none is named; this one is named.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -56,7 +63,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + width + "," + height,
                 "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -65,8 +72,8 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         // The window's size is not the page's: emulate a phone's viewport exactly, as the screenshots show it.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
-                "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -136,11 +143,16 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** The page's whole length as a PNG, at a phone's width. */
+    /** A Chrome DevTools Protocol command, for what WebDriver has no word for (downloads, a script on every load). */
+    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    /** The page's whole length as a PNG, at the screen's width. */
     void screenshot(Path file) throws IOException {
         Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WIDTH,
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
                         "height", Math.max(height.intValue(), 200), "scale", 1)));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));

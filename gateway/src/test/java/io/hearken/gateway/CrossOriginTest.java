@@ -40,6 +40,25 @@ class CrossOriginTest {
     }
 
     @Test
+    void aPageOfTheGatewaysOwnMayActForAnyTenantAndAnotherHostMayNot() {
+        // A browser names the page's origin on a same-origin POST too: the console the gateway serves sends it
+        String alice = KeycloakTokens.forUser(keycloakUrl, "alice");
+        given().auth().oauth2(alice).header("Host", "hearken.example.com")
+                .header("Origin", "https://hearken.example.com")
+                .when().post("/api/v1/surveys/s1/pause")
+                .then().statusCode(200);
+        given().auth().oauth2(alice).header("Host", "hearken.example.com")
+                .header("Origin", "https://hearken.example.com.evil.example")
+                .when().post("/api/v1/surveys/s1/pause")
+                .then().statusCode(403)
+                .body("type", equalTo("https://hearken.io/problems/origin-not-allowed"));
+        given().auth().oauth2(alice).header("Host", "hearken.example.com:8443")
+                .header("Origin", "https://hearken.example.com")
+                .when().post("/api/v1/surveys/s1/pause")
+                .then().statusCode(403);
+    }
+
+    @Test
     void aTenantsOwnFrontEndMayCallTheApiForThatTenantsUsersOnly() {
         given().header("Origin", "https://cx.globex.example").header("Access-Control-Request-Method", "GET")
                 .when().options("/api/v1/surveys")

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway's rate limits as the chart configures them: the quotas and trusted proxies an SRE sets reach the
- * gateway, and the alert for counters that fell back to one replica exists exactly when Redis keeps them.
+ * gateway, and the alert for counters that fell back to one replica exists exactly when Redis keeps them. Also the
+ * one other gateway setting an SRE may need for a browser: Keycloak's public address, where the console logs in.
  */
 class GatewayLimitsTest {
 
@@ -33,6 +34,17 @@ class GatewayLimitsTest {
                 .findFirst().orElseThrow().tree().path("data");
 
         assertEquals("2000000", environment.path("HEARKEN_GATEWAY_LIMITS_PER_TENANT").asText());
+    }
+
+    @Test
+    void theConsoleLogsInAtKeycloaksPublicAddressWhenOneIsGiven() {
+        assertTrue(gatewayConfig(Renderings.DEFAULTS).path("HEARKEN_CONSOLE_KEYCLOAK_URL").isMissingNode(),
+                "without one, the console uses the gateway's own KEYCLOAK_URL");
+        JsonNode environment = Chart.hearken().with("keycloak.publicUrl", "https://login.example.com").render()
+                .stream().filter(manifest -> manifest.kind().equals("ConfigMap")
+                        && manifest.name().equals("hearken-gateway"))
+                .findFirst().orElseThrow().tree().path("data");
+        assertEquals("https://login.example.com", environment.path("HEARKEN_CONSOLE_KEYCLOAK_URL").asText());
     }
 
     @Test

@@ -5,25 +5,15 @@ import io.hearken.gateway.problem.ProblemWriter;
 import io.hearken.gateway.routing.ApiHandler;
 import io.hearken.gateway.routing.SecurityHeaders;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The respondent's page: what a web link ({@code /respond/<surveyId>}) and an invitation link
@@ -33,8 +23,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Why the gateway serves it and not a service: it is the only public door, so the page and the API it calls share
  * an origin (no CORS, no third party). Why no template: the page is the same for every survey; the survey, its
- * language and its logic are the API's answer. Its files are read and gzipped once at start-up (the gateway's HTTP
- * server does not compress), answered gzipped to a browser that takes it, and revalidated by ETag.
+ * language and its logic are the API's answer. Its files are {@link StaticAsset}s: gzipped once at start-up and
+ * revalidated by ETag.
  *
  * <p>The same files make the embeddable widget ({@code widget.js}: one script tag on a customer's site, shown in a
  * shadow root by {@code widget-app.js} with the page's own controls), so they are served to any origin.
@@ -58,14 +48,15 @@ public class RespondentPages {
             "questions.js", "respond.css", "icon.svg", "widget.js", "widget-app.js", "widget.css");
 
     private final ProblemWriter problems;
-    private final Asset page;
-    private final Map<String, Asset> files = new LinkedHashMap<>();
+    private final StaticAsset page;
+    private final Map<String, StaticAsset> files = new LinkedHashMap<>();
 
     public RespondentPages(ProblemWriter problems) {
         this.problems = problems;
-        this.page = Asset.load(PAGE_FILE, "no-cache");
+        this.page = StaticAsset.load("respond/" + PAGE_FILE, "no-cache");
         // The page names its files without a version, so a browser revalidates them after a short while.
-        FILES.forEach(file -> files.put(file, Asset.load(file, "public, max-age=300, must-revalidate")));
+        FILES.forEach(file -> files.put(file, StaticAsset.load("respond/" + file,
+                "public, max-age=300, must-revalidate")));
     }
 
     void register(@Observes Router router) {
@@ -92,7 +83,7 @@ public class RespondentPages {
 
     private void file(RoutingContext context, String name) {
         Vertx.currentContext().putLocal(ApiHandler.METRICS_TEMPLATE, ASSETS + "/{file}");
-        Asset asset = files.get(name);
+        StaticAsset asset = files.get(name);
         if (asset == null) {
             notFound(context);
             return;
@@ -110,93 +101,7 @@ public class RespondentPages {
                 + context.request().path(), List.of(), null));
     }
 
-    private static void answer(RoutingContext context, Asset asset) {
-        HttpServerResponse response = context.response();
-        SecurityHeaders.addToPage(response, CONTENT_SECURITY_POLICY);
-        response.putHeader("Content-Type", asset.type())
-                .putHeader("Cache-Control", asset.cacheControl())
-                .putHeader("ETag", asset.etag())
-                .putHeader("Vary", "Accept-Encoding");
-        if (asset.etag().equals(context.request().getHeader("If-None-Match"))) {
-            response.setStatusCode(304).end();
-            return;
-        }
-        if (acceptsGzip(context.request().getHeader("Accept-Encoding"))) {
-            response.putHeader("Content-Encoding", "gzip").end(asset.gzipped());
-        } else {
-            response.end(asset.content());
-        }
-    }
-
-    /** Whether the browser takes gzip: named in Accept-Encoding and not refused with {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].trim().replace(" ", "");
-                    if (parameter.matches("q=0(\\.0{0,3})?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** One file of the page, as read from the gateway's build: its bytes, gzipped bytes, type and ETag. */
-    private record Asset(Buffer content, Buffer gzipped, String type, String etag, String cacheControl) {
-
-        static Asset load(String name, String cacheControl) {
-            String resource = "respond/" + name;
-            try (InputStream in = RespondentPages.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is missing from the gateway's build");
-                }
-                byte[] bytes = in.readAllBytes();
-                return new Asset(Buffer.buffer(bytes), Buffer.buffer(gzip(bytes)), typeOf(name), etag(bytes),
-                        cacheControl);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String typeOf(String name) {
-            if (name.endsWith(".html")) {
-                return "text/html; charset=utf-8";
-            }
-            if (name.endsWith(".js")) {
-                return "text/javascript; charset=utf-8";
-            }
-            if (name.endsWith(".css")) {
-                return "text/css; charset=utf-8";
-            }
-            if (name.endsWith(".svg")) {
-                return "image/svg+xml";
-            }
-            throw new IllegalArgumentException("no content type known for " + name);
-        }
-
-        private static byte[] gzip(byte[] bytes) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (GZIPOutputStream zipped = new GZIPOutputStream(out)) {
-                zipped.write(bytes);
-            }
-            return out.toByteArray();
-        }
-
-        private static String etag(byte[] bytes) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                // Weak: the gzipped and the plain answer are the same file, not the same bytes.
-                return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
-        }
+    private static void answer(RoutingContext context, StaticAsset asset) {
+        asset.answer(context, CONTENT_SECURITY_POLICY);
     }
 }

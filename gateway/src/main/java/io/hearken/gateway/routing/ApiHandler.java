@@ -174,7 +174,7 @@ public class ApiHandler {
             return;
         }
         String origin = context.request().getHeader("Origin");
-        if (!crossOrigin.allowsFor(origin, caller.tenant())) {
+        if (!crossOrigin.allowsFor(origin, context.request().getHeader("Host"), caller.tenant())) {
             problems.write(context, new ProblemException(403, "origin-not-allowed", "Forbidden", "The page at "
                     + origin + " may not call the API for this tenant.", List.of(), null));
             return;

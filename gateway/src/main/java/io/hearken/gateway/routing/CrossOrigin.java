@@ -3,6 +3,8 @@ package io.hearken.gateway.routing;
 import io.hearken.gateway.config.GatewayConfig;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,12 +42,36 @@ final class CrossOrigin {
     }
 
     /**
-     * Whether a request from {@code origin} (null: not a browser's cross-origin call) may act for {@code tenant}:
-     * the console's origins may for every tenant, a tenant's own front end only for that tenant.
+     * Whether a request from {@code origin} (null: not a browser's cross-origin call) to the gateway at {@code host}
+     * (its Host header) may act for {@code tenant}: a page of the gateway's own (the console it serves) may, since a
+     * browser names the page's origin on a same-origin POST too; the console's listed origins may for every tenant,
+     * a tenant's own front end only for that tenant.
      */
-    boolean allowsFor(String origin, String tenant) {
-        return origin == null || consoleOrigins.contains(origin)
+    boolean allowsFor(String origin, String host, String tenant) {
+        return origin == null || isSameOrigin(origin, host) || consoleOrigins.contains(origin)
                 || tenantOrigins.getOrDefault(tenant, Set.of()).contains(origin);
+    }
+
+    /**
+     * Whether the origin names the host the request was sent to. The scheme is not compared: TLS ends before the
+     * gateway, and an http page of the gateway's own host is the gateway's (HSTS keeps browsers off it anyway).
+     */
+    static boolean isSameOrigin(String origin, String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException notAnOrigin) {
+            return false;
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+            return false;
+        }
+        String authority = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        return authority.equalsIgnoreCase(host.trim());
     }
 
     /** A browser's preflight: OPTIONS with the Origin and the method it means to send. */

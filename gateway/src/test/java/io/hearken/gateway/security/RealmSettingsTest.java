@@ -38,8 +38,26 @@ class RealmSettingsTest {
                 assertEquals("S256", client.path("attributes").path("pkce.code.challenge.method").asText(),
                         id + ": PKCE");
                 assertFalse(client.path("redirectUris").toString().contains("localhost"), id + ": redirect URIs");
+                assertFalse(client.path("webOrigins").toString().contains("\"*\""), id + ": named web origins");
             }
             assertFalse(client.has("secret"), id + ": secrets are generated per installation, never shipped");
+        }
+    }
+
+    @Test
+    void theConsoleTheGatewayServesMayLogInWithThePublicClient() throws IOException {
+        for (String file : new String[] {"hearken-realm.json", "hearken-realm-production.json"}) {
+            for (JsonNode client : realm(file).path("clients")) {
+                if (client.path("clientId").asText().equals("hearken-web")) {
+                    assertTrue(client.path("standardFlowEnabled").asBoolean(), file + ": authorization code");
+                    assertTrue(client.path("publicClient").asBoolean(), file + ": no secret in a page");
+                    assertEquals("S256", client.path("attributes").path("pkce.code.challenge.method").asText());
+                    // Keycloak's column holds 255 characters: a longer description fails the realm's import
+                    assertTrue(client.path("description").asText().length() <= 255, file + ": description");
+                    assertTrue(client.path("redirectUris").toString().matches(".*(localhost:\\*|/console/\\*).*"),
+                            file + ": the gateway's /console/ is a redirect URI");
+                }
+            }
         }
     }
 

@@ -1,0 +1,264 @@
+package io.hearken.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The CX console in a real browser (Debian's headless Chromium) against the packaged services and the real Keycloak:
+ * a respondent answers an NPS survey on the respondent page, an admin logs in by typing into Keycloak's own login
+ * form (authorization code with PKCE) and finds the new NPS on the survey's dashboard, with its margin, trend and
+ * breakdown by channel, exportable as PNG and CSV; an analyst finds no admin action anywhere in the page; the
+ * dashboard passes axe-core's WCAG A/AA rules with no serious or critical violation and runs without a single
+ * Content-Security-Policy violation; an admin action and logging out work from the page. The main screens are saved
+ * under {@code docs/screenshots/} for the README.
+ */
+class ConsoleIT {
+
+    private static final String SURVEY = """
+            {"name": "%s", "publish": true, "title": {"en": "How was your visit?"},
+             "pages": [{"id": "visit", "questions": [
+               {"id": "nps", "type": "NPS", "required": true,
+                "text": {"en": "How likely are you to recommend us to a friend?"}},
+               {"id": "csat", "type": "CSAT", "text": {"en": "How satisfied are you with our staff?"}},
+               {"id": "ces", "type": "CES", "text": {"en": "How easy was it to get what you came for?"}}]}],
+             "endings": [{"id": "everyone", "text": {"en": "Thank you for your answers!"}}]}
+            """;
+    /** A desktop's screen: the console is where a CX team works. */
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 900;
+    /** Records every Content-Security-Policy violation of the page, from its first script on. */
+    private static final String CSP_RECORDER = "window.cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push("
+            + "e.violatedDirective + ' ' + e.blockedURI));";
+
+    private static Platform platform;
+    private static String admin;
+
+    @BeforeAll
+    static void startPlatform() {
+        Browser.requireInstalled();
+        platform = Platform.get();
+        admin = KeycloakTokens.forUser(platform.keycloakUrl, "alice");
+    }
+
+    @Test
+    void aRespondentsNpsReachesTheDashboardOfAnAdminWhoLoggedInThroughKeycloak() throws Exception {
+        String name = "Console NPS " + UUID.randomUUID().toString().substring(0, 8);
+        String surveyId = survey(name);
+        // Answers from two other channels first, so that the dashboard has a breakdown to show
+        for (Map.Entry<String, Integer> answer : List.of(Map.entry("in-app", 10), Map.entry("in-app", 7),
+                Map.entry("in-app", 3), Map.entry("kiosk", 8), Map.entry("kiosk", 2))) {
+            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                    .body(Map.of("channel", answer.getKey(), "language", "en",
+                            "answers", Map.of("nps", answer.getValue(),
+                                    "csat", Math.min(5, answer.getValue() / 2 + 1))))
+                    .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(202);
+        }
+        try (Browser respondent = new Browser("en-US")) {
+            respondent.open(platform.gatewayUrl + "/respond/" + surveyId);
+            respondent.click(By.cssSelector("label[for='q-nps-9']"));
+            respondent.click(By.cssSelector("label[for='q-csat-5']"));
+            respondent.click(By.cssSelector("label[for='q-ces-6']"));
+            respondent.click(By.id("next"));
+            respondent.shown(By.cssSelector(".closing-text"));
+        }
+
+        Path downloads = Path.of("target/console-downloads").toAbsolutePath();
+        Files.createDirectories(downloads);
+        try (Browser browser = console("en-US", downloads)) {
+            browser.open(platform.gatewayUrl + "/console/");
+            logInThroughKeycloak(browser, "alice");
+            assertEquals("en", browser.script("return document.documentElement.lang"));
+            browser.shown(By.id("nav-webhooks"));
+            WebElement link = browser.shown(By.cssSelector("#surveys a[href='#/surveys/" + surveyId + "']"));
+            assertEquals(name, link.getText());
+            browser.screenshot(Browser.screenshots().resolve("console-surveys.png"));
+            link.click();
+
+            // Six answers: promoters 10 and 9, passives 7 and 8, detractors 3 and 2; NPS 0. Insight-service counts
+            // them as the responses topic is read: refresh until the last one is in (bounded).
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                browser.click(By.id("refresh"));
+                browser.shown(By.cssSelector("main[data-ready='true']"));
+                assertEquals("6 answers", browser.shown(By.id("count-nps")).getText());
+            });
+            assertEquals("0", browser.shown(By.id("score-nps")).getText());
+            assertTrue(browser.shown(By.id("margin-nps")).getText().startsWith("± "), "the margin of error");
+            assertEquals(name, browser.shown(By.id("page-title")).getText());
+            browser.shown(By.id("card-csatTopTwoBox"));
+            assertEquals("6", browser.shown(By.id("score-cesMean")).getText(), "one CES answer, 6");
+            WebElement web = browser.shown(By.cssSelector("#channels tr[data-channel='web']"));
+            assertTrue(web.getText().contains("100"), "the respondent page's answer is the web channel's: "
+                    + web.getText());
+            assertEquals(3, browser.driver().findElements(By.cssSelector("#channels tbody tr")).size(),
+                    "web, in-app and kiosk");
+            browser.shown(By.cssSelector("#trend-chart canvas"));
+            browser.shown(By.cssSelector("#channel-chart canvas"));
+            browser.shown(By.id("action-pause"));
+            browser.shown(By.id("action-close"));
+
+            String png = (String) browser.script("return echarts.getInstanceByDom("
+                    + "document.getElementById('trend-chart')).getDataURL({type: 'png'})");
+            assertTrue(png.startsWith("data:image/png;base64,"), "the trend chart exports as PNG");
+            browser.click(By.id("export-csv"));
+            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> download(downloads, ".csv"),
+                    Optional::isPresent).orElseThrow();
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            assertTrue(lines.get(0).startsWith("\ufeffChannel,Answers,NPS,NPS ±,"), lines.get(0));
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("web,1,100,")), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("in-app,3,")), String.join("\n", lines));
+
+            recordPageMetrics(browser);
+            List<String> serious = browser.seriousAccessibilityViolations("the console's dashboard");
+            assertTrue(serious.isEmpty(), "axe-core on the dashboard:\n" + String.join("\n", serious));
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+            browser.screenshot(Browser.screenshots().resolve("console-dashboard.png"));
+
+            new Select(browser.shown(By.id("language"))).selectByValue("ja");
+            browser.waitForText(By.id("trend-title"), "前期間との比較推移");
+            assertEquals("ja", browser.script("return document.documentElement.lang"));
+            browser.shown(By.cssSelector("main[data-ready='true']"));
+            assertEquals("回答 6 件", browser.shown(By.id("count-nps")).getText());
+            browser.screenshot(Browser.screenshots().resolve("console-dashboard-ja.png"));
+
+            // An admin action, confirmed in the browser's dialog, changes the survey through the API
+            browser.click(By.id("action-pause"));
+            browser.driver().switchTo().alert().accept();
+            browser.shown(By.id("action-resume"));
+            given().baseUri(platform.gatewayUrl).auth().oauth2(admin).when().get("/api/v1/surveys/{id}", surveyId)
+                    .then().statusCode(200).body("status", equalTo("PAUSED"));
+            browser.click(By.id("nav-webhooks"));
+            browser.waitForText(By.id("page-title"), "Webhook 購読");
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        }
+    }
+
+    @Test
+    void anAnalystSeesNoAdminActionAnywhere() throws Exception {
+        String surveyId = survey("Console analyst " + UUID.randomUUID().toString().substring(0, 8));
+        try (Browser browser = console("zh-TW", null)) {
+            browser.open(platform.gatewayUrl + "/console/#/surveys/" + surveyId);
+            logInThroughKeycloak(browser, "arthur");
+            // The address the analyst asked for survives the round trip to Keycloak
+            browser.shown(By.cssSelector("main[data-ready='true'], #no-scores"));
+            assertEquals("zh-TW", browser.script("return document.documentElement.lang"));
+            assertEquals("問卷", browser.shown(By.id("nav-surveys")).getText());
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector("[data-admin-action], "
+                    + "#admin-actions, #nav-webhooks")), "no admin action in the DOM");
+
+            browser.open(platform.gatewayUrl + "/console/#/");
+            browser.shown(By.cssSelector("#surveys a[href='#/surveys/" + surveyId + "']"));
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector("[data-admin-action]")));
+            List<String> serious = browser.seriousAccessibilityViolations("the survey list, in Traditional Chinese");
+            assertTrue(serious.isEmpty(), "axe-core on the survey list:\n" + String.join("\n", serious));
+            browser.screenshot(Browser.screenshots().resolve("console-surveys-analyst-zh-TW.png"));
+
+            browser.script("window.location.hash = '#/webhooks'");
+            assertEquals("您的角色無權執行此操作。", browser.shown(By.id("error-detail")).getText());
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+
+            // Logging out ends the Keycloak session too: the console asks for the password again
+            browser.click(By.id("logout"));
+            browser.shown(By.id("username"));
+            assertTrue(browser.driver().getCurrentUrl().startsWith(platform.keycloakUrl + "/realms/hearken/"));
+        }
+        // The page only hides what the gateway refuses anyway
+        String analyst = KeycloakTokens.forUser(platform.keycloakUrl, "arthur");
+        given().baseUri(platform.gatewayUrl).auth().oauth2(analyst)
+                .when().post("/api/v1/surveys/{id}/close", surveyId).then().statusCode(403);
+    }
+
+    /** A desktop browser that records CSP violations; downloads go to {@code downloads} when given. */
+    private static Browser console(String language, Path downloads) {
+        Browser browser = new Browser(language, WIDTH, HEIGHT, false);
+        browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
+        if (downloads != null) {
+            browser.cdp("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    downloads.toString()));
+        }
+        return browser;
+    }
+
+    /** Types the demo user's name and password into Keycloak's own login form, as a person would. */
+    private static void logInThroughKeycloak(Browser browser, String username) {
+        WebElement user = browser.shown(By.id("username"));
+        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.keycloakUrl + "/realms/hearken/"),
+                "Keycloak's login page: " + browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
+        user.sendKeys(username);
+        browser.shown(By.id("password")).sendKeys(KeycloakTokens.DEMO_PASSWORD);
+        browser.click(By.id("kc-login"));
+        browser.shown(By.id("logout"));
+        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.gatewayUrl + "/console/"),
+                browser.driver().getCurrentUrl());
+        assertTrue(!browser.driver().getCurrentUrl().contains("code="), "the code leaves the address bar");
+    }
+
+    /**
+     * What the console cost a first visit in the browser (Resource Timing), written to {@code
+     * target/console-page-metrics.json}: bytes of its own files and of the charting library as transferred (gzip) and
+     * unpacked.
+     */
+    private static void recordPageMetrics(Browser browser) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sizes = (Map<String, Object>) browser.script("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                const files = performance.getEntriesByType('resource')
+                  .filter(e => e.name.includes('/console/') || e.name.includes('/respond/assets/'));
+                const sum = (list, key) => list.reduce((total, e) => total + e[key], 0);
+                const own = files.filter(e => !e.name.includes('/console/lib/'));
+                const library = files.filter(e => e.name.includes('/console/lib/'));
+                return {
+                  htmlEncodedBytes: nav.encodedBodySize, htmlDecodedBytes: nav.decodedBodySize,
+                  ownFilesEncodedBytes: sum(own, 'encodedBodySize'), ownFilesDecodedBytes: sum(own, 'decodedBodySize'),
+                  libraryEncodedBytes: sum(library, 'encodedBodySize'),
+                  libraryDecodedBytes: sum(library, 'decodedBodySize'),
+                  domInteractiveMs: nav.domInteractive,
+                  files: files.map(e => e.name.split('/').pop() + ' ' + e.encodedBodySize + '/' + e.decodedBodySize)
+                };
+                """);
+        String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(sizes);
+        System.out.println("Console, first load of a dashboard: " + json);
+        Path file = Path.of("target/console-page-metrics.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        long own = ((Number) sizes.get("ownFilesEncodedBytes")).longValue();
+        assertTrue(own > 0 && own < 48 * 1024, "the console's own files stay small: " + own + " bytes");
+    }
+
+    private static Optional<Path> download(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+        }
+    }
+
+    private static String survey(String name) {
+        return given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(SURVEY.formatted(name))
+                .when().post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+    }
+}

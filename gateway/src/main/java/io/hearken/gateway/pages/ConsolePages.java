@@ -1,0 +1,153 @@
+package io.hearken.gateway.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.common.problem.ProblemException;
+import io.hearken.gateway.config.ConsoleConfig;
+import io.hearken.gateway.problem.ProblemWriter;
+import io.hearken.gateway.routing.ApiHandler;
+import io.hearken.gateway.routing.SecurityHeaders;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CX console ({@code /console/}): a page, its own files ({@code /console/assets/*}), the charting library from
+ * its Maven Central webjar ({@code /console/lib/*}) and the settings the page logs in with ({@code
+ * /console/config.json}). No login is needed for any of them: they hold nothing but code, and everything a person
+ * sees comes from the API with the bearer token the page obtains from Keycloak (authorization code with PKCE on the
+ * public client). Served by the gateway so that the console and the API share an origin: no CORS, the gateway's
+ * limits apply, and the only other origin the page may talk to is Keycloak's token endpoint.
+ *
+ * <p>Files are {@link StaticAsset}s: gzipped once at start-up and revalidated by ETag; the library's path carries
+ * its version, so a browser keeps it for a year.
+ */
+@ApplicationScoped
+public class ConsolePages {
+
+    public static final String PREFIX = "/console";
+    public static final String ASSETS = PREFIX + "/assets";
+    public static final String LIBRARIES = PREFIX + "/lib";
+    public static final String CONFIG = PREFIX + "/config.json";
+    /** The page's own files, by name under {@link #ASSETS}. */
+    private static final List<String> FILES = List.of("console.js", "auth.js", "api.js", "texts.js", "views.js",
+            "charts.js", "console.css");
+    /**
+     * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
+     * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.
+     */
+    private static final Map<String, String> LIBRARY_FILES = Map.of("echarts-5.3.1.common.min.js",
+            "console-lib/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js");
+    private static final String REVALIDATE = "public, max-age=300, must-revalidate";
+
+    private final ProblemWriter problems;
+    private final String contentSecurityPolicy;
+    private final StaticAsset page;
+    private final StaticAsset settings;
+    private final Map<String, StaticAsset> files = new LinkedHashMap<>();
+    private final Map<String, StaticAsset> libraries = new LinkedHashMap<>();
+
+    public ConsolePages(ProblemWriter problems, ConsoleConfig config, ObjectMapper json) {
+        this.problems = problems;
+        this.contentSecurityPolicy = contentSecurityPolicy(config);
+        this.page = StaticAsset.load("console/index.html", "no-cache");
+        this.settings = StaticAsset.of(settingsJson(config, json), "application/json", "no-cache");
+        FILES.forEach(file -> files.put(file, StaticAsset.load("console/" + file, REVALIDATE)));
+        LIBRARY_FILES.forEach((name, resource) -> libraries.put(name, StaticAsset.load(resource,
+                "public, max-age=31536000, immutable")));
+    }
+
+    void register(@Observes Router router) {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+            // Vert.x matches /console and /console/ alike: the page's relative links need the slash
+            router.route(method, PREFIX).handler(this::page);
+            router.route(method, CONFIG).handler(context -> serve(context, CONFIG, settings));
+            router.route(method, ASSETS + "/:file").handler(context -> serve(context, ASSETS + "/{file}",
+                    files.get(context.pathParam("file"))));
+            router.route(method, LIBRARIES + "/:file").handler(context -> serve(context, LIBRARIES + "/{file}",
+                    libraries.get(context.pathParam("file"))));
+        }
+        router.route(PREFIX + "/*").handler(context -> serve(context, PREFIX + "/{other}", null));
+    }
+
+    /** The page's own files, for documentation and tests. */
+    public static List<String> files() {
+        return FILES;
+    }
+
+    /** The policy of every answer under {@link #PREFIX}: this origin, and Keycloak's for the token endpoint. */
+    public String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+
+    private void page(RoutingContext context) {
+        Vertx.currentContext().putLocal(ApiHandler.METRICS_TEMPLATE, PREFIX + "/");
+        if (!context.request().path().endsWith("/")) {
+            SecurityHeaders.addToPage(context.response(), contentSecurityPolicy);
+            context.response().putHeader("Cache-Control", "no-cache");
+            // Keep the query: Keycloak's answer (code and state) may arrive on either form of the address
+            String query = context.request().query();
+            context.redirect(PREFIX + "/" + (query == null ? "" : "?" + query));
+            return;
+        }
+        page.answer(context, contentSecurityPolicy);
+    }
+
+    private void serve(RoutingContext context, String metricsTemplate, StaticAsset asset) {
+        // One series of request metrics per kind of file, never one per name a caller makes up
+        Vertx.currentContext().putLocal(ApiHandler.METRICS_TEMPLATE, metricsTemplate);
+        if (asset == null) {
+            SecurityHeaders.addToPage(context.response(), contentSecurityPolicy);
+            context.response().putHeader("Cache-Control", "no-store");
+            problems.write(context, new ProblemException(404, "not-found", "Not found", "No page at "
+                    + context.request().path(), List.of(), null));
+            return;
+        }
+        asset.answer(context, contentSecurityPolicy);
+    }
+
+    /**
+     * The page's own files only, no inline script or style, API calls to this origin and token requests to
+     * Keycloak's; never framed. Charts are drawn on canvases and exported as data: and blob: downloads, which need no
+     * image source.
+     */
+    static String contentSecurityPolicy(ConsoleConfig config) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' "
+                + origin(config.keycloakUrl()) + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalStateException("hearken.console.keycloak-url must be an absolute URL: " + url);
+        }
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** Keycloak's OpenID Connect endpoints of the realm, so the page needs no discovery request of its own. */
+    private static byte[] settingsJson(ConsoleConfig config, ObjectMapper json) {
+        String base = config.keycloakUrl().replaceAll("/+$", "");
+        String issuer = base + "/realms/" + config.realm();
+        String endpoints = issuer + "/protocol/openid-connect";
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("issuer", issuer);
+        settings.put("clientId", config.clientId());
+        settings.put("authorizationEndpoint", endpoints + "/auth");
+        settings.put("tokenEndpoint", endpoints + "/token");
+        settings.put("endSessionEndpoint", endpoints + "/logout");
+        try {
+            return json.writeValueAsString(settings).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+// The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
+// draws the shell (navigation by role, language switcher, who is signed in) and the screen the address names. Screens
+// are addressed by the fragment (#/, #/surveys/<id>, #/webhooks), so the gateway serves one page for all of them and
+// Keycloak's redirect URI is that one page.
+
+import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
+import { Api } from './api.js';
+import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
+import { el, surveyDashboard, surveyList, webhookList } from './views.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const who = document.getElementById('who');
+const logout = document.getElementById('logout');
+const languageSelect = document.getElementById('language');
+const status = document.getElementById('status');
+
+const context = {
+  main,
+  language: chosenLanguage(),
+  t: null,
+  api: null,
+  session: null,
+  announce: (message) => {
+    status.textContent = '';
+    // A new node, so that screen readers announce the same message twice when it is repeated
+    setTimeout(() => { status.textContent = message; }, 50);
+  },
+};
+
+function applyLanguage(language) {
+  context.language = language;
+  context.t = textsIn(language);
+  document.documentElement.lang = language;
+  document.title = context.t.brand;
+  document.getElementById('brand').textContent = context.t.brand;
+  document.getElementById('skip').textContent = context.t.skip;
+  document.getElementById('language-label').textContent = context.t.language;
+  logout.textContent = context.t.logout;
+  const loading = document.getElementById('loading');
+  if (loading) {
+    loading.textContent = context.t.signingIn;
+  }
+}
+
+function fillLanguages() {
+  languageSelect.replaceChildren(...LANGUAGES.map((language) => el('option', {
+    value: language, lang: language, selected: language === context.language,
+  }, AUTONYMS[language])));
+  languageSelect.addEventListener('change', () => {
+    rememberLanguage(languageSelect.value);
+    applyLanguage(languageSelect.value);
+    if (context.session) {
+      drawShell();
+      route();
+    }
+  });
+}
+
+function drawShell() {
+  const { t, session } = context;
+  const links = [el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys)];
+  if (session.has('admin')) {
+    links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
+  }
+  links.push(el('a', { href: '/api/docs/', id: 'nav-api-docs' }, t.navApiDocs));
+  nav.replaceChildren(...links);
+  nav.hidden = false;
+  who.textContent = t.signedInAs(session.username, session.tenant);
+  who.hidden = false;
+  logout.hidden = false;
+}
+
+function markCurrent(hash) {
+  nav.querySelectorAll('a').forEach((link) => {
+    const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys');
+    if (here) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
+}
+
+async function route() {
+  const hash = window.location.hash || '#/';
+  markCurrent(hash);
+  delete main.dataset.ready;
+  const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
+  if (survey) {
+    await surveyDashboard(context, decodeURIComponent(survey[1]));
+  } else if (hash === '#/webhooks') {
+    await webhookList(context);
+  } else {
+    await surveyList(context);
+    main.dataset.ready = 'true';
+  }
+  // The new screen's heading takes the focus, so a screen reader starts there and a keyboard user from there.
+  document.getElementById('page-title')?.focus();
+}
+
+function loginFailed(error) {
+  const { t } = context;
+  main.setAttribute('aria-busy', 'false');
+  main.replaceChildren(el('section', { class: 'message' },
+    el('h1', { id: 'error-title' }, t.loginFailed),
+    el('p', { class: 'error', id: 'error-detail' }, error instanceof LoginError ? error.reason : error.message),
+    el('button', { type: 'button', id: 'login-again', onclick: () => window.location.assign('/console/') },
+      t.loginAgain)));
+}
+
+async function start() {
+  applyLanguage(context.language);
+  fillLanguages();
+  let settings;
+  try {
+    settings = await loadSettings();
+    context.session = await finishLogin(settings);
+  } catch (error) {
+    loginFailed(error);
+    return;
+  }
+  const login = () => startLogin(settings, { language: context.language, returnTo: window.location.hash });
+  if (!context.session) {
+    await login();
+    return;
+  }
+  context.api = new Api(context.session, login);
+  logout.addEventListener('click', () => context.session.logout());
+  drawShell();
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+start();

@@ -1,0 +1,433 @@
+// The console's screens: the survey list, one survey's dashboard (NPS, CSAT and CES with their margins, the trend
+// against the previous period, the breakdown by channel) and, for admins, the webhook subscriptions. Each screen is
+// built with textContent only: a survey's name or a partner's URL is shown, never interpreted as markup. What a role
+// may not do is not rendered at all (not merely hidden); the gateway refuses it anyway.
+
+import { channelChart, disposeAll, downloadCsv, downloadPng, trendChart } from './charts.js';
+
+/** The channels a response can come from (survey-service's Channel), in the order the breakdown lists them. */
+const CHANNELS = ['web', 'widget', 'in-app', 'email', 'sms', 'kiosk', 'chat', 'voice', 'call-centre', 'review',
+  'social', 'api'];
+/** The headline scores: which score of which question type, and how many decimals it is read with. */
+const HEADLINES = [
+  { type: 'NPS', score: 'nps', digits: 1 },
+  { type: 'CSAT', score: 'csatTopTwoBox', digits: 1 },
+  { type: 'CES', score: 'cesMean', digits: 2 },
+];
+const PERIODS = [7, 30, 90, 365];
+const DEFAULT_DAYS = 30;
+
+/** A DOM element with attributes and children (strings become text nodes, never HTML). */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value === false || value === null || value === undefined) {
+      return;
+    }
+    if (name.startsWith('on')) {
+      element.addEventListener(name.slice(2), value);
+    } else {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  });
+  children.flat().forEach((child) => {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : String(child));
+    }
+  });
+  return element;
+}
+
+function show(context, ...children) {
+  disposeAll();
+  context.main.replaceChildren(...children);
+  context.main.setAttribute('aria-busy', 'false');
+}
+
+function loading(context) {
+  disposeAll();
+  context.main.setAttribute('aria-busy', 'true');
+  context.main.replaceChildren(el('p', { class: 'loading' }, context.t.loading));
+}
+
+/** A failed load, explained by its status, with a way to try again. */
+export function failure(context, error, retry) {
+  const { t } = context;
+  const reason = error.status === 403 ? t.forbidden : error.status === 404 ? t.notFound
+    : error.status === 0 ? t.unreachable : error.message;
+  show(context, el('section', { class: 'message' },
+    el('h1', { id: 'error-title' }, t.loadFailed),
+    el('p', { class: 'error', id: 'error-detail' }, reason),
+    retry ? el('button', { type: 'button', id: 'retry', onclick: retry }, t.tryAgain) : null));
+}
+
+function formatNumber(context, value, digits) {
+  if (value === null || value === undefined) {
+    return '–';
+  }
+  return new Intl.NumberFormat(context.language, { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+    .format(value);
+}
+
+function formatSigned(context, value, digits) {
+  if (value === null || value === undefined) {
+    return '–';
+  }
+  const text = formatNumber(context, Math.abs(value), digits);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+function formatDate(context, isoDate, long = false) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const style = long ? { dateStyle: 'medium' } : { month: 'numeric', day: 'numeric' };
+  return new Intl.DateTimeFormat(context.language, { ...style, timeZone: 'UTC' }).format(date);
+}
+
+function shiftDays(isoDate, days) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// the survey list
+
+export async function surveyList(context) {
+  const { api, t } = context;
+  loading(context);
+  const rows = el('tbody');
+  const more = el('button', { type: 'button', class: 'quiet', id: 'more', hidden: true }, t.more);
+  let after = null;
+  const load = async () => {
+    const page = await api.get('/surveys', { limit: 50, after });
+    (page.items || []).forEach((survey) => rows.append(el('tr', { 'data-survey': survey.id },
+      el('th', { scope: 'row' }, el('a', { href: `#/surveys/${encodeURIComponent(survey.id)}` }, survey.name)),
+      el('td', {}, el('span', { class: 'status-pill' }, t.status[survey.status] || survey.status)),
+      el('td', { class: 'number' }, survey.publishedVersion ?? '–'),
+      el('td', {}, survey.updatedAt ? new Intl.DateTimeFormat(context.language, { dateStyle: 'medium',
+        timeStyle: 'short' }).format(new Date(survey.updatedAt)) : '–'))));
+    after = page.next || null;
+    more.hidden = !after;
+    return (page.items || []).length;
+  };
+  try {
+    await load();
+  } catch (error) {
+    failure(context, error, () => surveyList(context));
+    return;
+  }
+  more.addEventListener('click', () => load().catch((error) => context.announce(error.message)));
+  const empty = rows.children.length === 0;
+  show(context,
+    el('h1', { id: 'page-title', tabindex: '-1' }, t.surveysTitle),
+    empty ? el('p', { class: 'empty' }, t.surveysEmpty) : el('div', { class: 'panel table-scroll' },
+      el('table', { id: 'surveys' },
+        el('caption', {}, t.surveysCaption),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, t.colSurvey),
+          el('th', { scope: 'col' }, t.colStatus),
+          el('th', { scope: 'col', class: 'number' }, t.colVersion),
+          el('th', { scope: 'col' }, t.colUpdated))),
+        rows)),
+    more);
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// one survey's dashboard
+
+/** The headline scores of a /scores answer: the first question of each type that has one. */
+function headlinesOf(scores) {
+  const found = [];
+  HEADLINES.forEach((headline) => {
+    const question = (scores.questions || []).find((q) => q.type === headline.type
+      && (q.scores || []).some((s) => s.name === headline.score));
+    if (question) {
+      found.push({ ...headline, question, estimate: question.scores.find((s) => s.name === headline.score) });
+    }
+  });
+  return found;
+}
+
+function scoreCard(context, { score, digits, estimate }) {
+  const { t } = context;
+  const previous = estimate.previous;
+  const change = estimate.change;
+  return el('section', { class: 'card', id: `card-${score}`, 'aria-labelledby': `card-${score}-title` },
+    el('h2', { id: `card-${score}-title` }, t.scoreNames[score]),
+    el('p', { class: 'figure' },
+      el('span', { id: `score-${score}` }, formatNumber(context, estimate.value, digits)),
+      estimate.marginOfError === null || estimate.marginOfError === undefined ? null
+        : el('span', { class: 'margin', id: `margin-${score}` }, t.margin(formatNumber(context,
+          estimate.marginOfError, digits)))),
+    el('p', { class: 'detail', id: `count-${score}` }, t.answers(estimate.count)),
+    estimate.smallSample ? el('p', { class: 'detail' }, t.smallSample) : null,
+    previous && previous.count > 0
+      ? el('p', { class: 'detail' }, t.previous(formatNumber(context, previous.value, digits)), ' · ',
+        el('span', { class: change > 0 ? 'up' : change < 0 ? 'down' : '' }, t.change(formatSigned(context, change,
+          digits))), ' ', `(${estimate.significantChange ? t.significant : t.notSignificant})`)
+      : el('p', { class: 'detail' }, t.noPrevious));
+}
+
+function adminActions(context, survey, reload) {
+  const { api, t, session } = context;
+  if (!session.has('admin')) {
+    return null;
+  }
+  const offered = survey.status === 'DRAFT' ? ['publish'] : survey.status === 'ACTIVE' ? ['pause', 'close']
+    : survey.status === 'PAUSED' ? ['resume', 'close'] : [];
+  if (offered.length === 0) {
+    return null;
+  }
+  return el('div', { class: 'actions', id: 'admin-actions' }, offered.map((action) => el('button', {
+    type: 'button',
+    id: `action-${action}`,
+    'data-admin-action': action,
+    class: action === 'close' ? 'danger' : 'quiet',
+    onclick: async (event) => {
+      const button = event.currentTarget;
+      // The browser's own dialog: keyboard and screen-reader ready, and the step is not undone
+      if (!window.confirm(t.confirm[action])) {
+        return;
+      }
+      button.disabled = true;
+      try {
+        await api.post(`/surveys/${encodeURIComponent(survey.id)}/${action}`);
+        context.announce(t.done[action]);
+        reload();
+      } catch (error) {
+        context.announce(error.message);
+        button.disabled = false;
+      }
+    },
+  }, t[action])));
+}
+
+export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
+  const { api, t } = context;
+  loading(context);
+  const path = `/surveys/${encodeURIComponent(surveyId)}`;
+  let survey;
+  let scores;
+  try {
+    // Days are the tenant's (insight-service's time zone): the first answer names today's date there.
+    [survey, scores] = await Promise.all([api.get(path), api.get(`${path}/scores`)]);
+    if (days !== DEFAULT_DAYS) {
+      const to = scores.period.to;
+      scores = await api.get(`${path}/scores`, { from: shiftDays(to, 1 - days), to });
+    }
+  } catch (error) {
+    failure(context, error, () => surveyDashboard(context, surveyId, days));
+    return;
+  }
+  const reload = () => surveyDashboard(context, surveyId, days);
+  const { from, to } = scores.period;
+  const headlines = headlinesOf(scores);
+
+  const period = el('select', { id: 'period', onchange: (event) => surveyDashboard(context, surveyId,
+    Number(event.target.value)) }, PERIODS.map((choice) => el('option', { value: choice, selected: choice === days },
+    t.lastDays(choice))));
+  const heading = el('div', { class: 'heading' },
+    el('h1', { id: 'page-title', tabindex: '-1' }, survey.name),
+    adminActions(context, survey, reload));
+  const filters = el('div', { class: 'filters' },
+    el('label', {}, t.period, period),
+    el('button', { type: 'button', class: 'quiet', id: 'refresh', onclick: reload }, t.refresh),
+    el('span', { class: 'meta', id: 'range' }, `${formatDate(context, from, true)} – ${formatDate(context, to, true)}`,
+      ` · ${t.status[survey.status] || survey.status}`));
+
+  if (headlines.length === 0) {
+    show(context, el('p', {}, el('a', { href: '#/' }, t.allSurveys)), heading, filters,
+      el('p', { class: 'empty', id: 'no-scores' }, t.noScores));
+    return;
+  }
+
+  const metric = el('select', { id: 'metric' }, headlines.map((headline) => el('option', { value: headline.score },
+    t.scoreNames[headline.score])));
+  // ECharts' aria option labels each chart's element with a description of the chart: an image, to assistive tech
+  const trend = el('div', { class: 'chart', id: 'trend-chart', role: 'img' });
+  const channels = el('div', { class: 'chart', id: 'channel-chart', role: 'img' });
+  const channelTable = el('div', { class: 'table-scroll', id: 'channel-table' });
+  show(context,
+    el('p', {}, el('a', { href: '#/' }, t.allSurveys)),
+    heading,
+    filters,
+    el('div', { class: 'cards', id: 'scores' }, headlines.map((headline) => scoreCard(context, headline))),
+    el('section', { class: 'panel', 'aria-labelledby': 'trend-title' },
+      el('div', { class: 'panel-head' },
+        el('h2', { id: 'trend-title' }, t.trendTitle),
+        el('div', { class: 'actions' },
+          el('label', { class: 'language' }, t.trendScore, metric),
+          el('button', { type: 'button', class: 'quiet', id: 'export-trend',
+            onclick: () => downloadPng(trend, `${surveyId}-trend-${metric.value}-${from}-${to}.png`) },
+          t.exportPng))),
+      trend),
+    el('section', { class: 'panel', 'aria-labelledby': 'channels-title' },
+      el('div', { class: 'panel-head' },
+        el('h2', { id: 'channels-title' }, t.channelsTitle),
+        el('div', { class: 'actions' },
+          el('button', { type: 'button', class: 'quiet', id: 'export-channels',
+            onclick: () => downloadPng(channels, `${surveyId}-channels-${from}-${to}.png`) }, t.exportPng),
+          el('button', { type: 'button', class: 'quiet', id: 'export-csv',
+            onclick: () => downloadCsv(channelRows(context, context.breakdown, headlines, true),
+              `${surveyId}-channels-${from}-${to}.csv`) }, t.exportCsv))),
+      channels, channelTable));
+
+  const drawTrend = () => drawTrendChart(context, { path, headlines, score: metric.value, from, to, days, element:
+    trend }).catch((error) => context.announce(error.message));
+  const drawChannels = (breakdown) => drawChannelChart(context, { breakdown, headlines, score: metric.value,
+    element: channels });
+  metric.addEventListener('change', () => {
+    drawTrend();
+    if (context.breakdown) {
+      drawChannels(context.breakdown);
+    }
+  });
+  drawTrend();
+  context.breakdown = null;
+  try {
+    const breakdown = await channelBreakdown(api, path, from, to);
+    context.breakdown = breakdown;
+    channelTable.replaceChildren(breakdownTable(context, breakdown, headlines));
+    await drawChannels(breakdown);
+  } catch (error) {
+    channelTable.replaceChildren(el('p', { class: 'error' }, error.message));
+  }
+  context.main.dataset.ready = 'true';
+}
+
+function granularityOf(days) {
+  return days <= 31 ? 'day' : days <= 120 ? 'week' : 'month';
+}
+
+/** The chosen score per period, this period and the one before (same length), aligned by position. */
+async function drawTrendChart(context, { path, headlines, score, from, to, days, element }) {
+  const { api, t } = context;
+  const headline = headlines.find((h) => h.score === score);
+  const query = { question: headline.question.questionId, granularity: granularityOf(days) };
+  const [current, previous] = await Promise.all([
+    api.get(`${path}/trend`, { ...query, from, to }),
+    api.get(`${path}/trend`, { ...query, from: shiftDays(from, -days), to: shiftDays(from, -1) }),
+  ]);
+  const pointsOf = (trendView) => {
+    const series = (trendView.series || []).find((s) => s.type === headline.type) || { points: [] };
+    return series.points.map((point) => {
+      const estimate = (point.scores || []).find((s) => s.name === score);
+      return { from: point.from, value: estimate ? estimate.value : null };
+    });
+  };
+  const now = pointsOf(current);
+  const before = pointsOf(previous);
+  const length = Math.max(now.length, before.length);
+  const round = (value) => (value === null ? null : Number(value.toFixed(headline.digits)));
+  return trendChart(element, {
+    labels: Array.from({ length }, (_, i) => (now[i] ? formatDate(context, now[i].from) : '')),
+    current: Array.from({ length }, (_, i) => (now[i] ? round(now[i].value) : null)),
+    previous: Array.from({ length }, (_, i) => (before[i] ? round(before[i].value) : null)),
+    names: { current: t.thisPeriod, previous: t.previousPeriod },
+    title: t.scoreNames[score],
+    description: t.trendLabel(t.scoreNames[score]),
+  });
+}
+
+/** Each channel's scores over the period; channels nobody answered on are left out. */
+async function channelBreakdown(api, path, from, to) {
+  const answers = await Promise.all(CHANNELS.map((channel) => api.get(`${path}/scores`, { channel, from, to })
+    .then((scores) => ({ channel, scores }))));
+  return answers.filter(({ scores }) => (scores.questions || []).some((q) => q.count > 0));
+}
+
+function estimateIn(scores, headline) {
+  const question = (scores.questions || []).find((q) => q.questionId === headline.question.questionId
+    && q.type === headline.type);
+  return question ? (question.scores || []).find((s) => s.name === headline.score) : null;
+}
+
+/** The breakdown as rows: a header, then one per channel; for CSV, plain numbers in separate columns. */
+function channelRows(context, breakdown, headlines, forCsv) {
+  const { t } = context;
+  const header = [t.colChannel, t.colAnswers];
+  headlines.forEach((h) => {
+    header.push(t.scoreNames[h.score]);
+    if (forCsv) {
+      header.push(`${t.scoreNames[h.score]} ±`);
+    }
+  });
+  const rows = (breakdown || []).map(({ channel, scores }) => {
+    const row = [forCsv ? channel : t.channels[channel] || channel,
+      Math.max(0, ...(scores.questions || []).map((q) => q.count))];
+    headlines.forEach((h) => {
+      const estimate = estimateIn(scores, h);
+      if (forCsv) {
+        row.push(estimate?.value ?? '', estimate?.marginOfError ?? '');
+      } else {
+        const margin = estimate?.marginOfError;
+        row.push(estimate && estimate.value !== null ? [formatNumber(context, estimate.value, h.digits),
+          margin === null || margin === undefined ? '' : t.margin(formatNumber(context, margin, h.digits))]
+          .join(' ').trim() : '–');
+      }
+    });
+    return row;
+  });
+  return [header, ...rows];
+}
+
+function breakdownTable(context, breakdown, headlines) {
+  const { t } = context;
+  if (breakdown.length === 0) {
+    return el('p', { class: 'empty' }, t.channelsEmpty);
+  }
+  const [header, ...rows] = channelRows(context, breakdown, headlines, false);
+  return el('table', { id: 'channels' },
+    el('caption', {}, t.channelsCaption),
+    el('thead', {}, el('tr', {}, header.map((name, i) => el('th', { scope: 'col', class: i > 0 ? 'number' : null },
+      name)))),
+    el('tbody', {}, rows.map((row, index) => el('tr', { 'data-channel': breakdown[index].channel },
+      row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', { class: 'number' }, cell)))))));
+}
+
+function drawChannelChart(context, { breakdown, headlines, score, element }) {
+  const { t } = context;
+  const headline = headlines.find((h) => h.score === score);
+  return channelChart(element, {
+    labels: breakdown.map(({ channel }) => t.channels[channel] || channel),
+    values: breakdown.map(({ scores }) => {
+      const estimate = estimateIn(scores, headline);
+      return estimate && estimate.value !== null ? Number(estimate.value.toFixed(headline.digits)) : null;
+    }),
+    title: t.scoreNames[score],
+    description: t.channelsLabel,
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// webhook subscriptions (admins)
+
+export async function webhookList(context) {
+  const { api, t, session } = context;
+  if (!session.has('admin')) {
+    failure(context, { status: 403 }, null);
+    return;
+  }
+  loading(context);
+  let list;
+  try {
+    list = await api.get('/webhooks/subscriptions');
+  } catch (error) {
+    failure(context, error, () => webhookList(context));
+    return;
+  }
+  const items = list.items || [];
+  show(context,
+    el('h1', { id: 'page-title', tabindex: '-1' }, t.webhooksTitle),
+    items.length === 0 ? el('p', { class: 'empty' }, t.webhooksEmpty) : el('div', { class: 'panel table-scroll' },
+      el('table', { id: 'webhooks' },
+        el('caption', {}, t.webhooksCaption),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, t.colEndpoint),
+          el('th', { scope: 'col' }, t.colEvents),
+          el('th', { scope: 'col' }, t.colStatus))),
+        el('tbody', {}, items.map((item) => el('tr', {},
+          el('th', { scope: 'row' }, item.url),
+          el('td', {}, (item.eventTypes || []).join(', ')),
+          el('td', {}, item.status)))))));
+}
