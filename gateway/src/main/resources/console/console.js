@@ -5,6 +5,7 @@
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
+import { LiveUpdates } from './live.js';
 import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
 import { el, surveyDashboard, surveyList, webhookList } from './views.js';
 
@@ -21,6 +22,7 @@ const context = {
   t: null,
   api: null,
   session: null,
+  live: null,
   announce: (message) => {
     status.textContent = '';
     // A new node, so that screen readers announce the same message twice when it is repeated
@@ -126,6 +128,9 @@ async function start() {
     return;
   }
   context.api = new Api(context.session, login);
+  // One live stream per signed-in console: the dashboard refreshes itself from it as responses arrive.
+  context.live = new LiveUpdates(context.session);
+  context.live.start();
   logout.addEventListener('click', () => context.session.logout());
   drawShell();
   window.addEventListener('hashchange', route);

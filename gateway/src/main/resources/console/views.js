@@ -16,6 +16,8 @@ const HEADLINES = [
 ];
 const PERIODS = [7, 30, 90, 365];
 const DEFAULT_DAYS = 30;
+/** How long a dashboard waits after the last live update of a burst before it reads the figures again. */
+const LIVE_SETTLE_MS = 1500;
 
 /** A DOM element with attributes and children (strings become text nodes, never HTML). */
 export function el(tag, attributes = {}, ...children) {
@@ -39,15 +41,56 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 function show(context, ...children) {
-  disposeAll();
+  leave(context);
   context.main.replaceChildren(...children);
   context.main.setAttribute('aria-busy', 'false');
 }
 
 function loading(context) {
-  disposeAll();
+  leave(context);
   context.main.setAttribute('aria-busy', 'true');
   context.main.replaceChildren(el('p', { class: 'loading' }, context.t.loading));
+}
+
+/** What the screen being replaced holds on to: its charts, its live updates. */
+function leave(context) {
+  disposeAll();
+  context.stopLive?.();
+  context.stopLive = null;
+  delete context.main.dataset.survey;
+}
+
+/**
+ * Refreshes the dashboard of {@code surveyId} as its responses arrive (live updates), in place: a moment after the
+ * last of a burst (an update can come just before the figures it announces), keeping the scroll and the focus, and
+ * saying so to screen readers.
+ */
+function refreshOnNewResponses(context, surveyId, days) {
+  let pending = null;
+  context.main.dataset.survey = surveyId;
+  const stop = context.live?.on((update) => {
+    if (update.type !== 'response.completed' || update.surveyId !== surveyId) {
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      if (context.main.dataset.survey !== surveyId) {
+        return;
+      }
+      const scrolled = window.scrollY;
+      const focused = document.activeElement?.id;
+      await surveyDashboard(context, surveyId, days, { quiet: true });
+      window.scrollTo(0, scrolled);
+      if (focused) {
+        document.getElementById(focused)?.focus({ preventScroll: true });
+      }
+      context.announce(context.t.liveUpdated);
+    }, LIVE_SETTLE_MS);
+  });
+  context.stopLive = () => {
+    clearTimeout(pending);
+    stop?.();
+  };
 }
 
 /** A failed load, explained by its status, with a way to try again. */
@@ -202,9 +245,11 @@ function adminActions(context, survey, reload) {
   }, t[action])));
 }
 
-export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
+export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { quiet = false } = {}) {
   const { api, t } = context;
-  loading(context);
+  if (!quiet) {
+    loading(context);
+  }
   const path = `/surveys/${encodeURIComponent(surveyId)}`;
   let survey;
   let scores;
@@ -238,6 +283,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
   if (headlines.length === 0) {
     show(context, el('p', {}, el('a', { href: '#/' }, t.allSurveys)), heading, filters,
       el('p', { class: 'empty', id: 'no-scores' }, t.noScores));
+    refreshOnNewResponses(context, surveyId, days);
     return;
   }
 
@@ -271,6 +317,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS) {
             onclick: () => downloadCsv(channelRows(context, context.breakdown, headlines, true),
               `${surveyId}-channels-${from}-${to}.csv`) }, t.exportCsv))),
       channels, channelTable));
+  refreshOnNewResponses(context, surveyId, days);
 
   const drawTrend = () => drawTrendChart(context, { path, headlines, score: metric.value, from, to, days, element:
     trend }).catch((error) => context.announce(error.message));

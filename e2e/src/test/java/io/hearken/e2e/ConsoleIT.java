@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The CX console in a real browser (Debian's headless Chromium) against the packaged services and the real Keycloak:
  * a respondent answers an NPS survey on the respondent page, an admin logs in by typing into Keycloak's own login
  * form (authorization code with PKCE) and finds the new NPS on the survey's dashboard, with its margin, trend and
- * breakdown by channel, exportable as PNG and CSV; an analyst finds no admin action anywhere in the page; the
+ * breakdown by channel, exportable as PNG and CSV, and the next response arrives on it by itself (live updates); an
+ * analyst finds no admin action anywhere in the page; the
  * dashboard passes axe-core's WCAG A/AA rules with no serious or critical violation and runs without a single
  * Content-Security-Policy violation; an admin action and logging out work from the page. The main screens are saved
  * under {@code docs/screenshots/} for the README.
@@ -137,11 +138,21 @@ class ConsoleIT {
             assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
             browser.screenshot(Browser.screenshots().resolve("console-dashboard.png"));
 
+            // Live: a new response reaches the open dashboard without a refresh (server-sent events through the
+            // gateway), and screen readers are told.
+            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                    .body(Map.of("channel", "kiosk", "language", "en", "answers", Map.of("nps", 10, "csat", 5)))
+                    .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(202);
+            browser.waitForText(By.id("count-nps"), "7 answers");
+            await().atMost(Duration.ofSeconds(5)).until(() -> "Updated with new responses.".equals(
+                    browser.script("return document.getElementById('status').textContent")));
+
             new Select(browser.shown(By.id("language"))).selectByValue("ja");
             browser.waitForText(By.id("trend-title"), "前期間との比較推移");
             assertEquals("ja", browser.script("return document.documentElement.lang"));
             browser.shown(By.cssSelector("main[data-ready='true']"));
-            assertEquals("回答 6 件", browser.shown(By.id("count-nps")).getText());
+            assertEquals("回答 7 件", browser.shown(By.id("count-nps")).getText());
             browser.screenshot(Browser.screenshots().resolve("console-dashboard-ja.png"));
 
             // An admin action, confirmed in the browser's dialog, changes the survey through the API

@@ -103,7 +103,8 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
 
     /**
      * The misbehaving services the gateway's edge is tested against, by path: {@code .../slow-drip} answers a byte
-     * every 200 ms for 4 s (an idle timeout never fires, a deadline does), {@code .../huge} answers 2 MiB,
+     * every 200 ms for 4 s (an idle timeout never fires, a deadline does), {@code /v1/live} streams an event every
+     * 200 ms for 4 s (a stream, which no deadline cuts), {@code .../huge} answers 2 MiB,
      * {@code .../flaky-once/<id>} drops the connection the first time an id is asked for and answers the second.
      */
     private static boolean misbehaves(String path, HttpExchange exchange) throws IOException {
@@ -118,6 +119,23 @@ public class RecordingUpstreamResource implements QuarkusTestResourceLifecycleMa
                 }
             } catch (InterruptedException | IOException e) {
                 // the gateway gave up and reset the connection: that is what the test expects
+            }
+            exchange.close();
+            return true;
+        }
+        if (path.equals("/v1/live")) {
+            // A live stream: an event every 200 ms for 4 s, longer than the test's 1.5 s deadline of the route.
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 1; i <= 20; i++) {
+                    exchange.getResponseBody().write(("data: {\"n\": " + i + "}\n\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client went away and the gateway closed this side: as it should
             }
             exchange.close();
             return true;

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,8 @@ public class UpstreamRelay {
     /** Longest wait for a connection to a service, from the pool or new; past it the client gets 503. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final int RETRY_AFTER_SECONDS = 2;
+    /** Longest silence of a stream before it counts as dead: past the services' keep-alives (every 15 s). */
+    static final Duration STREAM_IDLE = Duration.ofSeconds(45);
     private static final Set<HttpMethod> SAFE_TO_RESEND = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final GatewayConfig config;
@@ -88,7 +91,67 @@ public class UpstreamRelay {
                 HttpMethod.valueOf(context.request().method().name()),
                 ForwardedHeaders.toService(context.request(), credential, requestId),
                 context.body() == null ? null : context.body().buffer(), deadline(route));
-        attempt(exchange, 1);
+        if (route.streams()) {
+            stream(exchange);
+        } else {
+            attempt(exchange, 1);
+        }
+    }
+
+    /**
+     * Relays a stream that stays open (server-sent events): connected within the route's deadline, then passed on
+     * chunk by chunk as the service writes, for as long as both ends stay; the service's keep-alives keep it from
+     * going idle ({@link #STREAM_IDLE}). A refusal (not 200) is read and passed on whole, capped like any answer. The
+     * client going away closes the service's side, and the service going away ends the client's response.
+     */
+    private void stream(Exchange exchange) {
+        CircuitBreaker circuit = circuits.get(exchange.upstream);
+        if (!circuit.allowsRequest()) {
+            problems.write(exchange.context, circuitOpen(exchange.upstream, circuit.secondsUntilProbe()));
+            return;
+        }
+        ServiceAddress address = addresses.get(exchange.upstream);
+        RequestOptions options = new RequestOptions()
+                .setMethod(exchange.method)
+                .setHost(address.host())
+                .setPort(address.port())
+                .setSsl(address.ssl())
+                .setURI(exchange.target)
+                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), exchange.deadline.toMillis()))
+                .setIdleTimeout(STREAM_IDLE.toMillis());
+        AtomicBoolean sent = new AtomicBoolean();
+        client.request(options)
+                .compose(request -> {
+                    request.headers().addAll(exchange.headers);
+                    sent.set(true);
+                    return request.send();
+                })
+                .onSuccess(response -> {
+                    circuit.recordSuccess();
+                    if (response.statusCode() != 200) {
+                        readCapped(response).onComplete(read -> {
+                            if (read.succeeded()) {
+                                answer(exchange.context, read.result());
+                            } else {
+                                problems.write(exchange.context, problemFor(exchange.upstream, exchange.deadline,
+                                        read.cause(), true));
+                            }
+                        });
+                        return;
+                    }
+                    HttpServerResponse out = exchange.context.response();
+                    out.setStatusCode(200).setChunked(true);
+                    ForwardedHeaders.toClient(response.headers(), out);
+                    exchange.context.request().connection().closeHandler(closed -> response.request().reset());
+                    response.pipeTo(out);
+                })
+                .onFailure(failure -> {
+                    circuit.recordFailure();
+                    Log.warnf("Upstream %s stream failed for %s: %s", exchange.upstream,
+                            exchange.context.request().path(), failure.toString());
+                    problems.write(exchange.context, problemFor(exchange.upstream, exchange.deadline, failure,
+                            sent.get()));
+                });
     }
 
     /** The route's deadline, from {@code route-timeouts} or the default. */

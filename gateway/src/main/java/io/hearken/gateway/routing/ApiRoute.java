@@ -35,6 +35,14 @@ public record ApiRoute(String name, Set<String> methods, String prefix, Pattern 
         return name.endsWith("batch");
     }
 
+    /**
+     * Whether the route's answer is a stream that stays open (its name starts with "live": server-sent events), so
+     * the gateway passes it on as it comes instead of reading it whole within a deadline.
+     */
+    public boolean streams() {
+        return name.startsWith("live");
+    }
+
     /** How many path segments the prefix has ({@code /v1/surveys}: 2). */
     public int prefixSegments() {
         return (int) prefix.chars().filter(c -> c == '/').count();

@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * admin     create and read surveys, read scores and profiles, change profiles (traits, identities, merges,
  *           consent, segments, import, erasure), take in and read feedback, define alert rules, read alerts and
  *           work follow-up cases, see and redrive its tenant's dead letters, manage its tenant's webhook
- *           subscriptions and inbound sources
- * analyst   read surveys, scores, profiles (and the customer view), feedback, alert rules, alerts and cases
- * agent     read profiles (and the customer view), alerts and cases, work cases (assign, note, resolve) and record a customer's consent
- *           (to close the loop with a customer)
+ *           subscriptions and inbound sources, follow live updates
+ * analyst   read surveys, scores, profiles (and the customer view), feedback, alert rules, alerts and cases;
+ *           follow live updates
+ * agent     read profiles (and the customer view), alerts and cases, follow live updates, work cases (assign,
+ *           note, resolve) and record a customer's consent (to close the loop with a customer)
  * partner   take in feedback (reviews, posts, tickets), customers and their touchpoints (purchases, tickets);
  *           its webhook subscriptions and inbound sources (read and write)
  * anyone    read an active survey, submit a response, upload a kiosk batch, open an invitation link, (signed
@@ -77,6 +78,9 @@ public final class RouteTable {
             // readable by whoever may read the profile.
             route("customer-360", READ, "/v1/customers", "/" + SEGMENT + "/360", Upstream.PROFILE, "admin",
                     "analyst", "agent"),
+            // Server-sent events of what changes for the tenant (insight-service): the console's dashboard and case
+            // inbox; they name what changed, never what a customer said.
+            route("live", Set.of("GET"), "/v1/live", "", Upstream.INSIGHT, "admin", "analyst", "agent"),
             route("alert-rules-read", READ, "/v1/alert-rules", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst"),
             route("alert-rules-write", Set.of("POST", "PUT", "DELETE"), "/v1/alert-rules", ANY_BELOW,
                     Upstream.INSIGHT, "admin"),
