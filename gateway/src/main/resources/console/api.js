@@ -2,15 +2,9 @@
 // gets one more try with a refreshed token; after that the person logs in again. Failures carry the problem document
 // (RFC 9457) the gateway or the service answered, for the page to explain.
 
-const TIMEOUT_MS = 20000;
+import { Failure, callJson } from '/respond/assets/http.js';
 
-export class ApiFailure extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem || {};
-  }
-}
+const TIMEOUT_MS = 20000;
 
 export class Api {
   /** {@code onLoginNeeded} is called when no token can be had any more; it leaves the page for Keycloak. */
@@ -31,7 +25,7 @@ export class Api {
     const token = await this.session.bearer({ force: retried });
     if (!token) {
       this.onLoginNeeded();
-      throw new ApiFailure(401, null);
+      throw new Failure(401, null);
     }
     const url = new URL(`/api/v1${path}`, window.location.origin);
     Object.entries(query).forEach(([name, value]) => {
@@ -39,37 +33,16 @@ export class Api {
         url.searchParams.set(name, value);
       }
     });
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
-    let response;
     try {
-      response = await fetch(url, {
-        method,
-        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-        credentials: 'omit',
-        signal: abort.signal,
-      });
-    } catch (unreachable) {
-      throw new ApiFailure(0, null);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (response.status === 401 && !retried) {
-      return this.call(method, path, query, true);
-    }
-    const text = await response.text().catch(() => '');
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch (notJson) {
-      json = null;
-    }
-    if (!response.ok) {
-      if (response.status === 401) {
+      return await callJson(url, { method, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS });
+    } catch (failure) {
+      if (failure.status === 401 && !retried) {
+        return this.call(method, path, query, true);
+      }
+      if (failure.status === 401) {
         this.onLoginNeeded(); // even a fresh token is refused: the Keycloak session has ended
       }
-      throw new ApiFailure(response.status, json);
+      throw failure;
     }
-    return json;
   }
 }

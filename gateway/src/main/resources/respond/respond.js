@@ -3,6 +3,7 @@
 // applied as they answer, saves progress between pages, and submits once: one Idempotency-Key per response, kept in
 // sessionStorage, so a double click, a reload or a retry after a timeout is the same response to survey-service.
 
+import { Failure, callJson } from './http.js';
 import { choose, pageLanguage, wishesOf } from './languages.js';
 import { answersToSend, missing, piped, problemWith, walk, wording } from './logic.js';
 import { control, element } from './questions.js';
@@ -33,43 +34,8 @@ const state = {
   submitting: false,
 };
 
-/** A failure the page explains: the HTTP status (0: no answer) and the problem document, if any. */
-class Failure extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem || {};
-  }
-}
-
-async function call(path, { method = 'GET', body, headers = {}, timeout = LOAD_TIMEOUT_MS } = {}) {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeout);
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-      signal: abort.signal,
-      credentials: 'omit',
-    });
-  } catch (failure) {
-    throw new Failure(0, null);
-  } finally {
-    clearTimeout(timer);
-  }
-  const text = await response.text().catch(() => '');
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch (notJson) {
-    json = null;
-  }
-  if (!response.ok) {
-    throw new Failure(response.status, json);
-  }
-  return json;
+function call(path, { timeout = LOAD_TIMEOUT_MS, ...options } = {}) {
+  return callJson(path, { timeout, ...options });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

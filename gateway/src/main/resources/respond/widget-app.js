@@ -3,6 +3,7 @@
 // page by page with the respondent page's own controls, logic and texts (questions.js, logic.js, texts.js), and
 // sends the response with an Idempotency-Key, so pressing submit twice or retrying keeps one response.
 
+import { callJson } from './http.js';
 import { choose, pageLanguage } from './languages.js';
 import { answersToSend, missing, piped, problemWith, walk, wording } from './logic.js';
 import { control, element } from './questions.js';
@@ -10,43 +11,8 @@ import { textsIn } from './texts.js';
 
 const TIMEOUT_MS = 15000;
 
-class Failure extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem || {};
-  }
-}
-
-async function call(url, { method = 'GET', body, headers = {} } = {}) {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
-  let response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-      signal: abort.signal,
-      credentials: 'omit',
-      mode: 'cors',
-    });
-  } catch (unreachable) {
-    throw new Failure(0, null);
-  } finally {
-    clearTimeout(timer);
-  }
-  const text = await response.text().catch(() => '');
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch (notJson) {
-    json = null;
-  }
-  if (!response.ok) {
-    throw new Failure(response.status, json);
-  }
-  return json;
+function call(url, options) {
+  return callJson(url, { timeout: TIMEOUT_MS, ...options });
 }
 
 function remember(config, what) {

@@ -44,8 +44,8 @@ public class RespondentPages {
     private static final Pattern SURVEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String PAGE_FILE = "index.html";
     /** The page's files, by name under {@link #ASSETS}. */
-    private static final List<String> FILES = List.of("respond.js", "logic.js", "languages.js", "texts.js",
-            "questions.js", "respond.css", "icon.svg", "widget.js", "widget-app.js", "widget.css");
+    private static final List<String> FILES = List.of("respond.js", "http.js", "logic.js", "languages.js",
+            "texts.js", "questions.js", "respond.css", "icon.svg", "widget.js", "widget-app.js", "widget.css");
 
     private final ProblemWriter problems;
     private final StaticAsset page;
