@@ -41,11 +41,13 @@ cmd_chaos() {
     --webhook-management-port "$(service_management_port webhook-service)" "$@"
 }
 
-# Runs wrk with the given arguments, shows its throughput, latency and error lines on stderr and prints the
-# requests per second (a whole number) on stdout, for the caller to compare with another run.
+# Runs wrk with the given arguments (on the CPUs BENCH_WRK_PIN names, when it names any), shows its throughput,
+# latency and error lines on stderr and prints the requests per second (a whole number) on stdout, for the caller to
+# compare with another run.
+BENCH_WRK_PIN=()
 bench_wrk() {
   local out
-  out=$(wrk "$@")
+  out=$("${BENCH_WRK_PIN[@]}" wrk "$@")
   grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%' <<<"$out" >&2
   awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out"
 }
@@ -106,14 +108,15 @@ cmd_bench() {
       --sms-inbound-url "http://localhost:8080/api/v1/public/sms/inbound" "$@"
     return
   fi
-  local gw survey connections=64 seconds=15 rounds=3 with_consumers=false token survey_id script
+  local gw survey connections=64 seconds=15 rounds=3 with_consumers=false gateway_cpu='' token survey_id script
   while [[ $# -gt 0 ]]; do
     case $1 in
       --connections) connections=$2; shift 2 ;;
       --seconds) seconds=$2; shift 2 ;;
       --rounds) rounds=$2; shift 2 ;;
       --with-consumers) with_consumers=true; shift ;;
-      *) die "bench: unknown option $1 (use --connections N --seconds S --rounds N --with-consumers)" ;;
+      --gateway-cpu) gateway_cpu=$2; shift 2 ;;
+      *) die "bench: unknown option $1 (use --connections N --seconds S --rounds N --with-consumers --gateway-cpu N)" ;;
     esac
   done
   command -v wrk >/dev/null || apt_install wrk
@@ -195,6 +198,19 @@ LUA
   info "warm-up (20 s through the gateway, 10 s direct)"
   wrk -t2 -c"$connections" -d20s -s "$script" "$gw/api/v1/public/surveys/$survey_id/responses" >/dev/null
   wrk -t2 -c"$connections" -d10s -s "$direct" "$survey/v1/public/surveys/$survey_id/responses" >/dev/null
+  # --gateway-cpu N: the gateway alone on CPU N and everything else of the path (survey-service, Kafka, MongoDB,
+  # wrk) on the others, as when the gateway runs on nodes of its own: does the hop still limit what the path takes?
+  local others=''
+  BENCH_WRK_PIN=()
+  if [[ -n $gateway_cpu ]]; then
+    others=$(awk -v gw="$gateway_cpu" -v n="$(nproc)" 'BEGIN { for (c = 0; c < n; c++) if (c != gw) \
+      printf "%s%d", (out++ ? "," : ""), c }')
+    [[ -n $others ]] || die "bench: --gateway-cpu needs a machine with more than one CPU"
+    info "pinning the gateway to CPU $gateway_cpu, survey-service, Kafka, MongoDB and wrk to CPU $others"
+    taskset -a -p -c "$gateway_cpu" "$(running_pid gateway)" >/dev/null
+    for other in survey-service kafka mongo; do taskset -a -p -c "$others" "$(running_pid "$other")" >/dev/null; done
+    BENCH_WRK_PIN=(taskset -c "$others")
+  fi
   # Rounds alternate the two paths so that a machine slowing down or speeding up meets both alike; each round's
   # ratio is the figure that survives a noisy machine (the direct path is its ceiling).
   local round through straight ticks ratios=()
@@ -214,6 +230,13 @@ LUA
   done
   info "gateway/direct per round: ${ratios[*]} % (median $(printf '%s\n' "${ratios[@]}" | sort -n \
     | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') %)"
+  if [[ -n $gateway_cpu ]]; then
+    info "unpinning: every process may use every CPU again"
+    for other in gateway survey-service kafka mongo; do
+      taskset -a -p -c "0-$(($(nproc) - 1))" "$(running_pid "$other")" >/dev/null
+    done
+    BENCH_WRK_PIN=()
+  fi
   info "through the gateway once more, profiled by JFR ($RUN/bench/gateway.jfr)"
   local jcmd gateway_pid
   jcmd="$(dirname "$(readlink -f "$(command -v java)")")/jcmd"
