@@ -110,15 +110,7 @@ public class UpstreamRelay {
             problems.write(exchange.context, circuitOpen(exchange.upstream, circuit.secondsUntilProbe()));
             return;
         }
-        ServiceAddress address = addresses.get(exchange.upstream);
-        RequestOptions options = new RequestOptions()
-                .setMethod(exchange.method)
-                .setHost(address.host())
-                .setPort(address.port())
-                .setSsl(address.ssl())
-                .setURI(exchange.target)
-                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), exchange.deadline.toMillis()))
-                .setIdleTimeout(STREAM_IDLE.toMillis());
+        RequestOptions options = optionsFor(exchange, exchange.deadline.toMillis(), STREAM_IDLE.toMillis());
         AtomicBoolean sent = new AtomicBoolean();
         client.request(options)
                 .compose(request -> {
@@ -184,15 +176,7 @@ public class UpstreamRelay {
                 inFlight.get().reset();
             }
         });
-        ServiceAddress address = addresses.get(exchange.upstream);
-        RequestOptions options = new RequestOptions()
-                .setMethod(exchange.method)
-                .setHost(address.host())
-                .setPort(address.port())
-                .setSsl(address.ssl())
-                .setURI(exchange.target)
-                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), remainingMillis))
-                .setIdleTimeout(remainingMillis);
+        RequestOptions options = optionsFor(exchange, remainingMillis, remainingMillis);
         client.request(options)
                 .compose(request -> {
                     inFlight.set(request);
@@ -228,6 +212,19 @@ public class UpstreamRelay {
                         sent.get()));
             }
         });
+    }
+
+    /** Where and how a relayed request goes: its service's parsed address, connected within {@code connectMillis}. */
+    private RequestOptions optionsFor(Exchange exchange, long connectMillis, long idleMillis) {
+        ServiceAddress address = addresses.get(exchange.upstream);
+        return new RequestOptions()
+                .setMethod(exchange.method)
+                .setHost(address.host())
+                .setPort(address.port())
+                .setSsl(address.ssl())
+                .setURI(exchange.target)
+                .setConnectTimeout(Math.min(CONNECT_TIMEOUT.toMillis(), connectMillis))
+                .setIdleTimeout(idleMillis);
     }
 
     /**
