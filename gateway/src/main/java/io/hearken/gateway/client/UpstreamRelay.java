@@ -51,6 +51,13 @@ public class UpstreamRelay {
     /** Longest silence of a stream before it counts as dead: past the services' keep-alives (every 15 s). */
     static final Duration STREAM_IDLE = Duration.ofSeconds(45);
     private static final Set<HttpMethod> SAFE_TO_RESEND = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    /**
+     * How long a pooled connection may sit unused before the gateway closes it: shorter than the idle timeout of
+     * anything it relays to (a JDK server closes after 30 s, load balancers commonly after 60 s). A request written
+     * to a connection the other end is closing that moment fails after it was sent, so a POST could not be retried;
+     * closing first on our side leaves no such moment.
+     */
+    static final int POOLED_CONNECTION_IDLE_SECONDS = 20;
 
     private final GatewayConfig config;
     private final ProblemWriter problems;
@@ -68,7 +75,8 @@ public class UpstreamRelay {
                 .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                 .setMaxPoolSize(200)
                 .setMaxWaitQueueSize(2000)
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(POOLED_CONNECTION_IDLE_SECONDS));
         for (Upstream upstream : Upstream.values()) {
             addresses.put(upstream, ServiceAddress.of(baseUrl(upstream)));
             circuits.put(upstream, new CircuitBreaker(config.circuitBreaker().failureThreshold(),
