@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The packaged Hearken services, each started as its own process ({@code java -jar quarkus-run.jar}) against the
@@ -27,6 +29,7 @@ import java.util.Objects;
 final class Platform {
 
     private static Platform instance;
+    private static final Set<Integer> HANDED_OUT_PORTS = new HashSet<>();
 
     /** A Keycloak test client (partner role, tenant acme) whose quota both gateways are started with. */
     static final String RATE_LIMITED_CLIENT = "hearken-test-small-quota";
@@ -228,9 +231,17 @@ final class Platform {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port free now and not handed out before in this run: the kernel may give the same free port twice, once the
+     * socket that found it is closed, and two services told one port leave one of them unable to start.
+     */
+    private static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }
