@@ -5,7 +5,9 @@
 delete from answer_rollup where tenant = 'bench-insights' and survey_id in ('bench-big', 'bench-small');
 insert into survey (tenant, survey_id, name) values
     ('bench-insights', 'bench-big', 'Ten million responses'), ('bench-insights', 'bench-small', 'A thousand responses')
-on conflict do nothing;
+-- new counts behind a running insight-service's back: a new settled revision, so that no instance answers from sums it
+-- kept of the old ones (insight-service/README.md, "Settled buckets")
+on conflict (tenant, survey_id) do update set settled_revision = nextval('settled_revision');
 
 create temporary table bench_question (question_id text, question_type text, scale_min int, scale_max int,
                                        value text, share numeric);

@@ -376,25 +376,38 @@ bench_insights() {
   info "ceiling: insight-service's liveness (same JVM, no database), $connections connections, ${seconds}s"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$mgmt/q/health/live" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
-  local name query survey credential
+  local name query survey credential kept
   build_load_tools
   credential=$(bench_credential insight-service tenant bench-insights)
-  for survey in bench-big bench-small; do
-    for name in "last 30 days, all responses|/scores?from=$month&to=$today" \
-                "a year, channel=web and locale=ja|/scores?from=$year&to=$today&channel=web&locale=ja" \
-                "a year, weekly NPS trend|/trend?question=nps&granularity=week&from=$year&to=$today"; do
-      query=${name#*|}
-      cat >"$RUN/bench/score.lua" <<LUA
+  # Twice: as configured (what settled days sum to is kept between queries, insight-service/README.md, "Settled
+  # buckets"), then with nothing kept (insight-service restarted with HEARKEN_INSIGHT_SCORES_SETTLED_COUNTS_KEPT=0),
+  # every bucket of every query read from PostgreSQL: the cost of a first query, or of one after a late answer.
+  for kept in configured none; do
+    if [[ $kept == none ]]; then
+      info "the same queries with nothing kept: restarting insight-service with HEARKEN_INSIGHT_SCORES_SETTLED_COUNTS_KEPT=0"
+      cmd_kill insight-service >/dev/null
+      HEARKEN_INSIGHT_SCORES_SETTLED_COUNTS_KEPT=0 cmd_start insight-service >/dev/null
+    fi
+    for survey in bench-big bench-small; do
+      for name in "last 30 days, all responses|/scores?from=$month&to=$today" \
+                  "a year, channel=web and locale=ja|/scores?from=$year&to=$today&channel=web&locale=ja" \
+                  "a year, weekly NPS trend|/trend?question=nps&granularity=week&from=$year&to=$today"; do
+        query=${name#*|}
+        cat >"$RUN/bench/score.lua" <<LUA
 request = function()
   return wrk.format("GET", "/v1/surveys/$survey$query", {["X-Hearken-Credential"] = "$credential"})
 end
 LUA
-      info "$survey: ${name%%|*} (GET /v1/surveys/$survey$query), $connections connections"
-      wrk -t2 -c"$connections" -d3s -s "$RUN/bench/score.lua" "$insight_url" >/dev/null
-      wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$RUN/bench/score.lua" "$insight_url" \
-        | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+        info "$survey, settled sums kept: $kept: ${name%%|*} (GET /v1/surveys/$survey$query), $connections connections"
+        wrk -t2 -c"$connections" -d3s -s "$RUN/bench/score.lua" "$insight_url" >/dev/null
+        wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$RUN/bench/score.lua" "$insight_url" \
+          | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
+      done
     done
   done
+  info "insight-service as configured again"
+  cmd_kill insight-service >/dev/null
+  cmd_start insight-service >/dev/null
   info "score consumer: $events responses appended at once, then freshness at $rate responses/s for ${seconds}s"
   HEARKEN_CREDENTIAL_KEY=$(run_secret credential-key) java -cp "$(load_tools_classpath)" io.hearken.chaos.InsightBench \
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --metrics "$mgmt/q/metrics" --api "$insight_url" \

@@ -65,6 +65,14 @@ public interface InsightConfig {
          */
         @WithDefault("15m")
         Duration dropCheckInterval();
+
+        /**
+         * Most counts kept of what settled buckets sum to (repository.SettledCounts; a count is one value of one
+         * question in one bucket or sum, a few dozen bytes): the least recently asked go first. 0 keeps none, and
+         * every query reads all its buckets from PostgreSQL.
+         */
+        @WithDefault("200000")
+        int settledCountsKept();
     }
 
     interface Cases {

@@ -8,6 +8,7 @@ import io.hearken.insight.domain.ResponseFacts;
 import io.hearken.insight.domain.ResponseRollups;
 import io.hearken.insight.domain.RollupKey;
 import io.hearken.insight.domain.SegmentAnswers;
+import io.hearken.insight.domain.SettledBuckets;
 import io.hearken.insight.domain.Slice;
 import io.hearken.insight.domain.TextCounts;
 import io.hearken.insight.domain.TextRollupKey;
@@ -22,13 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -56,10 +60,12 @@ public class RollupRepository {
     private static final String SCALE_ROW = "";
     private final Pool pool;
     private final SegmentJoinRepository segmentJoin;
+    private final SettledCounts settledCounts;
 
-    public RollupRepository(Pool pool, SegmentJoinRepository segmentJoin) {
+    public RollupRepository(Pool pool, SegmentJoinRepository segmentJoin, SettledCounts settledCounts) {
         this.pool = pool;
         this.segmentJoin = segmentJoin;
+        this.settledCounts = settledCounts;
     }
 
     /**
@@ -162,8 +168,37 @@ public class RollupRepository {
                 .replaceWithVoid();
     }
 
-    /** Adds one to each counter, summed per row and upserted in one statement in a fixed order. */
+    /**
+     * Adds one to each counter, summed per row and upserted in one statement in a fixed order; a counter in a bucket
+     * that may be settled gives its survey a new settled revision in the same transaction ({@link SettledBuckets}).
+     */
     static Uni<Void> addCounters(SqlConnection connection, List<RollupKey> counters) {
+        return upsertCounters(connection, counters).chain(() -> unsettle(connection, counters));
+    }
+
+    /** A new settled revision for each survey that {@code counters} add to a bucket readers may keep. */
+    private static Uni<Void> unsettle(SqlConnection connection, List<RollupKey> counters) {
+        LocalDate utcToday = LocalDate.now(ZoneOffset.UTC);
+        Set<List<String>> surveys = new TreeSet<>(Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)));
+        for (RollupKey key : counters) {
+            if (SettledBuckets.writeUnsettles(key.grain(), key.bucket(), utcToday)) {
+                surveys.add(List.of(key.tenant(), key.surveyId()));
+            }
+        }
+        if (surveys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                        update survey set settled_revision = nextval('settled_revision')
+                        from unnest($1::text[], $2::text[]) as late(tenant, survey_id)
+                        where survey.tenant = late.tenant and survey.survey_id = late.survey_id""")
+                .execute(Tuple.of(surveys.stream().map(key -> key.get(0)).toArray(String[]::new),
+                        surveys.stream().map(key -> key.get(1)).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> upsertCounters(SqlConnection connection, List<RollupKey> counters) {
         // A scale question's points share one row (value '', answers[i] counting scaleMin + i); a choice question
         // keeps a row per option and one for its respondents, each a one-element array.
         Map<RollupKey, long[]> rows = new TreeMap<>(COUNTER_ORDER);
@@ -251,9 +286,7 @@ public class RollupRepository {
     }
 
     public Uni<Boolean> surveyExists(String tenant, String surveyId) {
-        return pool.preparedQuery("select 1 from survey where tenant = $1 and survey_id = $2")
-                .execute(Tuple.of(tenant, surveyId))
-                .map(rows -> rows.size() > 0);
+        return settledRevision(tenant, surveyId).map(Optional::isPresent);
     }
 
     /**
@@ -264,6 +297,9 @@ public class RollupRepository {
      */
     public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
                                          List<DateRange.BucketSpan> spans, Grouping grouping) {
+        if (spans.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, !slice.isEverything(), slice.segment()));
         String bucket = switch (grouping) {
             case TOTAL -> "null::date";
@@ -283,6 +319,45 @@ public class RollupRepository {
         sql.append(" group by ").append(grouping == Grouping.TOTAL ? "" : "1, ")
                 .append("question_id, question_type, scale_min, scale_max, value, n");
         return query(pool, sql.toString(), parameters);
+    }
+
+    /**
+     * The same counts as {@link #counts(String, String, String, Slice, List, Grouping)}, with what the settled
+     * buckets sum to taken from {@link SettledCounts} when it was read under {@code settledRevision} (the survey's, as
+     * {@link #settledRevision} gave it before this call): only the last days are read from the database. A bucket
+     * may then appear twice (a week or a total split at the settled edge); callers sum counts of the same bucket.
+     */
+    public Uni<List<BucketCount>> counts(String tenant, String surveyId, String questionId, Slice slice,
+                                         List<DateRange.BucketSpan> spans, Grouping grouping, long settledRevision) {
+        SettledBuckets.Split split = SettledBuckets.split(spans, LocalDate.now(ZoneOffset.UTC));
+        if (!settledCounts.enabled() || split.settled().isEmpty()) {
+            return counts(tenant, surveyId, questionId, slice, spans, grouping);
+        }
+        SettledCounts.Key key = new SettledCounts.Key(tenant, surveyId, questionId, slice, split.settled(),
+                grouping);
+        List<BucketCount> kept = settledCounts.get(key, settledRevision);
+        Uni<List<BucketCount>> settled = kept != null ? Uni.createFrom().item(kept)
+                : counts(tenant, surveyId, questionId, slice, split.settled(), grouping)
+                        .invoke(read -> settledCounts.put(key, settledRevision, read));
+        return Uni.combine().all()
+                .unis(settled, counts(tenant, surveyId, questionId, slice, split.open(), grouping))
+                .with((old, recent) -> {
+                    List<BucketCount> all = new ArrayList<>(old.size() + recent.size());
+                    all.addAll(old);
+                    all.addAll(recent);
+                    return all;
+                });
+    }
+
+    /**
+     * The survey's settled revision (see {@link SettledBuckets}), empty when the tenant has no such survey. Read it
+     * before the counts it is to guard: a revision read after them could be newer than what they saw.
+     */
+    public Uni<Optional<Long>> settledRevision(String tenant, String surveyId) {
+        return pool.preparedQuery("select settled_revision from survey where tenant = $1 and survey_id = $2")
+                .execute(Tuple.of(tenant, surveyId))
+                .map(rows -> rows.size() == 0 ? Optional.<Long>empty()
+                        : Optional.of(rows.iterator().next().getLong("settled_revision")));
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Reads the scores CX teams look at from the rollups: a survey's scores over a range with the change since the
@@ -58,9 +58,10 @@ public class ScoreService {
     public Uni<Optional<SurveyScores>> scores(String tenant, String surveyId, String questionId, Slice slice,
                                               DateRange range) {
         DateRange previous = range.previous();
-        return ifSurveyExists(tenant, surveyId, () -> Uni.combine().all()
-                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets(), Grouping.TOTAL),
-                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets(), Grouping.TOTAL))
+        return ifSurveyExists(tenant, surveyId, revision -> Uni.combine().all()
+                .unis(rollups.counts(tenant, surveyId, questionId, slice, range.buckets(), Grouping.TOTAL, revision),
+                        rollups.counts(tenant, surveyId, questionId, slice, previous.buckets(), Grouping.TOTAL,
+                                revision))
                 .asTuple()
                 .map(counts -> {
                     Map<Question, QuestionScores> now = scoresByQuestion(counts.getItem1());
@@ -78,18 +79,18 @@ public class ScoreService {
                                       DateRange range, Granularity granularity) {
         List<DateRange> periods = granularity.periods(range);
         List<DateRange.BucketSpan> spans = granularity.buckets(range);
-        return ifSurveyExists(tenant, surveyId, () -> rollups
+        return ifSurveyExists(tenant, surveyId, revision -> rollups
                 .counts(tenant, surveyId, questionId, slice, spans,
                         // Weeks are summed in the database: a year's trend reads 53 rows a value, not 365.
-                        granularity == Granularity.WEEK ? Grouping.WEEK : Grouping.BUCKET)
+                        granularity == Granularity.WEEK ? Grouping.WEEK : Grouping.BUCKET, revision)
                 .map(counts -> new Trend(surveyId, questionId, slice, timeZones.of(tenant), granularity, range,
                         series(counts, periods))));
     }
 
     /** The survey's NPS over all its answers (the first endpoint, kept for its callers). */
     public Uni<Optional<NpsScore>> nps(String tenant, String surveyId) {
-        return ifSurveyExists(tenant, surveyId, () -> rollups.counts(tenant, surveyId, null, Slice.EVERYTHING,
-                ALL_TIME, Grouping.TOTAL).map(counts -> {
+        return ifSurveyExists(tenant, surveyId, revision -> rollups.counts(tenant, surveyId, null,
+                Slice.EVERYTHING, ALL_TIME, Grouping.TOTAL, revision).map(counts -> {
                     long[] groups = new long[3];
                     for (BucketCount count : counts) {
                         if ("NPS".equals(count.question().type()) && count.question().scaleMin() == 0
@@ -101,10 +102,13 @@ public class ScoreService {
                 }));
     }
 
-    private <T> Uni<Optional<T>> ifSurveyExists(String tenant, String surveyId,
-                                                Supplier<Uni<T>> read) {
-        return rollups.surveyExists(tenant, surveyId).chain(exists -> exists
-                ? read.get().map(Optional::of)
+    /**
+     * {@code read} given the survey's settled revision (read first, so that it guards the counts read after it), or
+     * empty when the tenant has no such survey.
+     */
+    private <T> Uni<Optional<T>> ifSurveyExists(String tenant, String surveyId, Function<Long, Uni<T>> read) {
+        return rollups.settledRevision(tenant, surveyId).chain(revision -> revision.isPresent()
+                ? read.apply(revision.get()).map(Optional::of)
                 : Uni.createFrom().item(Optional.empty()));
     }
 
