@@ -8,6 +8,7 @@ const INK = '#1b1b1f';
 const MUTED = '#44474e';
 const ACCENT = '#0b57d0';
 const PREVIOUS = '#74777f';
+const WEAK = '#b3261e';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans CJK JP", sans-serif';
 
 let loading = null;
@@ -73,8 +74,11 @@ export function trendChart(element, { labels, current, previous, names, title, d
   });
 }
 
-/** A score by channel, bars with their value on top. */
-export function channelChart(element, { labels, values, title, description }) {
+/**
+ * A score per value of a dimension (channel, touchpoint, journey stage...), bars with their value on top; the bar at
+ * {@code highlight} in the console's colour for what is bad.
+ */
+export function barChart(element, { labels, values, title, description, highlight = -1 }) {
   return draw(element, {
     ...BASE,
     aria: { enabled: true, label: { description } },
@@ -82,7 +86,9 @@ export function channelChart(element, { labels, values, title, description }) {
     xAxis: { type: 'category', data: labels, axisLabel: { color: MUTED, interval: 0 } },
     yAxis: { type: 'value', axisLabel: { color: MUTED } },
     series: [{
-      type: 'bar', data: values, barMaxWidth: 48, itemStyle: { color: ACCENT },
+      // The highlighted bar (the weakest stage, say) also says so in its axis label: not colour alone
+      type: 'bar', data: values.map((value, i) => (i === highlight ? { value, itemStyle: { color: WEAK } } : value)),
+      barMaxWidth: 48, itemStyle: { color: ACCENT },
       label: { show: true, position: 'top', color: INK },
     }],
   });

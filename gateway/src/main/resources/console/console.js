@@ -1,13 +1,16 @@
 // The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
 // draws the shell (navigation by role, language switcher, who is signed in) and the screen the address names. Screens
-// are addressed by the fragment (#/, #/surveys/<id>, #/webhooks), so the gateway serves one page for all of them and
-// Keycloak's redirect URI is that one page.
+// are addressed by the fragment (#/, #/surveys/<id>, #/journey, #/webhooks...), so the gateway serves one page for
+// all of them and Keycloak's redirect URI is that one page.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
 import { LiveUpdates } from './live.js';
 import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
-import { el, surveyDashboard, surveyList, webhookList } from './views.js';
+import { journeyMap } from './journey.js';
+import { topicsScreen } from './topics.js';
+import { el, surveyDashboard, surveyList } from './views.js';
+import { deadLetters, mayUseWebhooks, webhookDetail, webhookList } from './webhooks.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -62,8 +65,16 @@ function fillLanguages() {
 function drawShell() {
   const { t, session } = context;
   const links = [el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys)];
-  if (session.has('admin')) {
+  if (session.has('admin') || session.has('analyst')) {
+    links.push(el('a', { href: '#/journey', id: 'nav-journey' }, t.navJourney),
+      el('a', { href: '#/topics', id: 'nav-topics' }, t.navTopics));
+  }
+  if (mayUseWebhooks(session)) {
     links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
+  }
+  if (session.has('admin')) {
+    links.push(el('a', { href: '#/dead-letters', id: 'nav-dead-letters', 'data-admin-action': 'dead-letters' },
+      t.navDeadLetters));
   }
   links.push(el('a', { href: '/api/docs/', id: 'nav-api-docs' }, t.navApiDocs));
   nav.replaceChildren(...links);
@@ -75,7 +86,8 @@ function drawShell() {
 
 function markCurrent(hash) {
   nav.querySelectorAll('a').forEach((link) => {
-    const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys');
+    const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys')
+      || (hash.startsWith('#/webhooks/') && link.id === 'nav-webhooks');
     if (here) {
       link.setAttribute('aria-current', 'page');
     } else {
@@ -89,10 +101,21 @@ async function route() {
   markCurrent(hash);
   delete main.dataset.ready;
   const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
+  const surveyTopics = hash.match(/^#\/surveys\/([^/?]+)\/topics$/);
   if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
+  } else if (surveyTopics) {
+    await topicsScreen(context, decodeURIComponent(surveyTopics[1]));
+  } else if (hash === '#/topics') {
+    await topicsScreen(context);
+  } else if (hash === '#/journey') {
+    await journeyMap(context);
   } else if (hash === '#/webhooks') {
     await webhookList(context);
+  } else if (hash.startsWith('#/webhooks/')) {
+    await webhookDetail(context, decodeURIComponent(hash.slice('#/webhooks/'.length)));
+  } else if (hash === '#/dead-letters') {
+    await deadLetters(context);
   } else {
     await surveyList(context);
     main.dataset.ready = 'true';

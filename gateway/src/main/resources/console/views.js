@@ -1,15 +1,14 @@
 // The console's screens: the survey list, one survey's dashboard (NPS, CSAT and CES with their margins, the trend
-// against the previous period, the breakdown by channel) and, for admins, the webhook subscriptions. Each screen is
+// against the previous period, the breakdown by a dimension of breakdown.js); the other screens have modules of their
+// own (journey.js, topics.js, webhooks.js) and share the helpers exported here. Each screen is
 // built with textContent only: a survey's name or a partner's URL is shown, never interpreted as markup. What a role
 // may not do is not rendered at all (not merely hidden); the gateway refuses it anyway.
 
-import { channelChart, disposeAll, downloadCsv, downloadPng, trendChart } from './charts.js';
+import { breakdownPanel } from './breakdown.js';
+import { disposeAll, downloadPng, trendChart } from './charts.js';
 
-/** The channels a response can come from (survey-service's Channel), in the order the breakdown lists them. */
-const CHANNELS = ['web', 'widget', 'in-app', 'email', 'sms', 'kiosk', 'chat', 'voice', 'call-centre', 'review',
-  'social', 'api'];
 /** The headline scores: which score of which question type, and how many decimals it is read with. */
-const HEADLINES = [
+export const HEADLINES = [
   { type: 'NPS', score: 'nps', digits: 1 },
   { type: 'CSAT', score: 'csatTopTwoBox', digits: 1 },
   { type: 'CES', score: 'cesMean', digits: 2 },
@@ -40,13 +39,13 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
-function show(context, ...children) {
+export function show(context, ...children) {
   leave(context);
   context.main.replaceChildren(...children);
   context.main.setAttribute('aria-busy', 'false');
 }
 
-function loading(context) {
+export function loading(context) {
   leave(context);
   context.main.setAttribute('aria-busy', 'true');
   context.main.replaceChildren(el('p', { class: 'loading' }, context.t.loading));
@@ -104,7 +103,7 @@ export function failure(context, error, retry) {
     retry ? el('button', { type: 'button', id: 'retry', onclick: retry }, t.tryAgain) : null));
 }
 
-function formatNumber(context, value, digits) {
+export function formatNumber(context, value, digits) {
   if (value === null || value === undefined) {
     return '–';
   }
@@ -120,13 +119,13 @@ function formatSigned(context, value, digits) {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
-function formatDate(context, isoDate, long = false) {
+export function formatDate(context, isoDate, long = false) {
   const date = new Date(`${isoDate}T00:00:00Z`);
   const style = long ? { dateStyle: 'medium' } : { month: 'numeric', day: 'numeric' };
   return new Intl.DateTimeFormat(context.language, { ...style, timeZone: 'UTC' }).format(date);
 }
 
-function shiftDays(isoDate, days) {
+export function shiftDays(isoDate, days) {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
@@ -291,10 +290,10 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
     t.scoreNames[headline.score])));
   // ECharts' aria option labels each chart's element with a description of the chart: an image, to assistive tech
   const trend = el('div', { class: 'chart', id: 'trend-chart', role: 'img' });
-  const channels = el('div', { class: 'chart', id: 'channel-chart', role: 'img' });
-  const channelTable = el('div', { class: 'table-scroll', id: 'channel-table' });
+  const breakdown = breakdownPanel(context, { surveyId, path, headlines, from, to, metric });
   show(context,
-    el('p', {}, el('a', { href: '#/' }, t.allSurveys)),
+    el('p', { class: 'actions' }, el('a', { href: '#/' }, t.allSurveys),
+      el('a', { href: `#/surveys/${encodeURIComponent(surveyId)}/topics`, id: 'survey-topics' }, t.topicsLink)),
     heading,
     filters,
     el('div', { class: 'cards', id: 'scores' }, headlines.map((headline) => scoreCard(context, headline))),
@@ -307,38 +306,14 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
             onclick: () => downloadPng(trend, `${surveyId}-trend-${metric.value}-${from}-${to}.png`) },
           t.exportPng))),
       trend),
-    el('section', { class: 'panel', 'aria-labelledby': 'channels-title' },
-      el('div', { class: 'panel-head' },
-        el('h2', { id: 'channels-title' }, t.channelsTitle),
-        el('div', { class: 'actions' },
-          el('button', { type: 'button', class: 'quiet', id: 'export-channels',
-            onclick: () => downloadPng(channels, `${surveyId}-channels-${from}-${to}.png`) }, t.exportPng),
-          el('button', { type: 'button', class: 'quiet', id: 'export-csv',
-            onclick: () => downloadCsv(channelRows(context, context.breakdown, headlines, true),
-              `${surveyId}-channels-${from}-${to}.csv`) }, t.exportCsv))),
-      channels, channelTable));
+    breakdown.panel);
   refreshOnNewResponses(context, surveyId, days);
 
   const drawTrend = () => drawTrendChart(context, { path, headlines, score: metric.value, from, to, days, element:
     trend }).catch((error) => context.announce(error.message));
-  const drawChannels = (breakdown) => drawChannelChart(context, { breakdown, headlines, score: metric.value,
-    element: channels });
-  metric.addEventListener('change', () => {
-    drawTrend();
-    if (context.breakdown) {
-      drawChannels(context.breakdown);
-    }
-  });
+  metric.addEventListener('change', drawTrend);
   drawTrend();
-  context.breakdown = null;
-  try {
-    const breakdown = await channelBreakdown(api, path, from, to);
-    context.breakdown = breakdown;
-    channelTable.replaceChildren(breakdownTable(context, breakdown, headlines));
-    await drawChannels(breakdown);
-  } catch (error) {
-    channelTable.replaceChildren(el('p', { class: 'error' }, error.message));
-  }
+  await breakdown.load();
   context.main.dataset.ready = 'true';
 }
 
@@ -374,107 +349,4 @@ async function drawTrendChart(context, { path, headlines, score, from, to, days,
     title: t.scoreNames[score],
     description: t.trendLabel(t.scoreNames[score]),
   });
-}
-
-/** Each channel's scores over the period; channels nobody answered on are left out. */
-async function channelBreakdown(api, path, from, to) {
-  const answers = await Promise.all(CHANNELS.map((channel) => api.get(`${path}/scores`, { channel, from, to })
-    .then((scores) => ({ channel, scores }))));
-  return answers.filter(({ scores }) => (scores.questions || []).some((q) => q.count > 0));
-}
-
-function estimateIn(scores, headline) {
-  const question = (scores.questions || []).find((q) => q.questionId === headline.question.questionId
-    && q.type === headline.type);
-  return question ? (question.scores || []).find((s) => s.name === headline.score) : null;
-}
-
-/** The breakdown as rows: a header, then one per channel; for CSV, plain numbers in separate columns. */
-function channelRows(context, breakdown, headlines, forCsv) {
-  const { t } = context;
-  const header = [t.colChannel, t.colAnswers];
-  headlines.forEach((h) => {
-    header.push(t.scoreNames[h.score]);
-    if (forCsv) {
-      header.push(`${t.scoreNames[h.score]} ±`);
-    }
-  });
-  const rows = (breakdown || []).map(({ channel, scores }) => {
-    const row = [forCsv ? channel : t.channels[channel] || channel,
-      Math.max(0, ...(scores.questions || []).map((q) => q.count))];
-    headlines.forEach((h) => {
-      const estimate = estimateIn(scores, h);
-      if (forCsv) {
-        row.push(estimate?.value ?? '', estimate?.marginOfError ?? '');
-      } else {
-        const margin = estimate?.marginOfError;
-        row.push(estimate && estimate.value !== null ? [formatNumber(context, estimate.value, h.digits),
-          margin === null || margin === undefined ? '' : t.margin(formatNumber(context, margin, h.digits))]
-          .join(' ').trim() : '–');
-      }
-    });
-    return row;
-  });
-  return [header, ...rows];
-}
-
-function breakdownTable(context, breakdown, headlines) {
-  const { t } = context;
-  if (breakdown.length === 0) {
-    return el('p', { class: 'empty' }, t.channelsEmpty);
-  }
-  const [header, ...rows] = channelRows(context, breakdown, headlines, false);
-  return el('table', { id: 'channels' },
-    el('caption', {}, t.channelsCaption),
-    el('thead', {}, el('tr', {}, header.map((name, i) => el('th', { scope: 'col', class: i > 0 ? 'number' : null },
-      name)))),
-    el('tbody', {}, rows.map((row, index) => el('tr', { 'data-channel': breakdown[index].channel },
-      row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', { class: 'number' }, cell)))))));
-}
-
-function drawChannelChart(context, { breakdown, headlines, score, element }) {
-  const { t } = context;
-  const headline = headlines.find((h) => h.score === score);
-  return channelChart(element, {
-    labels: breakdown.map(({ channel }) => t.channels[channel] || channel),
-    values: breakdown.map(({ scores }) => {
-      const estimate = estimateIn(scores, headline);
-      return estimate && estimate.value !== null ? Number(estimate.value.toFixed(headline.digits)) : null;
-    }),
-    title: t.scoreNames[score],
-    description: t.channelsLabel,
-  });
-}
-
-// -----------------------------------------------------------------------------------------------------------------
-// webhook subscriptions (admins)
-
-export async function webhookList(context) {
-  const { api, t, session } = context;
-  if (!session.has('admin')) {
-    failure(context, { status: 403 }, null);
-    return;
-  }
-  loading(context);
-  let list;
-  try {
-    list = await api.get('/webhooks/subscriptions');
-  } catch (error) {
-    failure(context, error, () => webhookList(context));
-    return;
-  }
-  const items = list.items || [];
-  show(context,
-    el('h1', { id: 'page-title', tabindex: '-1' }, t.webhooksTitle),
-    items.length === 0 ? el('p', { class: 'empty' }, t.webhooksEmpty) : el('div', { class: 'panel table-scroll' },
-      el('table', { id: 'webhooks' },
-        el('caption', {}, t.webhooksCaption),
-        el('thead', {}, el('tr', {},
-          el('th', { scope: 'col' }, t.colEndpoint),
-          el('th', { scope: 'col' }, t.colEvents),
-          el('th', { scope: 'col' }, t.colStatus))),
-        el('tbody', {}, items.map((item) => el('tr', {},
-          el('th', { scope: 'row' }, item.url),
-          el('td', {}, (item.eventTypes || []).join(', ')),
-          el('td', {}, item.status)))))));
 }

@@ -111,13 +111,13 @@ class ConsoleIT {
             assertEquals(name, browser.shown(By.id("page-title")).getText());
             browser.shown(By.id("card-csatTopTwoBox"));
             assertEquals("6", browser.shown(By.id("score-cesMean")).getText(), "one CES answer, 6");
-            WebElement web = browser.shown(By.cssSelector("#channels tr[data-channel='web']"));
+            WebElement web = browser.shown(By.cssSelector("#breakdown[data-by='channel'] tr[data-value='web']"));
             assertTrue(web.getText().contains("100"), "the respondent page's answer is the web channel's: "
                     + web.getText());
-            assertEquals(3, browser.driver().findElements(By.cssSelector("#channels tbody tr")).size(),
+            assertEquals(3, browser.driver().findElements(By.cssSelector("#breakdown tbody tr")).size(),
                     "web, in-app and kiosk");
             browser.shown(By.cssSelector("#trend-chart canvas"));
-            browser.shown(By.cssSelector("#channel-chart canvas"));
+            browser.shown(By.cssSelector("#breakdown-chart canvas"));
             browser.shown(By.id("action-pause"));
             browser.shown(By.id("action-close"));
 
@@ -203,7 +203,7 @@ class ConsoleIT {
     }
 
     /** A desktop browser that records CSP violations; downloads go to {@code downloads} when given. */
-    private static Browser console(String language, Path downloads) {
+    static Browser console(String language, Path downloads) {
         Browser browser = new Browser(language, WIDTH, HEIGHT, false);
         browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
         if (downloads != null) {
@@ -214,7 +214,8 @@ class ConsoleIT {
     }
 
     /** Types the demo user's name and password into Keycloak's own login form, as a person would. */
-    private static void logInThroughKeycloak(Browser browser, String username) {
+    static void logInThroughKeycloak(Browser browser, String username) {
+        Platform platform = Platform.get();
         WebElement user = browser.shown(By.id("username"));
         assertTrue(browser.driver().getCurrentUrl().startsWith(platform.keycloakUrl + "/realms/hearken/"),
                 "Keycloak's login page: " + browser.driver().getCurrentUrl());

@@ -58,6 +58,8 @@ public final class RouteTable {
                     "analyst"),
             route("survey-trend", READ, "/v1/surveys", "/" + SEGMENT + "/trend", Upstream.INSIGHT, "admin",
                     "analyst"),
+            route("survey-breakdown", READ, "/v1/surveys", "/" + SEGMENT + "/breakdown", Upstream.INSIGHT, "admin",
+                    "analyst"),
             route("survey-topics", READ, "/v1/surveys", "/" + SEGMENT + "/topics", Upstream.INSIGHT, "admin",
                     "analyst"),
             route("insights-read", READ, "/v1/insights", ANY_BELOW, Upstream.INSIGHT, "admin", "analyst"),

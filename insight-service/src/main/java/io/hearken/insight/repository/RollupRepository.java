@@ -361,6 +361,44 @@ public class RollupRepository {
     }
 
     /**
+     * The answers per value of every question of a survey (or of one, {@code questionId}) over the buckets that tile
+     * {@code spans}, summed per value of {@code by}: the rows of each response's own combination of dimensions,
+     * grouped by one column; or, {@code by} empty, the rows of each of profile-service's segments.
+     */
+    public Uni<List<SlicedCount>> countsBy(String tenant, String surveyId, String questionId, Optional<Dimension> by,
+                                           List<DateRange.BucketSpan> spans) {
+        List<Object> parameters = new ArrayList<>(List.of(tenant, surveyId, Slice.ALL));
+        // A response counts once among the sliced rows of segment '*', and once per segment among the unsliced rows
+        // of that segment: either way a sum grouped by one column is each value's answers.
+        String column = by.map(dimension -> DIMENSION_COLUMNS.get(dimension.ordinal())).orElse("segment");
+        StringBuilder sql = new StringBuilder("select " + column + " as slice_value, question_id, question_type, "
+                + "scale_min, scale_max, value, n, sum(c) as answers "
+                + "from answer_rollup, unnest(answers) with ordinality as counts(c, n) "
+                + "where tenant = $1 and survey_id = $2 and "
+                + (by.isPresent() ? "sliced = true and segment = $3" : "sliced = false and segment <> $3"));
+        appendSpans(sql, parameters, spans);
+        if (questionId != null) {
+            parameters.add(questionId);
+            sql.append(" and question_id = $").append(parameters.size());
+        }
+        sql.append(" group by 1, question_id, question_type, scale_min, scale_max, value, n");
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters)).map(rows -> {
+            List<SlicedCount> counts = new ArrayList<>();
+            for (Row row : rows) {
+                Question question = new Question(row.getString("question_id"), row.getString("question_type"),
+                        row.getInteger("scale_min"), row.getInteger("scale_max"));
+                counts.add(new SlicedCount(row.getString("slice_value"), question, valueOf(question, row),
+                        row.getLong("answers")));
+            }
+            return counts;
+        });
+    }
+
+    /** Answers of {@code value} to {@code question} with {@code slice} as the value of the dimension broken down. */
+    public record SlicedCount(String slice, Question question, String value, long answers) {
+    }
+
+    /**
      * The journey's answers ({@link ResponseRollups#JOURNEY}: every survey's NPS, CSAT and CES answers by touchpoint
      * and journey stage) per touchpoint, stage, score type and value, summed over the buckets tiling {@code spans}.
      */

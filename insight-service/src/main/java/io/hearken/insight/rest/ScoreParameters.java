@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,6 +34,8 @@ final class ScoreParameters {
     static final String QUESTION = "question";
     static final String GRANULARITY = "granularity";
     static final String LIMIT = "limit";
+    /** What a breakdown splits by: a dimension's parameter name or {@link #SEGMENT}. */
+    static final String BY = "by";
     /** One of profile-service's segments (its id): only the answers of customers who were in it then. */
     static final String SEGMENT = "segment";
     /** Topics listed when no limit is given, and the most that may be asked for. */
@@ -92,6 +95,21 @@ final class ScoreParameters {
                     + value);
         }
         return canonical;
+    }
+
+    /** What a breakdown splits by: a dimension, or empty for profile-service's segments. */
+    Optional<Dimension> breakdownBy() {
+        String value = query.getFirst(BY);
+        if (SEGMENT.equals(value)) {
+            return Optional.empty();
+        }
+        Dimension dimension = value == null ? null : Dimension.fromParameter(value).orElse(null);
+        if (dimension == null) {
+            throw ProblemException.invalidField(BY, "is required: one of " + Arrays.stream(Dimension.values())
+                    .map(Dimension::parameterName).collect(Collectors.joining(", ")) + " or " + SEGMENT
+                    + (value == null ? "" : ", not " + value));
+        }
+        return Optional.of(dimension);
     }
 
     /** The days asked, {@code defaultDays} up to today in {@code zone} when not given. */

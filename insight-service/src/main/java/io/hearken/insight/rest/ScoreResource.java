@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 /**
  * Scores of a survey for the tenant set by the gateway: over a range with the change since the previous period, as
  * a trend, and the all-time NPS. Sliced by any combination of version, channel, touchpoint, journeyStage, locale and
- * segment.
+ * segment, or broken down by one of them.
  */
 @Path("/v1/surveys/{surveyId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -114,6 +114,34 @@ public class ScoreResource {
             DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_TREND_DAYS);
             granularity.periods(range);
             return scores.trend(tenant, surveyId, parameters.question(), parameters.slice(), range, granularity)
+                    .map(found -> found.map(ScoreViews::of));
+        }, surveyId);
+    }
+
+    @GET
+    @Path("/breakdown")
+    @Parameters({
+            @Parameter(name = "by", in = ParameterIn.QUERY, required = true, description = "version, channel, "
+                    + "touchpoint, journeyStage, locale or segment (profile-service's segments, by id)"),
+            @Parameter(name = "from", in = ParameterIn.QUERY,
+                    description = "First day (yyyy-mm-dd, tenant's time zone)"),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, included"),
+            @Parameter(name = "question", in = ParameterIn.QUERY, description = "Only this question")})
+    @Operation(summary = "Scores of a survey per value of one dimension",
+            description = "For each value of the dimension that answers came with over from..to (default: the last "
+                    + "30 days), every question's scores with 95 % margins and distribution, as /scores answers for "
+                    + "that value alone, in one call; value \"\" holds the answers that carried none. by=segment: one "
+                    + "group per profile-service segment (its id) that respondents were in. 404 for a survey the "
+                    + "tenant does not have; 400 naming the parameter for a missing or unknown by, a bad date or "
+                    + "range.")
+    public Uni<ScoreViews.BreakdownView> breakdown(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                                   @PathParam("surveyId") String surveyId,
+                                                   @Context UriInfo uri) {
+        return answer(() -> {
+            ScoreParameters parameters = new ScoreParameters(uri.getQueryParameters(), Set.of(ScoreParameters.BY,
+                    ScoreParameters.FROM, ScoreParameters.TO, ScoreParameters.QUESTION), Set.of());
+            DateRange range = parameters.range(scores.timeZoneOf(tenant), DEFAULT_SCORE_DAYS);
+            return scores.breakdown(tenant, surveyId, parameters.breakdownBy(), parameters.question(), range)
                     .map(found -> found.map(ScoreViews::of));
         }, surveyId);
     }

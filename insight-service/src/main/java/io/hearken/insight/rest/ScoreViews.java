@@ -3,6 +3,7 @@ package io.hearken.insight.rest;
 import io.hearken.insight.domain.DateRange;
 import io.hearken.insight.domain.Question;
 import io.hearken.insight.domain.QuestionScores;
+import io.hearken.insight.domain.ScoreBreakdown;
 import io.hearken.insight.domain.ScoreChange;
 import io.hearken.insight.domain.ScoreEstimate;
 import io.hearken.insight.domain.Slice;
@@ -58,12 +59,29 @@ final class ScoreViews {
                      Map<String, Long> distribution) {
     }
 
+    @Schema(description = "A survey's scores split by the values of one dimension (or by segment): one group per value "
+            + "that has answers; value \"\" holds answers that carried none")
+    record BreakdownView(String surveyId, String by, String timeZone, PeriodView period, List<GroupView> groups) {
+    }
+
+    record GroupView(String value, List<QuestionView> questions) {
+    }
+
     static SurveyScoresView of(SurveyScores scores) {
         List<QuestionView> questions = scores.questions().stream()
                 .map(result -> question(result.current(), result.changes().stream().map(ScoreViews::score).toList()))
                 .toList();
         return new SurveyScoresView(scores.surveyId(), slice(scores.slice()), scores.timeZone().getId(),
                 period(scores.range()), period(scores.previousRange()), questions);
+    }
+
+    static BreakdownView of(ScoreBreakdown breakdown) {
+        List<GroupView> groups = breakdown.groups().stream()
+                .map(group -> new GroupView(group.value(), group.questions().stream()
+                        .map(scores -> question(scores, estimates(scores))).toList()))
+                .toList();
+        return new BreakdownView(breakdown.surveyId(), breakdown.by(), breakdown.timeZone().getId(),
+                period(breakdown.range()), groups);
     }
 
     static TrendView of(Trend trend) {

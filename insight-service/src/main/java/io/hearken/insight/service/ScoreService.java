@@ -1,16 +1,19 @@
 package io.hearken.insight.service;
 
 import io.hearken.insight.domain.DateRange;
+import io.hearken.insight.domain.Dimension;
 import io.hearken.insight.domain.Grain;
 import io.hearken.insight.domain.Granularity;
 import io.hearken.insight.domain.NpsScore;
 import io.hearken.insight.domain.Question;
 import io.hearken.insight.domain.QuestionScores;
+import io.hearken.insight.domain.ScoreBreakdown;
 import io.hearken.insight.domain.Slice;
 import io.hearken.insight.domain.SurveyScores;
 import io.hearken.insight.domain.Trend;
 import io.hearken.insight.repository.RollupRepository.BucketCount;
 import io.hearken.insight.repository.RollupRepository.Grouping;
+import io.hearken.insight.repository.RollupRepository.SlicedCount;
 import io.hearken.insight.repository.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +43,9 @@ public class ScoreService {
     /** Questions in the order answers list them: by id, then by how they were counted. */
     private static final Comparator<Question> QUESTION_ORDER = Comparator.comparing(Question::questionId)
             .thenComparing(Question::type).thenComparingInt(Question::scaleMin).thenComparingInt(Question::scaleMax);
+
+    /** What a breakdown by profile-service's segments is called, as the slice of one segment is. */
+    private static final String SEGMENT = "segment";
 
     private final RollupRepository rollups;
     private final TenantTimeZones timeZones;
@@ -85,6 +91,27 @@ public class ScoreService {
                         granularity == Granularity.WEEK ? Grouping.WEEK : Grouping.BUCKET, revision)
                 .map(counts -> new Trend(surveyId, questionId, slice, timeZones.of(tenant), granularity, range,
                         series(counts, periods))));
+    }
+
+    /**
+     * Every question's scores (or one question's) over {@code range} per value of {@code by}, or per segment when
+     * {@code by} is empty; values are listed in order, each with the questions answered there.
+     */
+    public Uni<Optional<ScoreBreakdown>> breakdown(String tenant, String surveyId, Optional<Dimension> by,
+                                                   String questionId, DateRange range) {
+        return ifSurveyExists(tenant, surveyId, revision -> rollups.countsBy(tenant, surveyId, questionId, by,
+                range.buckets()).map(counts -> {
+                    Map<String, List<BucketCount>> byValue = new TreeMap<>();
+                    for (SlicedCount count : counts) {
+                        byValue.computeIfAbsent(count.slice(), value -> new ArrayList<>())
+                                .add(new BucketCount(null, count.question(), count.value(), count.answers()));
+                    }
+                    List<ScoreBreakdown.Group> groups = new ArrayList<>();
+                    byValue.forEach((value, answers) -> groups.add(new ScoreBreakdown.Group(value,
+                            List.copyOf(scoresByQuestion(answers).values()))));
+                    return new ScoreBreakdown(surveyId, by.map(Dimension::parameterName).orElse(SEGMENT),
+                            timeZones.of(tenant), range, groups);
+                }));
     }
 
     /** The survey's NPS over all its answers (the first endpoint, kept for its callers). */
