@@ -17,11 +17,12 @@ export class Api {
     return this.call('GET', path, query);
   }
 
-  post(path) {
-    return this.call('POST', path, {});
+  /** A POST with {@code body} as JSON, when given (a command's fields). */
+  post(path, body = undefined) {
+    return this.call('POST', path, {}, false, body);
   }
 
-  async call(method, path, query, retried = false) {
+  async call(method, path, query, retried = false, body = undefined) {
     const token = await this.session.bearer({ force: retried });
     if (!token) {
       this.onLoginNeeded();
@@ -34,10 +35,12 @@ export class Api {
       }
     });
     try {
-      return await callJson(url, { method, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS });
+      return await callJson(url, {
+        method, body, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS,
+      });
     } catch (failure) {
       if (failure.status === 401 && !retried) {
-        return this.call(method, path, query, true);
+        return this.call(method, path, query, true, body);
       }
       if (failure.status === 401) {
         this.onLoginNeeded(); // even a fresh token is refused: the Keycloak session has ended

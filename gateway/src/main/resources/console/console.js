@@ -1,7 +1,8 @@
 // The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
 // draws the shell (navigation by role, language switcher, who is signed in) and the screen the address names. Screens
-// are addressed by the fragment (#/, #/surveys/<id>, #/webhooks), so the gateway serves one page for all of them and
-// Keycloak's redirect URI is that one page.
+// are addressed by the fragment (#/, #/surveys/<id>, #/webhooks, #/cases, #/cases/<id>, #/customers/<profileId>), so
+// the gateway serves one page for all of them and Keycloak's redirect URI is that one page. The case screens are
+// modules of their own, loaded when first shown: a dashboard does not wait for them.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
@@ -59,9 +60,25 @@ function fillLanguages() {
   });
 }
 
+/** Whether the roles may read surveys and their scores (the gateway's survey-read): agents may not. */
+function readsSurveys(session) {
+  return session.has('admin') || session.has('analyst');
+}
+
+/** Whether the roles may read cases (the gateway's cases-read). */
+function readsCases(session) {
+  return session.has('admin') || session.has('analyst') || session.has('agent');
+}
+
 function drawShell() {
   const { t, session } = context;
-  const links = [el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys)];
+  const links = [];
+  if (readsSurveys(session)) {
+    links.push(el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys));
+  }
+  if (readsCases(session)) {
+    links.push(el('a', { href: '#/cases', id: 'nav-cases' }, t.navCases));
+  }
   if (session.has('admin')) {
     links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
   }
@@ -75,7 +92,8 @@ function drawShell() {
 
 function markCurrent(hash) {
   nav.querySelectorAll('a').forEach((link) => {
-    const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys');
+    const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys')
+      || (/^#\/(cases|customers)\//.test(hash) && link.id === 'nav-cases');
     if (here) {
       link.setAttribute('aria-current', 'page');
     } else {
@@ -86,13 +104,23 @@ function markCurrent(hash) {
 
 async function route() {
   const hash = window.location.hash || '#/';
-  markCurrent(hash);
+  // An agent's first screen is the inbox: they may not read surveys
+  const inboxFirst = hash === '#/' && !readsSurveys(context.session);
+  markCurrent(inboxFirst ? '#/cases' : hash);
   delete main.dataset.ready;
   const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
+  const followUp = hash.match(/^#\/cases\/([^/?]+)$/);
+  const customer = hash.match(/^#\/customers\/([^/?]+)$/);
   if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
   } else if (hash === '#/webhooks') {
     await webhookList(context);
+  } else if (followUp) {
+    await (await import('./cases.js')).caseDetail(context, decodeURIComponent(followUp[1]));
+  } else if (customer) {
+    await (await import('./customers.js')).customerView(context, decodeURIComponent(customer[1]));
+  } else if (hash === '#/cases' || inboxFirst) {
+    await (await import('./cases.js')).caseInbox(context);
   } else {
     await surveyList(context);
     main.dataset.ready = 'true';
