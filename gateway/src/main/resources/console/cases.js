@@ -166,6 +166,11 @@ export async function caseInbox(context) {
   el('button', { type: 'button', class: 'quiet', id: 'mine', onclick: () => {
     assignee.value = context.session.username;
     filters.assignee = assignee.value;
+    if (filters.state === 'open') {
+      // An open case has nobody assigned: mine are among the assigned ones
+      filters.state = 'assigned';
+      state.value = 'assigned';
+    }
     apply();
   } }, t.assignedToMe));
 
