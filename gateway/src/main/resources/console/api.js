@@ -17,6 +17,7 @@ export class Api {
     return this.call('GET', path, query);
   }
 
+  /** A POST with {@code body} as JSON, when given (a command's fields). */
   post(path, body = undefined) {
     return this.call('POST', path, {}, false, body);
   }
@@ -34,7 +35,9 @@ export class Api {
       }
     });
     try {
-      return await callJson(url, { method, body, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS });
+      return await callJson(url, {
+        method, body, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS,
+      });
     } catch (failure) {
       if (failure.status === 401 && !retried) {
         return this.call(method, path, query, true, body);

@@ -1,16 +1,16 @@
 // The CX console's entry: reads the login settings, completes a login Keycloak has just answered or starts one, then
 // draws the shell (navigation by role, language switcher, who is signed in) and the screen the address names. Screens
-// are addressed by the fragment (#/, #/surveys/<id>, #/journey, #/webhooks...), so the gateway serves one page for
-// all of them and Keycloak's redirect URI is that one page.
+// are addressed by the fragment (#/, #/surveys/<id>, #/journey, #/topics, #/webhooks, #/dead-letters, #/cases,
+// #/cases/<id>, #/customers/<profileId>...), so the gateway serves one page for all of them and Keycloak's redirect URI
+// is that one page. Each screen but the survey list and dashboard is a module of its own, loaded when first shown: a
+// dashboard does not wait for the inbox, the journey map or the webhooks.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
 import { LiveUpdates } from './live.js';
 import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
-import { journeyMap } from './journey.js';
-import { topicsScreen } from './topics.js';
+import { mayUseWebhooks, readsCases, readsSurveys } from './roles.js';
 import { el, surveyDashboard, surveyList } from './views.js';
-import { deadLetters, mayUseWebhooks, webhookDetail, webhookList } from './webhooks.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -64,10 +64,14 @@ function fillLanguages() {
 
 function drawShell() {
   const { t, session } = context;
-  const links = [el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys)];
-  if (session.has('admin') || session.has('analyst')) {
-    links.push(el('a', { href: '#/journey', id: 'nav-journey' }, t.navJourney),
+  const links = [];
+  if (readsSurveys(session)) {
+    links.push(el('a', { href: '#/', id: 'nav-surveys' }, t.navSurveys),
+      el('a', { href: '#/journey', id: 'nav-journey' }, t.navJourney),
       el('a', { href: '#/topics', id: 'nav-topics' }, t.navTopics));
+  }
+  if (readsCases(session)) {
+    links.push(el('a', { href: '#/cases', id: 'nav-cases' }, t.navCases));
   }
   if (mayUseWebhooks(session)) {
     links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
@@ -87,7 +91,8 @@ function drawShell() {
 function markCurrent(hash) {
   nav.querySelectorAll('a').forEach((link) => {
     const here = link.getAttribute('href') === hash || (hash.startsWith('#/surveys') && link.id === 'nav-surveys')
-      || (hash.startsWith('#/webhooks/') && link.id === 'nav-webhooks');
+      || (hash.startsWith('#/webhooks/') && link.id === 'nav-webhooks')
+      || (/^#\/(cases|customers)\//.test(hash) && link.id === 'nav-cases');
     if (here) {
       link.setAttribute('aria-current', 'page');
     } else {
@@ -98,24 +103,34 @@ function markCurrent(hash) {
 
 async function route() {
   const hash = window.location.hash || '#/';
-  markCurrent(hash);
+  // An agent's first screen is the inbox: they may not read surveys
+  const inboxFirst = hash === '#/' && !readsSurveys(context.session);
+  markCurrent(inboxFirst ? '#/cases' : hash);
   delete main.dataset.ready;
   const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
   const surveyTopics = hash.match(/^#\/surveys\/([^/?]+)\/topics$/);
+  const followUp = hash.match(/^#\/cases\/([^/?]+)$/);
+  const customer = hash.match(/^#\/customers\/([^/?]+)$/);
   if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
   } else if (surveyTopics) {
-    await topicsScreen(context, decodeURIComponent(surveyTopics[1]));
+    await (await import('./topics.js')).topicsScreen(context, decodeURIComponent(surveyTopics[1]));
   } else if (hash === '#/topics') {
-    await topicsScreen(context);
+    await (await import('./topics.js')).topicsScreen(context);
   } else if (hash === '#/journey') {
-    await journeyMap(context);
+    await (await import('./journey.js')).journeyMap(context);
   } else if (hash === '#/webhooks') {
-    await webhookList(context);
+    await (await import('./webhooks.js')).webhookList(context);
   } else if (hash.startsWith('#/webhooks/')) {
-    await webhookDetail(context, decodeURIComponent(hash.slice('#/webhooks/'.length)));
+    await (await import('./webhooks.js')).webhookDetail(context, decodeURIComponent(hash.slice('#/webhooks/'.length)));
   } else if (hash === '#/dead-letters') {
-    await deadLetters(context);
+    await (await import('./webhooks.js')).deadLetters(context);
+  } else if (followUp) {
+    await (await import('./cases.js')).caseDetail(context, decodeURIComponent(followUp[1]));
+  } else if (customer) {
+    await (await import('./customers.js')).customerView(context, decodeURIComponent(customer[1]));
+  } else if (hash === '#/cases' || inboxFirst) {
+    await (await import('./cases.js')).caseInbox(context);
   } else {
     await surveyList(context);
     main.dataset.ready = 'true';

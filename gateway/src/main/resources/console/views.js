@@ -39,9 +39,11 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces the screen with {@code children}, letting go of what the previous screen held on to. */
 export function show(context, ...children) {
   leave(context);
-  context.main.replaceChildren(...children);
+  // A part a screen leaves out (null: not for this role, not in this state) is no child at all
+  context.main.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
   context.main.setAttribute('aria-busy', 'false');
 }
 
@@ -51,7 +53,7 @@ export function loading(context) {
   context.main.replaceChildren(el('p', { class: 'loading' }, context.t.loading));
 }
 
-/** What the screen being replaced holds on to: its charts, its live updates. */
+/** What the screen being replaced holds on to: its charts, its live updates and timers (context.stopLive). */
 function leave(context) {
   disposeAll();
   context.stopLive?.();

@@ -3,16 +3,12 @@
 // one message or of every failed one since a time; and, for admins, the tenant's dead letters (#/dead-letters) with
 // their redrive. Who may act decides what is drawn: the gateway refuses the rest anyway.
 
+import { mayUseWebhooks } from './roles.js';
 import { el, failure, loading, show } from './views.js';
 
 const PAGE = 20;
 const DEAD_LETTERS_SHOWN = 200;
 const REDELIVER_SINCE_DAYS = [7, 30, 90];
-
-/** Whether this person may see and act on webhook subscriptions (the matrix's webhooks-read and -write). */
-export function mayUseWebhooks(session) {
-  return session.has('admin') || session.has('partner');
-}
 
 function when(context, instant) {
   return instant ? new Intl.DateTimeFormat(context.language, { dateStyle: 'medium', timeStyle: 'medium' })

@@ -215,16 +215,16 @@ class ConsoleIT {
 
     /** Types the demo user's name and password into Keycloak's own login form, as a person would. */
     static void logInThroughKeycloak(Browser browser, String username) {
-        Platform platform = Platform.get();
+        Platform running = Platform.get(); // whichever test class logs in
         WebElement user = browser.shown(By.id("username"));
-        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.keycloakUrl + "/realms/hearken/"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(running.keycloakUrl + "/realms/hearken/"),
                 "Keycloak's login page: " + browser.driver().getCurrentUrl());
         assertTrue(browser.driver().getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
         user.sendKeys(username);
         browser.shown(By.id("password")).sendKeys(KeycloakTokens.DEMO_PASSWORD);
         browser.click(By.id("kc-login"));
         browser.shown(By.id("logout"));
-        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.gatewayUrl + "/console/"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(running.gatewayUrl + "/console/"),
                 browser.driver().getCurrentUrl());
         assertTrue(!browser.driver().getCurrentUrl().contains("code="), "the code leaves the address bar");
     }

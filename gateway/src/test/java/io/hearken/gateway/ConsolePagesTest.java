@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsolePagesTest {
 
-    private static final Pattern IMPORT = Pattern.compile("from '([\\w./-]+)'");
+    /** A static import ({@code from './x.js'}) or a module loaded when needed ({@code import('./x.js')}). */
+    private static final Pattern IMPORT = Pattern.compile("(?:from |import\\()'([\\w./-]+)'");
 
     @Inject
     ConsolePages console;
@@ -130,6 +131,6 @@ class ConsolePagesTest {
     private static boolean imported(String file) {
         return ConsolePages.files().stream().filter(other -> other.endsWith(".js"))
                 .map(other -> given().when().get("/console/assets/" + other).asString())
-                .anyMatch(text -> text.contains("from './" + file + "'"));
+                .anyMatch(text -> text.contains("from './" + file + "'") || text.contains("import('./" + file + "')"));
     }
 }
