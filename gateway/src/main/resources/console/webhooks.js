@@ -54,12 +54,14 @@ function pagedTable(context, { id, caption, columns, load, row }) {
   const empty = el('p', { class: 'empty', id: `${id}-empty`, hidden: true }, t.logEmpty);
   let after = null;
   const next = async (reset) => {
+    // Read again from the first page: the rows shown stay until the new ones are in, so the log never flashes empty
+    const page = await load(reset ? null : after);
+    const rows = (page.items || []).map(row);
     if (reset) {
-      after = null;
-      body.replaceChildren();
+      body.replaceChildren(...rows);
+    } else {
+      body.append(...rows);
     }
-    const page = await load(after);
-    (page.items || []).forEach((item) => body.append(row(item)));
     after = page.next || null;
     more.hidden = !after;
     empty.hidden = body.children.length > 0;
