@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Everything the analyser knows about one language: its tokenizer, sentiment lexicon, modifiers, topic lexicon and
- * stop words, loaded from {@code text/<kind>-<code>.tsv}. Each entry is put through the language's tokenizer once,
- * here, so matching a text is a look-up on its tokens.
+ * Everything the analyser knows about one language: its tokenizer, sentiment lexicon, modifiers, complaint and praise
+ * situations, topic lexicon and stop words, loaded from {@code text/<kind>-<code>.tsv}. Each entry is put through the
+ * language's tokenizer once, here, so matching a text is a look-up on its tokens.
  */
 final class LanguageLexicon {
 
@@ -17,6 +17,7 @@ final class LanguageLexicon {
     private final PhraseTable<Double> sentiment = new PhraseTable<>();
     private final PhraseTable<Modifier> modifiers = new PhraseTable<>();
     private final PhraseTable<String> topics = new PhraseTable<>();
+    private final SituationTable situations;
     private final Set<String> stopWords = new HashSet<>();
     private final boolean negationFollows;
     private final String before;
@@ -40,6 +41,8 @@ final class LanguageLexicon {
         for (String[] row : LexiconSource.rows("modifiers-" + code + ".tsv")) {
             put(modifiers, row[0], new Modifier(Modifier.Kind.valueOf(row[1]), Double.parseDouble(row[2])));
         }
+        situations = new SituationTable(LexiconSource.rows("situations-" + code + ".tsv"),
+                (table, phrase) -> put(table, phrase, Boolean.TRUE));
         for (String[] row : LexiconSource.rows("topics-" + code + ".tsv")) {
             put(topics, row[0], row[1]);
         }
@@ -87,6 +90,10 @@ final class LanguageLexicon {
 
     PhraseTable<Modifier> modifiers() {
         return modifiers;
+    }
+
+    SituationTable situations() {
+        return situations;
     }
 
     PhraseTable<String> topics() {

@@ -1,5 +1,6 @@
 package io.hearken.insight.domain.text;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,11 @@ final class PhraseTable<V> {
 
     int size() {
         return entries.size();
+    }
+
+    /** The first token keys of all entries: where a text may start one. */
+    Set<String> firstKeys() {
+        return Collections.unmodifiableSet(firstKeys);
     }
 
     V get(String singleTokenKey) {

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a tokenized text with a language's lexicon. Each sentiment word or phrase adds its weight, multiplied by
+ * Scores a tokenized text with a language's lexicon. Each sentiment word or phrase, and each situation a customer
+ * reports without one, adds its weight, multiplied by
  * <ul>
+ *   <li>for a complaint or praise situation ({@link SituationTable}: "waited three weeks", 三回も電話した), the
+ *       same rules as for a word, and {@value #IN_QUESTION} when its sentence is a question;</li>
  *   <li>a negator governing it: one of the {@value #PREFIX_WINDOW} words before it in its clause ("not very
  *       helpful", 不满意), or, in Japanese, one of the {@value #SUFFIX_WINDOW} words after it (良くない,
  *       満足していません); negation flips and damps (factor -0.8), since "not good" is milder than "bad";</li>
@@ -27,6 +30,14 @@ final class SentimentScorer {
     // Chinese fuses a negator into many words the segmenter keeps whole (不满, 没用): the rest is looked up.
     private static final String CHINESE_NEGATOR_PREFIXES = "不没无未别";
     private static final double FUSED_NEGATION = -0.8;
+    /** A negator inside a situation's gap flips it as a negator flips a word ("would never buy again"). */
+    static final double GAP_NEGATION = -0.8;
+    /**
+     * A situation asked about is not yet reported: "Has my refund been processed?" and "返金はまだですか？" ask,
+     * "still no refund" complains. Sentiment words keep their weight in a question ("Why is it so slow?").
+     */
+    static final double IN_QUESTION = 0.3;
+    private static final String SENTENCE_ENDS = ".!?\n\u3002\uFF01\uFF1F";
     private static final String CLAUSE_BREAKS = ".,!?;:()\n\r\u3002\u3001\uFF0C\uFF01\uFF1F\uFF1B\uFF1A\uFF08\uFF09"
             + "\u2026\u301C\uFF5E\u300C\u300D";
 
@@ -45,7 +56,13 @@ final class SentimentScorer {
         while (i < count) {
             PhraseTable.Match<Double> word = lexicon.sentiment().longestAt(tokens, i);
             PhraseTable.Match<Modifier> modifier = lexicon.modifiers().longestAt(tokens, i);
-            if (modifier != null && isModifierHere(word, modifier, tokens, i, lexicon)) {
+            SituationTable.Match situation = lexicon.situations().longestAt(tokens, i, clause, lexicon);
+            // A situation is the more specific reading of its words ("no refund" over "no", "hassle free" over
+            // "hassle"), so it wins unless a word or modifier starting here spans more.
+            boolean situational = situation != null
+                    && situation.length() >= Math.max(word == null ? 0 : word.length(),
+                    modifier == null ? 0 : modifier.length());
+            if (!situational && modifier != null && isModifierHere(word, modifier, tokens, i, lexicon)) {
                 int last = i + modifier.length() - 1;
                 switch (modifier.value().kind()) {
                     case NEGATOR:
@@ -76,7 +93,13 @@ final class SentimentScorer {
             }
             double weight;
             int length;
-            if (word != null) {
+            if (situational) {
+                weight = situation.weight();
+                length = situation.length();
+                if (isQuestion(text, tokens.get(i + length - 1).end())) {
+                    weight *= IN_QUESTION;
+                }
+            } else if (word != null) {
                 weight = word.value();
                 length = word.length();
             } else {
@@ -149,6 +172,17 @@ final class SentimentScorer {
         }
         Double rest = lexicon.sentiment().get(key.substring(1));
         return rest == null ? null : rest * FUSED_NEGATION;
+    }
+
+    /** Whether the sentence around {@code offset} ends with a question mark. */
+    private static boolean isQuestion(String text, int offset) {
+        for (int c = offset; c < text.length(); c++) {
+            char character = text.charAt(c);
+            if (SENTENCE_ENDS.indexOf(character) >= 0) {
+                return character == '?' || character == '\uFF1F';
+            }
+        }
+        return false;
     }
 
     /** Clause number of each token: a new clause starts after punctuation between two words. */

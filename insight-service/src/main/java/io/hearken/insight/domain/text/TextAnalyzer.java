@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Offline text analytics for free-text answers and unsolicited feedback in English, Japanese and Simplified and
  * Traditional Chinese: detects the language, scores sentiment with hand-written lexicons (negation, degree words,
- * contrast clauses) and names the phrases that drove it, finds known topics and extracts keywords. Construct it
- * once: it loads the lexicons from the classpath and tokenizes each entry (a few hundred milliseconds, most of it
- * the Japanese and Chinese dictionaries). After that it is thread-safe, keeps one Lucene tokenizer per thread and
+ * contrast clauses, and complaint and praise situations told without a sentiment word) and names the phrases that
+ * drove it, finds known topics and extracts keywords. Construct it once: it loads the lexicons from the classpath
+ * and tokenizes each entry (a few hundred milliseconds, most of it the Japanese and Chinese dictionaries). After that it is thread-safe, keeps one Lucene tokenizer per thread and
  * language, and downloads nothing. No framework: the consumer wraps it as it likes.
  */
 public final class TextAnalyzer {
@@ -77,6 +77,7 @@ public final class TextAnalyzer {
             LanguageLexicon lexicon = entry.getValue();
             sizes.put("sentiment-" + code, lexicon.sentiment().size());
             sizes.put("modifiers-" + code, lexicon.modifiers().size());
+            sizes.put("situations-" + code, lexicon.situations().size());
             sizes.put("topics-" + code, lexicon.topics().size());
             sizes.put("stopwords-" + code, lexicon.stopWordCount());
         }

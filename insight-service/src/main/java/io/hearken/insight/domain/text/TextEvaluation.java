@@ -15,11 +15,11 @@ import java.util.Map;
 /**
  * Measures the analyser on the hand-labelled evaluation set (one TSV per language: split, expected label,
  * expected topic, text; insight-service/src/test/resources/text-eval): polarity accuracy and a confusion matrix per
- * language for the dev half (the one lexicons were tuned on), the held-out test half and the fresh rows (written
- * after the lexicons, harder, held out), language detection
- * without a hint, whether the expected topic was found, and the mean time per text after warm-up. Run by
- * {@code ./hearken eval text}; {@code --errors} also lists the dev rows it gets wrong (never the test rows, so
- * tuning cannot look at them).
+ * language for the dev half (the one lexicons were tuned on), the held-out test half, the fresh rows (written
+ * after the lexicons, harder, held out) and the fresh2 rows (written after the situation lexicons, held out),
+ * language detection without a hint, whether the expected topic was found, and the mean time per text after
+ * warm-up. Run by {@code ./hearken eval text}; {@code --errors} also lists the dev rows it gets wrong (never a
+ * held-out row, so tuning cannot look at them).
  */
 public final class TextEvaluation {
 
@@ -28,7 +28,7 @@ public final class TextEvaluation {
             Language.CHINESE_SIMPLIFIED, Language.CHINESE_TRADITIONAL);
     private static final Path DEFAULT_DIRECTORY = Path.of("insight-service/src/test/resources/text-eval");
     private static final int TIMING_ROUNDS = 200;
-    private static final List<String> SPLITS = List.of("test", "fresh", "dev");
+    private static final List<String> SPLITS = List.of("test", "fresh", "fresh2", "dev");
 
     private TextEvaluation() {
     }
@@ -36,7 +36,7 @@ public final class TextEvaluation {
     /**
      * One labelled comment.
      *
-     * @param split    "dev" or "test"
+     * @param split    "dev", "test", "fresh" or "fresh2"
      * @param expected the polarity a reader gives it
      * @param topic    the topic a reader files it under, empty when none
      * @param text     the comment
@@ -164,9 +164,9 @@ public final class TextEvaluation {
         PrintStream out = System.out;
         out.printf("Lexicons loaded in %d ms: %s%n%n", (System.nanoTime() - loading) / 1_000_000,
                 analyzer.lexiconSizes());
-        out.println("| language | rows | dev accuracy | test accuracy | fresh accuracy | detection (no hint) "
-                + "| topic found |");
-        out.println("|---|---|---|---|---|---|---|");
+        out.println("| language | rows | dev accuracy | test accuracy | fresh accuracy | fresh2 accuracy "
+                + "| detection (no hint) | topic found |");
+        out.println("|---|---|---|---|---|---|---|---|");
         List<LanguageResult> results = new ArrayList<>();
         List<Row> allRows = new ArrayList<>();
         List<String> hints = new ArrayList<>();
@@ -176,8 +176,9 @@ public final class TextEvaluation {
             results.add(result);
             allRows.addAll(rows);
             rows.forEach(row -> hints.add(language.tag()));
-            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", language.tag(), result.rows(),
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", language.tag(), result.rows(),
                     accuracy(result, "dev"), accuracy(result, "test"), accuracy(result, "fresh"),
+                    accuracy(result, "fresh2"),
                     percent((double) result.detectedCorrect() / result.rows()),
                     percent((double) result.topicCorrect() / Math.max(1, result.topicRows())));
         }

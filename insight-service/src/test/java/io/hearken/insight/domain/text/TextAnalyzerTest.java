@@ -150,10 +150,90 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void readsComplaintSituationsThatUseNoSentimentWord() {
+        assertLabel(SentimentLabel.NEGATIVE, "en", "I was charged twice and nobody got back to me.");
+        assertLabel(SentimentLabel.NEGATIVE, "en", "Had to call four times before anyone listened.");
+        assertLabel(SentimentLabel.NEGATIVE, "en", "Can't log in since the update.");
+        assertLabel(SentimentLabel.NEGATIVE, "ja", "箱が潰れて届いた。");
+        assertLabel(SentimentLabel.NEGATIVE, "ja", "説明書が入っていなかった。");
+        assertLabel(SentimentLabel.NEGATIVE, "ja", "違うサイズが届きました。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh", "等了两个小时没人理。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh", "到现在还没收到货。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh-TW", "退款一直沒到帳。");
+        assertEvidence("My refund still hasn't been processed.", "en", "still hasn't been processed");
+        assertEvidence("到現在還沒收到貨。", "zh-TW", "現在還沒收到");
+    }
+
+    @Test
+    void aDurationIsAComplaintWhenItIsAWait() {
+        assertLabel(SentimentLabel.NEGATIVE, "en", "I waited three weeks for the parcel.");
+        assertEvidence("I waited three weeks for the parcel.", "en", "waited three weeks");
+        assertEvidence("We were on hold for over 40 minutes.", "en", "on hold for over 40 minutes");
+        assertLabel(SentimentLabel.NEUTRAL, "en", "The battery lasts three weeks on one charge.");
+        assertLabel(SentimentLabel.NEUTRAL, "en", "You may have to wait 2 days for the confirmation.");
+        assertLabel(SentimentLabel.NEGATIVE, "ja", "一時間もかかりました。");
+        assertEvidence("三週間待っても、まだ届いていません。", "ja", "三週間待っ");
+        assertLabel(SentimentLabel.NEUTRAL, "ja", "三日で届きました。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh", "排队排了半个小时。");
+        assertEvidence("等了两个小时没人理。", "zh", "等了两个小时");
+        assertLabel(SentimentLabel.NEUTRAL, "zh", "三天送到。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh-TW", "等了三個星期才到。");
+    }
+
+    @Test
+    void aNegatedComplaintSituationIsPraise() {
+        assertLabel(SentimentLabel.POSITIVE, "en", "They never kept me waiting.");
+        assertLabel(SentimentLabel.POSITIVE, "en", "I didn't have to wait at all.");
+        assertLabel(SentimentLabel.POSITIVE, "ja", "全然待たされなかった。");
+        assertLabel(SentimentLabel.POSITIVE, "zh", "没有等很久。");
+        assertLabel(SentimentLabel.POSITIVE, "zh", "一点问题都没有。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh", "问题都没有解决。");
+    }
+
+    @Test
+    void aNegatorInsideASituationFlipsItAndOneItNamesDoesNot() {
+        assertLabel(SentimentLabel.POSITIVE, "en", "I will definitely order again.");
+        assertLabel(SentimentLabel.NEGATIVE, "en", "I will never order from them again.");
+        assertLabel(SentimentLabel.NEGATIVE, "en", "They cancelled it without any notice.");
+        assertLabel(SentimentLabel.POSITIVE, "ja", "また買います。");
+        assertLabel(SentimentLabel.NEGATIVE, "ja", "二度と買いません。");
+        assertLabel(SentimentLabel.POSITIVE, "zh", "还会再买。");
+        assertLabel(SentimentLabel.NEGATIVE, "zh", "不会再买了。");
+    }
+
+    @Test
+    void praiseSituationsReadAsPositive() {
+        assertLabel(SentimentLabel.POSITIVE, "en", "It came two days early.");
+        assertLabel(SentimentLabel.POSITIVE, "en", "The driver went out of their way to find my flat.");
+        assertLabel(SentimentLabel.POSITIVE, "ja", "予定より二日早く届きました。");
+        assertLabel(SentimentLabel.POSITIVE, "ja", "一回の電話で解決しました。");
+        assertLabel(SentimentLabel.POSITIVE, "zh", "第二天就到了。");
+        assertLabel(SentimentLabel.POSITIVE, "zh-TW", "一次就解決了。");
+    }
+
+    @Test
+    void aSituationAskedAboutOrBesideASentimentWordIsNotOverread() {
+        assertLabel(SentimentLabel.NEUTRAL, "en", "Has my refund been processed?");
+        assertLabel(SentimentLabel.NEUTRAL, "en", "When will the jacket be back in stock?");
+        assertLabel(SentimentLabel.NEUTRAL, "ja", "返金はまだですか？");
+        assertLabel(SentimentLabel.NEUTRAL, "zh", "我的快递什么时候到？");
+        // "no" governs "problems", not "arrived": the gap of "no … arrived" never skips a sentiment word.
+        assertLabel(SentimentLabel.POSITIVE, "en", "No problems and it arrived on time.");
+        // 没想到 is surprise: its 没 does not flip what follows.
+        assertLabel(SentimentLabel.POSITIVE, "zh", "没想到这么快就送到了。");
+    }
+
+    @Test
     void scoresStayWithinMinusOneAndOne() {
         String rant = "terrible awful horrible useless rubbish. ".repeat(200);
         double score = analyzer.analyze(rant, "en").sentiment();
         assertTrue(score >= -1.0 && score < -0.99, "score " + score);
+    }
+
+    private static void assertLabel(SentimentLabel expected, String hint, String text) {
+        TextAnalysis analysis = analyzer.analyze(text, hint);
+        assertEquals(expected, analysis.label(), text + " scored " + analysis.sentiment() + " from "
+                + analysis.sentimentEvidence());
     }
 
     private static void assertStronger(String stronger, String plain, String hint) {
