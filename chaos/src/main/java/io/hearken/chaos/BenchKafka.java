@@ -37,7 +37,8 @@ final class BenchKafka {
 
     static final String RESPONSES = "hearken.responses";
 
-    private static final String[] CHANNELS = {"web", "email", "sms", "app", "kiosk"};
+    // Wire names survey-service knows (Channel): an unknown one is dead-lettered by its projector
+    private static final String[] CHANNELS = {"web", "email", "sms", "in-app", "kiosk"};
     private static final String[] LOCALES = {"en", "ja", "zh-Hans", "zh-Hant"};
     private static final String[] COMMENTS = {
         "Delivery was late and support never answered my emails.",
