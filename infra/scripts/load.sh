@@ -487,7 +487,8 @@ bench_sustained() {
     io.hearken.chaos.SustainedBench --gateway "http://localhost:$(service_port gateway)" \
     --keycloak "$(keycloak_url)" --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
     --insight "http://localhost:$(service_port insight-service)" \
-    --profile "http://localhost:$(service_port profile-service)" "${args[@]}" 2>&1 | grep -v SLF4J || rc=$?
+    --profile "http://localhost:$(service_port profile-service)" "${args[@]}" 2>&1 \
+    | grep --line-buffered -v SLF4J || rc=$?
   info "restarting the gateway with its configured quotas"
   cmd_kill gateway >/dev/null
   cmd_start gateway >/dev/null
@@ -515,7 +516,8 @@ bench_projector() {
   for other in profile-service insight-service webhook-service; do cmd_kill "$other" >/dev/null; done
   java -cp "$(load_tools_classpath)" io.hearken.chaos.ProjectorBench \
     --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
-    --metrics "$(service_management_url survey-service)/q/metrics" --events "$events" 2>&1 | grep -v SLF4J || rc=$?
+    --metrics "$(service_management_url survey-service)/q/metrics" --events "$events" 2>&1 \
+    | grep --line-buffered -v SLF4J || rc=$?
   info "starting profile-, insight- and webhook-service again"
   for other in profile-service insight-service webhook-service; do cmd_start "$other" >/dev/null; done
   return "$rc"
