@@ -5,8 +5,11 @@
 build_load_tools() { # the chaos module (load generator, fault run, benchmark) and its classpath
   mkdir -p "$RUN/chaos"
   info "building the load generator (chaos module)"
-  (cd "$ROOT" && mvnw -q -DskipTests install -pl chaos -am \
-    && mvnw -q -pl chaos dependency:build-classpath -Dmdep.outputFile="$RUN/chaos/classpath.txt") \
+  # One reactor packages common and chaos and writes each module's classpath beside it (a relative outputFile is
+  # the module's own): chaos's names common's jar in this checkout, and nothing is installed into ~/.m2, which
+  # other checkouts on the machine share.
+  (cd "$ROOT" && mvnw -q -DskipTests package dependency:build-classpath -pl chaos -am \
+    -Dmdep.outputFile=target/load-tools.classpath && cp chaos/target/load-tools.classpath "$RUN/chaos/classpath.txt") \
     >"$(log_file chaos-build)" 2>&1 || die "building the chaos module failed; see $(log_file chaos-build)"
 }
 load_tools_classpath() { printf '%s:%s' "$ROOT/chaos/target/classes" "$(cat "$RUN/chaos/classpath.txt")"; }
@@ -82,7 +85,18 @@ cmd_bench() {
   # Submission throughput and latency (wrk, closed loop), through the gateway and straight to survey-service.
   # A 202 here means the response is on Kafka (acks=all): docs/benchmarks.md.
   # ./hearken bench capture: invitations, kiosk uploads and SMS replies (CaptureBench), with its own ceiling.
-  # ./hearken bench profiles|insights|webhooks: see bench_profiles, bench_insights, bench_webhooks below.
+  # ./hearken bench profiles|insights|webhooks|sustained|projector: see bench_profiles, bench_insights,
+  # bench_webhooks, bench_sustained and bench_projector below.
+  if [[ ${1:-} == sustained ]]; then
+    shift
+    bench_sustained "$@"
+    return
+  fi
+  if [[ ${1:-} == projector ]]; then
+    shift
+    bench_projector "$@"
+    return
+  fi
   if [[ ${1:-} == profiles ]]; then
     shift
     bench_profiles "$@"
@@ -451,4 +465,73 @@ bench_webhooks() {
     --metrics "$(service_management_url webhook-service)/q/metrics" --launcher "$ROOT/hearken" \
     --report "$RUN/bench/webhooks.md" --in-flight "${HEARKEN_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT:-8}" \
     "${args[@]}"
+}
+
+bench_sustained() {
+  # ./hearken bench sustained: public submissions through the gateway at a steady open-model rate (SustainedBench in
+  # the chaos module; without --rate, 80 % of the closed-loop maximum measured first) with every consumer running;
+  # every 5 s the rate achieved, latency from each request's intended send time and errors, and the lag of each
+  # consumer group on hearken.responses; a freshness probe a second, timed until insight-service's scores and the
+  # customer's profile-service timeline show it; against bare Kafka appends measured right before
+  # (docs/benchmarks.md, "Throughput by stage"). The gateway runs with its quotas raised meanwhile, as in ./hearken
+  # bench.
+  local args=() module rc=0
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --rate | --minutes | --warmup | --max-in-flight | --calibrate-seconds | --drain)
+        [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "bench sustained: $1 takes a whole number"
+        args+=("$1" "$2"); shift 2 ;;
+      *) die "bench sustained: unknown option $1 (--rate N --minutes M --warmup S --max-in-flight N" \
+        "--calibrate-seconds S --drain S)" ;;
+    esac
+  done
+  for module in gateway survey-service profile-service insight-service webhook-service; do
+    service_ready "$module" || die "$module is not ready: run ./hearken up first"
+  done
+  mkdir -p "$RUN/bench"
+  build_load_tools
+  # The gateway's per-survey quota (60,000 a minute) would cap the rate at 1,000/s; limits are still counted.
+  info "restarting the gateway with its quotas raised above the benchmark's rate (limits still counted)"
+  cmd_kill gateway >/dev/null
+  HEARKEN_GATEWAY_LIMITS_PER_ADDRESS=1000000000 HEARKEN_GATEWAY_LIMITS_PER_SURVEY=1000000000 \
+    HEARKEN_GATEWAY_LIMITS_PER_CLIENT=1000000000 HEARKEN_GATEWAY_LIMITS_PER_TENANT=1000000000 \
+    cmd_start gateway >/dev/null
+  HEARKEN_CREDENTIAL_KEY=$(run_secret credential-key) java -cp "$(load_tools_classpath)" \
+    io.hearken.chaos.SustainedBench --gateway "http://localhost:$(service_port gateway)" \
+    --keycloak "$(keycloak_url)" --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --insight "http://localhost:$(service_port insight-service)" \
+    --profile "http://localhost:$(service_port profile-service)" "${args[@]}" 2>&1 \
+    | grep --line-buffered -v SLF4J || rc=$?
+  info "restarting the gateway with its configured quotas"
+  cmd_kill gateway >/dev/null
+  cmd_start gateway >/dev/null
+  return "$rc"
+}
+
+bench_projector() {
+  # ./hearken bench projector: survey-service's projector alone (ProjectorBench in the chaos module): --events
+  # response events appended straight to hearken.responses, timed until its consumer group has committed past them
+  # all, against the same records read from the broker without work (docs/benchmarks.md, "Throughput by stage").
+  # profile-, insight- and webhook-service read the same events on the same two cores: stopped meanwhile, as
+  # ./hearken bench insights does, they catch up from their committed positions when started again.
+  local events=100000 other rc=0
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --events)
+        [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || die "bench projector: --events takes a whole number above 0"
+        events=$2; shift 2 ;;
+      *) die "bench projector: unknown option $1 (--events N)" ;;
+    esac
+  done
+  service_ready survey-service || die "survey-service is not ready: run ./hearken up first"
+  build_load_tools
+  info "survey-service's projector alone: stopping profile-, insight- and webhook-service meanwhile"
+  for other in profile-service insight-service webhook-service; do cmd_kill "$other" >/dev/null; done
+  java -cp "$(load_tools_classpath)" io.hearken.chaos.ProjectorBench \
+    --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" \
+    --metrics "$(service_management_url survey-service)/q/metrics" --events "$events" 2>&1 \
+    | grep --line-buffered -v SLF4J || rc=$?
+  info "starting profile-, insight- and webhook-service again"
+  for other in profile-service insight-service webhook-service; do cmd_start "$other" >/dev/null; done
+  return "$rc"
 }

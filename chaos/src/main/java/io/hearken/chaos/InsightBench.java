@@ -1,22 +1,13 @@
 package io.hearken.chaos;
 
 import io.hearken.common.security.GatewayCredentials;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -44,15 +34,6 @@ public final class InsightBench {
             "hearken_events_applied_total\\{[^}]*consumer=\"insight-rollups\"[^}]*} ([0-9.eE+]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
-    private static final String TOPIC = "hearken.responses";
-    private static final String[] CHANNELS = {"web", "email", "sms", "app", "kiosk"};
-    private static final String[] LOCALES = {"en", "ja", "zh-Hans", "zh-Hant"};
-    private static final String[] COMMENTS = {
-        "Delivery was late and support never answered my emails.",
-        "配達が早くてとても満足です。",
-        "客服态度很差，我要退款。",
-        "店員的服務非常好，下次還會再來。",
-        "The app is fine, nothing special."};
 
     private InsightBench() {
     }
@@ -70,8 +51,8 @@ public final class InsightBench {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         String tenant = options.getOrDefault("tenant", "bench-insights");
 
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
-            Map<TopicPartition, Long> start = endOffsets(kafka);
+        try (KafkaProducer<String, String> producer = BenchKafka.producer(kafka, 2)) {
+            Map<TopicPartition, Long> start = BenchKafka.endOffsets(kafka);
             double before = applied(metrics);
             Instant began = Instant.now();
             Random random = new Random(42);
@@ -92,7 +73,7 @@ public final class InsightBench {
             }
             double consumed = Duration.between(began, Instant.now()).toMillis() / 1000.0;
             double rateApplied = (now - before) / consumed;
-            double ceiling = bareRead(kafka, start, events);
+            double ceiling = BenchKafka.bareRead(kafka, start, events);
             System.out.printf("ceiling: the same %d records read from the broker doing nothing: %.0f records/s%n",
                     events, ceiling);
             System.out.printf("score consumer: %.0f of %d events applied in %.1f s: %.0f events/s (%.0f %% of the "
@@ -152,73 +133,11 @@ public final class InsightBench {
 
     private static Future<?> send(KafkaProducer<String, String> producer, String tenant, String survey, int nps,
                                   Random random) {
-        String id = UUID.randomUUID().toString();
-        String json = """
-                {"responseId":"%s","surveyId":"%s","surveyVersion":%d,"tenant":"%s","channel":"%s",\
-                "language":"%s","touchpoint":"checkout","journeyStage":"purchase",\
-                "answers":[{"questionId":"nps","type":"NPS","score":%d,"scaleMin":0,"scaleMax":10},\
-                {"questionId":"csat","type":"CSAT","score":%d,"scaleMin":1,"scaleMax":5},\
-                {"questionId":"ces","type":"CES","score":%d,"scaleMin":1,"scaleMax":7},\
-                {"questionId":"why","type":"MULTIPLE_CHOICE","choices":["price","speed"]},\
-                {"questionId":"comment","type":"TEXT","text":"%s"}],\
-                "completed":true,"submittedAt":"%s"}""".formatted(id, survey, 1 + random.nextInt(2), tenant,
-                CHANNELS[random.nextInt(CHANNELS.length)], LOCALES[random.nextInt(LOCALES.length)], nps,
-                1 + random.nextInt(5), 1 + random.nextInt(7), COMMENTS[random.nextInt(COMMENTS.length)],
-                Instant.now());
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, id, json);
-        record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id))
-                .add("ce_type", bytes("hearken.response.submitted.v2"))
-                .add("ce_source", bytes("urn:hearken:bench")).add("ce_subject", bytes(survey))
-                .add("ce_tenant", bytes(tenant)).add("content-type", bytes("application/json"));
-        return producer.send(record);
+        return producer.send(BenchKafka.scoredResponse(tenant, survey, nps, random));
     }
 
-    private static KafkaProducer<String, String> producer(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(properties);
-    }
-
-    private static KafkaConsumer<byte[], byte[]> reader(String kafka) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(properties);
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(String kafka) {
-        try (KafkaConsumer<byte[], byte[]> consumer = reader(kafka)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo partition : consumer.partitionsFor(TOPIC)) {
-                partitions.add(new TopicPartition(TOPIC, partition.partition()));
-            }
-            return consumer.endOffsets(partitions);
-        }
-    }
-
-    /** Reads {@code records} records from {@code start} with no processing: the broker's and client's ceiling. */
-    private static double bareRead(String kafka, Map<TopicPartition, Long> start, int records) {
-        try (KafkaConsumer<byte[], byte[]> consumer = reader(kafka)) {
-            consumer.assign(start.keySet());
-            start.forEach(consumer::seek);
-            long read = 0;
-            long began = System.nanoTime();
-            while (read < records) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                read += batch.count();
-            }
-            return read / ((System.nanoTime() - began) / 1e9);
-        }
-    }
-
-    private static long total(String api, String tenant, String survey) throws Exception {
+    /** The survey's NPS total in insight-service's score API, read with a credential of the tenant; 0 when unknown. */
+    static long total(String api, String tenant, String survey) throws Exception {
         String credential = SignCredential.credentials(Duration.ofSeconds(60))
                 .signForCaller("insight-service", tenant, "admin:bench");
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/v1/surveys/" + survey
@@ -238,9 +157,5 @@ public final class InsightBench {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher matcher = APPLIED.matcher(response.body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,15 +1,11 @@
 package io.hearken.chaos;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -86,14 +81,8 @@ public final class ProfileBench {
 
     /** Verified responses (as from signed invitations) of random loaded customers, each with an NPS. */
     private static void append(String kafka, String tenant, int events, int profiles) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         Random random = new Random(42);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+        try (KafkaProducer<String, String> producer = BenchKafka.producer(kafka, 5)) {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String id = UUID.randomUUID().toString();
@@ -104,12 +93,7 @@ public final class ProfileBench {
                         "respondent":{"customerId":"B-%d","verified":true},\
                         "answers":[{"questionId":"nps","type":"NPS","score":%d,"scaleMin":0,"scaleMax":10}],\
                         "completed":true,"submittedAt":"%s"}""".formatted(id, tenant, customer, i % 11, Instant.now());
-                ProducerRecord<String, String> record = new ProducerRecord<>("hearken.responses", id, json);
-                record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id))
-                        .add("ce_type", bytes("hearken.response.submitted.v2"))
-                        .add("ce_source", bytes("urn:hearken:bench")).add("ce_subject", bytes("bench-survey"))
-                        .add("ce_tenant", bytes(tenant)).add("content-type", bytes("application/json"));
-                sent.add(producer.send(record));
+                sent.add(producer.send(BenchKafka.responseRecord(id, tenant, "bench-survey", json)));
             }
             for (Future<?> future : sent) {
                 future.get();
@@ -160,9 +144,5 @@ public final class ProfileBench {
             statement.execute("drop table bench_ceiling");
         }
         return done.get() / (duration.toMillis() / 1000.0);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
