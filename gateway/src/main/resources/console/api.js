@@ -17,11 +17,17 @@ export class Api {
     return this.call('GET', path, query);
   }
 
-  post(path) {
-    return this.call('POST', path, {});
+  /** A POST with a JSON body (none: a command such as /publish). */
+  post(path, body) {
+    return this.call('POST', path, {}, false, { body });
   }
 
-  async call(method, path, query, retried = false) {
+  /** A PUT with a JSON body and extra headers (If-Match). */
+  put(path, body, headers = {}) {
+    return this.call('PUT', path, {}, false, { body, headers });
+  }
+
+  async call(method, path, query, retried = false, { body, headers = {} } = {}) {
     const token = await this.session.bearer({ force: retried });
     if (!token) {
       this.onLoginNeeded();
@@ -34,10 +40,12 @@ export class Api {
       }
     });
     try {
-      return await callJson(url, { method, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS });
+      return await callJson(url, {
+        method, body, headers: { ...headers, Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS,
+      });
     } catch (failure) {
       if (failure.status === 401 && !retried) {
-        return this.call(method, path, query, true);
+        return this.call(method, path, query, true, { body, headers });
       }
       if (failure.status === 401) {
         this.onLoginNeeded(); // even a fresh token is refused: the Keycloak session has ended

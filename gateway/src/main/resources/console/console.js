@@ -89,7 +89,15 @@ async function route() {
   markCurrent(hash);
   delete main.dataset.ready;
   const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
-  if (survey) {
+  // The editor and the distribution load their modules on first use: the dashboard's first visit stays light.
+  const surveyPart = hash.match(/^#\/surveys\/([^/?]+)\/(edit|distribution)$/);
+  if (hash === '#/surveys/new') {
+    await (await import('./editor.js')).surveyEditor(context, null);
+  } else if (surveyPart?.[2] === 'edit') {
+    await (await import('./editor.js')).surveyEditor(context, decodeURIComponent(surveyPart[1]));
+  } else if (surveyPart) {
+    await (await import('./distribution.js')).surveyDistribution(context, decodeURIComponent(surveyPart[1]));
+  } else if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
   } else if (hash === '#/webhooks') {
     await webhookList(context);

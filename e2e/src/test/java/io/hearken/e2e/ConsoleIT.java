@@ -202,8 +202,11 @@ class ConsoleIT {
                 .when().post("/api/v1/surveys/{id}/close", surveyId).then().statusCode(403);
     }
 
-    /** A desktop browser that records CSP violations; downloads go to {@code downloads} when given. */
-    private static Browser console(String language, Path downloads) {
+    /**
+     * A desktop browser that records CSP violations; downloads go to {@code downloads} when given. Shared with the
+     * other console tests.
+     */
+    static Browser console(String language, Path downloads) {
         Browser browser = new Browser(language, WIDTH, HEIGHT, false);
         browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
         if (downloads != null) {
@@ -214,16 +217,17 @@ class ConsoleIT {
     }
 
     /** Types the demo user's name and password into Keycloak's own login form, as a person would. */
-    private static void logInThroughKeycloak(Browser browser, String username) {
+    static void logInThroughKeycloak(Browser browser, String username) {
+        Platform running = Platform.get();
         WebElement user = browser.shown(By.id("username"));
-        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.keycloakUrl + "/realms/hearken/"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(running.keycloakUrl + "/realms/hearken/"),
                 "Keycloak's login page: " + browser.driver().getCurrentUrl());
         assertTrue(browser.driver().getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
         user.sendKeys(username);
         browser.shown(By.id("password")).sendKeys(KeycloakTokens.DEMO_PASSWORD);
         browser.click(By.id("kc-login"));
         browser.shown(By.id("logout"));
-        assertTrue(browser.driver().getCurrentUrl().startsWith(platform.gatewayUrl + "/console/"),
+        assertTrue(browser.driver().getCurrentUrl().startsWith(running.gatewayUrl + "/console/"),
                 browser.driver().getCurrentUrl());
         assertTrue(!browser.driver().getCurrentUrl().contains("code="), "the code leaves the address bar");
     }

@@ -40,7 +40,7 @@ public class ConsolePages {
     public static final String CONFIG = PREFIX + "/config.json";
     /** The page's own files, by name under {@link #ASSETS}. */
     private static final List<String> FILES = List.of("console.js", "auth.js", "api.js", "live.js", "texts.js",
-            "views.js", "charts.js", "console.css");
+            "views.js", "charts.js", "console.css", "editor.js", "editor-logic.js", "preview.js", "distribution.js");
     /**
      * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
      * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.
