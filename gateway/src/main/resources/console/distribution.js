@@ -119,7 +119,8 @@ async function listInvitations(context, path, holder) {
       el('td', {}, invitation.customerId || '–'),
       el('td', {}, invitation.locale || '–'),
       el('td', { 'data-status': invitation.status }, t.dist.statuses[invitation.status] || invitation.status,
-        invitation.reason ? ` (${invitation.reason})` : ''))));
+        // Why it was skipped or failed; a sent invitation's note from the contact check says nothing new
+        invitation.reason && ['SKIPPED', 'FAILED'].includes(invitation.status) ? ` (${invitation.reason})` : ''))));
     after = page.next || null;
     more.hidden = !after;
   };

@@ -141,11 +141,11 @@ export function drawPreview(editor) {
       go(walk(survey, state.values).pages[index + 1].page.id);
     }
   } }, pageT(last ? 'submit' : 'next'));
-  panel.append(header,
+  panel.append(el('div', {}, header,
     el('p', { class: 'progress' }, pageT('pageOf', { page: index + 1, pages: pages.length })),
     page.title ? el('h4', {}, wording(page.title, language, survey.defaultLanguage)) : null,
     body,
     el('div', { class: 'actions' }, forward, index > 0 ? el('button', { type: 'button', class: 'secondary',
       id: 'preview-back', onclick: () => go(pages[index - 1].page.id) }, pageT('back')) : null),
-    el('p', { class: 'hint' }, t.ed.previewNote));
+    el('p', { class: 'hint' }, t.ed.previewNote)));
 }

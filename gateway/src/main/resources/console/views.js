@@ -42,7 +42,9 @@ export function el(tag, attributes = {}, ...children) {
 
 export function show(context, ...children) {
   leave(context);
-  context.main.replaceChildren(...children);
+  // Like el(): a part a screen leaves out (null) is left out, not written as text
+  context.main.replaceChildren(...children.filter((child) => child !== null && child !== undefined
+    && child !== false));
   context.main.setAttribute('aria-busy', 'false');
 }
 

@@ -137,6 +137,7 @@ class ConsoleSurveysIT {
                     + ".querySelector(\"label[for='q-nps-3']\").click()");
             assertEquals(false, browser.script("return document.getElementById('preview-host').shadowRoot"
                     + ".getElementById('q-comment').hidden"));
+            assertFalse(browser.shown(By.id("main")).getText().contains("null"), "nothing left out is written");
             browser.screenshot(Browser.screenshots().resolve("console-editor.png"));
             browser.click(By.id("preview-toggle"));
             List<String> serious = browser.seriousAccessibilityViolations("the survey editor");
