@@ -17,12 +17,17 @@ export class Api {
     return this.call('GET', path, query);
   }
 
-  /** A POST with {@code body} as JSON, when given (a command's fields). */
-  post(path, body = undefined) {
-    return this.call('POST', path, {}, false, body);
+  /** A POST with a JSON body (none: a command such as /publish). */
+  post(path, body) {
+    return this.call('POST', path, {}, false, { body });
   }
 
-  async call(method, path, query, retried = false, body = undefined) {
+  /** A PUT with a JSON body and extra headers (If-Match). */
+  put(path, body, headers = {}) {
+    return this.call('PUT', path, {}, false, { body, headers });
+  }
+
+  async call(method, path, query, retried = false, { body, headers = {} } = {}) {
     const token = await this.session.bearer({ force: retried });
     if (!token) {
       this.onLoginNeeded();
@@ -36,11 +41,11 @@ export class Api {
     });
     try {
       return await callJson(url, {
-        method, body, headers: { Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS,
+        method, body, headers: { ...headers, Authorization: `Bearer ${token}` }, timeout: TIMEOUT_MS,
       });
     } catch (failure) {
       if (failure.status === 401 && !retried) {
-        return this.call(method, path, query, true, body);
+        return this.call(method, path, query, true, { body, headers });
       }
       if (failure.status === 401) {
         this.onLoginNeeded(); // even a fresh token is refused: the Keycloak session has ended

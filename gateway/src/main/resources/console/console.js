@@ -111,7 +111,14 @@ async function route() {
   const surveyTopics = hash.match(/^#\/surveys\/([^/?]+)\/topics$/);
   const followUp = hash.match(/^#\/cases\/([^/?]+)$/);
   const customer = hash.match(/^#\/customers\/([^/?]+)$/);
-  if (survey) {
+  const surveyPart = hash.match(/^#\/surveys\/([^/?]+)\/(edit|distribution)$/);
+  if (hash === '#/surveys/new') {
+    await (await import('./editor.js')).surveyEditor(context, null);
+  } else if (surveyPart?.[2] === 'edit') {
+    await (await import('./editor.js')).surveyEditor(context, decodeURIComponent(surveyPart[1]));
+  } else if (surveyPart) {
+    await (await import('./distribution.js')).surveyDistribution(context, decodeURIComponent(surveyPart[1]));
+  } else if (survey) {
     await surveyDashboard(context, decodeURIComponent(survey[1]));
   } else if (surveyTopics) {
     await (await import('./topics.js')).topicsScreen(context, decodeURIComponent(surveyTopics[1]));

@@ -39,11 +39,11 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Replaces the screen with {@code children}, letting go of what the previous screen held on to. */
 export function show(context, ...children) {
   leave(context);
-  // A part a screen leaves out (null: not for this role, not in this state) is no child at all
-  context.main.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
+  // Like el(): a part a screen leaves out (null) is left out, not written as text
+  context.main.replaceChildren(...children.filter((child) => child !== null && child !== undefined
+    && child !== false));
   context.main.setAttribute('aria-busy', 'false');
 }
 
@@ -163,7 +163,9 @@ export async function surveyList(context) {
   more.addEventListener('click', () => load().catch((error) => context.announce(error.message)));
   const empty = rows.children.length === 0;
   show(context,
-    el('h1', { id: 'page-title', tabindex: '-1' }, t.surveysTitle),
+    el('div', { class: 'heading' }, el('h1', { id: 'page-title', tabindex: '-1' }, t.surveysTitle),
+      context.session.has('admin') ? el('a', { href: '#/surveys/new', id: 'new-survey', class: 'button',
+        'data-admin-action': 'new-survey' }, t.ed.newTitle) : null),
     empty ? el('p', { class: 'empty' }, t.surveysEmpty) : el('div', { class: 'panel table-scroll' },
       el('table', { id: 'surveys' },
         el('caption', {}, t.surveysCaption),
@@ -275,6 +277,11 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
   const heading = el('div', { class: 'heading' },
     el('h1', { id: 'page-title', tabindex: '-1' }, survey.name),
     adminActions(context, survey, reload));
+  const surveyLinks = el('p', { class: 'actions', id: 'survey-links' },
+    context.session.has('admin') && survey.status !== 'CLOSED' ? el('a', { href: `#/surveys/${encodeURIComponent(
+      surveyId)}/edit`, id: 'to-editor', 'data-admin-action': 'edit' }, t.ed.edit) : null,
+    el('a', { href: `#/surveys/${encodeURIComponent(surveyId)}/distribution`, id: 'to-distribution' },
+      t.dist.title));
   const filters = el('div', { class: 'filters' },
     el('label', {}, t.period, period),
     el('button', { type: 'button', class: 'quiet', id: 'refresh', onclick: reload }, t.refresh),
@@ -282,7 +289,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
       ` · ${t.status[survey.status] || survey.status}`));
 
   if (headlines.length === 0) {
-    show(context, el('p', {}, el('a', { href: '#/' }, t.allSurveys)), heading, filters,
+    show(context, el('p', {}, el('a', { href: '#/' }, t.allSurveys)), heading, surveyLinks, filters,
       el('p', { class: 'empty', id: 'no-scores' }, t.noScores));
     refreshOnNewResponses(context, surveyId, days);
     return;
@@ -297,6 +304,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
     el('p', { class: 'actions' }, el('a', { href: '#/' }, t.allSurveys),
       el('a', { href: `#/surveys/${encodeURIComponent(surveyId)}/topics`, id: 'survey-topics' }, t.topicsLink)),
     heading,
+    surveyLinks,
     filters,
     el('div', { class: 'cards', id: 'scores' }, headlines.map((headline) => scoreCard(context, headline))),
     el('section', { class: 'panel', 'aria-labelledby': 'trend-title' },

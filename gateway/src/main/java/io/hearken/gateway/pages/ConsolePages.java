@@ -41,7 +41,8 @@ public class ConsolePages {
     /** The page's own files, by name under {@link #ASSETS}. */
     private static final List<String> FILES = List.of("console.js", "auth.js", "api.js", "live.js", "texts.js",
             "roles.js", "views.js", "cases.js", "customers.js", "charts.js", "console.css",
-            "breakdown.js", "journey.js", "topics.js", "webhooks.js");
+            "breakdown.js", "journey.js", "topics.js", "webhooks.js",
+            "editor.js", "editor-logic.js", "preview.js", "distribution.js");
     /**
      * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
      * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.

@@ -3,16 +3,20 @@ package io.hearken.survey.repository;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.hearken.survey.domain.Invitation;
 import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +57,22 @@ public class InvitationRepository {
         return invitations.find(Filters.and(Filters.eq(SurveyDocuments.ID, id), Filters.eq(SurveyDocuments.TENANT,
                         tenant))).collect().first()
                 .map(document -> Optional.ofNullable(document).map(InvitationRepository::toTracked));
+    }
+
+    /**
+     * A page of the survey's invitations, newest first, after {@code after} (null: from the newest): keyset paging,
+     * like every listing here, so a campaign of thousands costs the same per page and new invitations do not shift it.
+     */
+    public Uni<List<Tracked>> findBySurvey(String tenant, String surveyId, Position after, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(SurveyDocuments.TENANT, tenant),
+                Filters.eq(SurveyDocuments.SURVEY_ID, surveyId)));
+        if (after != null) {
+            filters.add(SurveyRepository.after(CREATED_AT, after));
+        }
+        return invitations.find(Filters.and(filters), new FindOptions()
+                        .sort(Sorts.descending(CREATED_AT, SurveyDocuments.ID)).limit(limit))
+                .collect().asList()
+                .map(documents -> documents.stream().map(InvitationRepository::toTracked).toList());
     }
 
     /**

@@ -1,24 +1,30 @@
 package io.hearken.survey.rest;
 
 import io.hearken.common.http.TenantHeader;
+import io.hearken.common.page.Page;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.domain.InvitationChannel;
 import io.hearken.survey.domain.InvitationStatus;
 import io.hearken.survey.domain.InviteRecipients;
 import io.hearken.survey.repository.InvitationRepository;
 import io.hearken.survey.service.InvitationService;
+import io.hearken.survey.service.ListingCursor;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -94,6 +100,20 @@ public class InvitationResource {
                         recipient.email(), recipient.phone(), recipient.locale(), recipient.hidden())).toList());
         return invitations.invite(tenant, command).map(distribution -> Response.accepted(
                 new DistributionView(distribution.campaignId(), distribution.invited())).build());
+    }
+
+    @GET
+    @Operation(summary = "List the survey's invitations, newest first",
+            description = "Keyset pages: pass the previous page's 'next' as 'after'. Each invitation's channel, "
+                    + "customer, language and status (with the reason of a skip or failure); never its address.")
+    public Uni<Page<InvitationView>> list(@HeaderParam(TenantHeader.NAME) @NotBlank String tenant,
+                                          @PathParam("surveyId") String surveyId,
+                                          @QueryParam("limit") @DefaultValue(Page.DEFAULT_LIMIT) @Min(1)
+                                          @Max(Page.MAX_LIMIT) int limit,
+                                          @QueryParam("after") @Size(max = 300) String after) {
+        return invitations.list(tenant, surveyId, after, limit + 1)
+                .map(found -> Page.of(found, limit, InvitationView::of, last -> ListingCursor.after(
+                        ListingCursor.INVITATIONS, last.invitation().createdAt(), last.invitation().id())));
     }
 
     @GET

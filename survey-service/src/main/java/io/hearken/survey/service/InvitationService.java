@@ -103,6 +103,12 @@ public class InvitationService {
         return surveys.get(tenant, surveyId).chain(survey -> repository.countByChannelAndStatus(tenant, surveyId));
     }
 
+    /** A page of the survey's invitations, newest first, after the listing token {@code after}. */
+    public Uni<List<InvitationRepository.Tracked>> list(String tenant, String surveyId, String after, int limit) {
+        return surveys.get(tenant, surveyId).chain(survey -> repository.findBySurvey(tenant, surveyId,
+                ListingCursor.decode(ListingCursor.INVITATIONS, after), limit));
+    }
+
     public Uni<InvitationRepository.Tracked> get(String tenant, String surveyId, String invitationId) {
         return repository.findById(tenant, invitationId)
                 .map(found -> found.filter(tracked -> tracked.invitation().surveyId().equals(surveyId))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +119,42 @@ class InvitationFlowTest {
                 .then().statusCode(200)
                 .body("email.completed", equalTo(1))
                 .body("email.responseRate", equalTo(100.0f)));
+    }
+
+    @Test
+    void theSurveysInvitationsAreListedNewestFirstAPageAtATimeWithoutTheirAddresses() {
+        given().contentType(ContentType.JSON).header("X-Hearken-Tenant", "acme")
+                .body(Map.of("channel", "email", "recipients", List.of(
+                        Map.of("customerId", "L-1", "email", "l1@example.com"),
+                        Map.of("customerId", "L-2", "email", "l2@example.com", "locale", "ja"),
+                        Map.of("customerId", "L-3", "email", "l3@example.com"))))
+                .when().post("/v1/surveys/{id}/invitations/batch", surveyId)
+                .then().statusCode(202).body("invited", equalTo(3));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/invitations", surveyId)
+                .then().statusCode(200).body("items", hasSize(3)));
+
+        JsonPath first = given().header("X-Hearken-Tenant", "acme").queryParam("limit", 2)
+                .when().get("/v1/surveys/{id}/invitations", surveyId)
+                .then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue())
+                .extract().jsonPath();
+        JsonPath second = given().header("X-Hearken-Tenant", "acme").queryParam("limit", 2)
+                .queryParam("after", first.getString("next"))
+                .when().get("/v1/surveys/{id}/invitations", surveyId)
+                .then().statusCode(200).body("items", hasSize(1)).body("next", equalTo(null))
+                .extract().jsonPath();
+        List<String> customers = new ArrayList<>(first.getList("items.customerId"));
+        customers.addAll(second.getList("items.customerId"));
+        assertEquals(List.of("L-1", "L-2", "L-3"), customers.stream().sorted().toList(), "each once: " + customers);
+        assertEquals("email", first.getString("items[0].channel"));
+        assertTrue(!first.prettify().contains("@example.com"), "no address in the listing: " + first.prettify());
+
+        given().header("X-Hearken-Tenant", "other-tenant")
+                .when().get("/v1/surveys/{id}/invitations", surveyId)
+                .then().statusCode(404);
+        given().header("X-Hearken-Tenant", "acme").queryParam("limit", 0)
+                .when().get("/v1/surveys/{id}/invitations", surveyId)
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 
     @Test

@@ -1,0 +1,297 @@
+package io.hearken.e2e;
+
+import io.hearken.testing.KeycloakTokens;
+import io.hearken.testing.MailInbox;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console's survey editor and distribution in a real browser, against the packaged services and Keycloak: an
+ * admin who logged in through Keycloak's form designs a survey (an NPS, a choice and a text question, a rule that
+ * asks the text question only of detractors, a Japanese translation of every text), sees the field survey-service
+ * refuses named next to it, previews it as a respondent, publishes it as version 1; a respondent answers it in
+ * Japanese on the public page with the rule applied; the admin invites customers by email and SMS and reads the
+ * response rate by channel once one of them answered, and exports it; pausing stops the respondent page. An analyst
+ * reads the distribution and finds no editor action. axe-core finds no serious violation on either screen.
+ */
+class ConsoleSurveysIT {
+
+    private static final String NPS_JA = "当店を友人に薦める可能性はどのくらいありますか?";
+    private static final String COMMENT_JA = "改善すべき点を教えてください。";
+    private static final String PAUSED_JA = "このアンケートは現在一時停止中です。しばらくしてからもう一度お試しください。";
+
+    private static Platform platform;
+    private static String admin;
+
+    @BeforeAll
+    static void startPlatform() {
+        Browser.requireInstalled();
+        platform = Platform.get();
+        admin = KeycloakTokens.forUser(platform.keycloakUrl, "alice");
+    }
+
+    @Test
+    void anAdminDesignsPublishesDistributesAndPausesASurvey() throws Exception {
+        String name = "Editor " + UUID.randomUUID().toString().substring(0, 8);
+        String first = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String second = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String phone = "+8180" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
+        Path downloads = Path.of("target/console-surveys-downloads").toAbsolutePath();
+        Files.createDirectories(downloads);
+        String surveyId;
+        try (Browser browser = ConsoleIT.console("en-US", downloads)) {
+            browser.open(platform.gatewayUrl + "/console/");
+            ConsoleIT.logInThroughKeycloak(browser, "alice");
+            browser.click(By.id("new-survey"));
+            browser.waitForText(By.id("page-title"), "New survey");
+            type(browser, By.id("survey-name"), name);
+            type(browser, By.id("survey-title"), "How was your visit?");
+            browser.click(By.id("lang-ja"));
+
+            addQuestion(browser, "NPS");
+            type(browser, question("nps", "textarea"), "How likely are you to recommend us to a friend?");
+            browser.click(question("nps", "input[id$='-required']"));
+            addQuestion(browser, "SINGLE_CHOICE");
+            type(browser, question("choice", "textarea"), "What did you come for?");
+            type(browser, question("choice", ".options-editor li:nth-of-type(1) input[id$='-label']"), "To buy");
+            type(browser, question("choice", ".options-editor li:nth-of-type(2) input[id$='-label']"), "To return");
+            addQuestion(browser, "TEXT");
+            type(browser, question("comment", "textarea"), "What should we improve?");
+            // A length survey-service refuses: its message must come back next to the field
+            type(browser, question("comment", "input[id$='-max-length']"), "9999");
+
+            // The text question only for detractors (NPS at most 6)
+            browser.click(By.id("add-rule"));
+            new Select(browser.shown(By.cssSelector("#rules select[id$='-c0-question']"))).selectByValue("nps");
+            assertEquals("AT_MOST", new Select(browser.shown(By.cssSelector("#rules select[id$='-c0-operator']")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            type(browser, By.cssSelector("#rules input[id$='-c0-value']"), "6");
+            String commentKey = browser.shown(question("comment", "")).getAttribute("data-question");
+            assertEquals(commentKey, new Select(browser.shown(By.cssSelector("#rules select[id$='-target']")))
+                    .getFirstSelectedOption().getAttribute("value"), "the rule shows the text question");
+
+            // Japanese side by side; a missing translation is flagged until it is given
+            browser.shown(By.id("tr-title-ja-missing"));
+            type(browser, By.id("tr-title-ja"), "ご来店はいかがでしたか?");
+            browser.waitUntilHidden(By.id("tr-title-ja-missing"));
+            type(browser, By.id("tr-pages-0-questions-0-text-ja"), NPS_JA);
+            type(browser, By.id("tr-pages-0-questions-1-text-ja"), "ご来店の目的は?");
+            type(browser, By.id("tr-pages-0-questions-1-settings-options-0-label-ja"), "購入");
+            type(browser, By.id("tr-pages-0-questions-1-settings-options-1-label-ja"), "返品");
+            type(browser, By.id("tr-pages-0-questions-2-text-ja"), COMMENT_JA);
+
+            browser.click(By.id("save"));
+            WebElement refusal = browser.shown(By.cssSelector(
+                    ".field-error[data-error-for='pages[0].questions[2].settings.maxLength']"));
+            assertTrue(refusal.getText().contains("5000"), refusal.getText());
+            assertEquals("true", browser.driver().findElement(question("comment", "input[id$='-max-length']"))
+                    .getAttribute("aria-invalid"));
+            browser.shown(By.id("editor-errors"));
+            assertTrue(browser.driver().getCurrentUrl().endsWith("#/surveys/new"), "nothing was created");
+
+            type(browser, question("comment", "input[id$='-max-length']"), "500");
+            browser.click(By.id("save"));
+            browser.waitForText(By.id("editor-state"), "Draft saved.");
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector(".field-error")));
+            String url = browser.driver().getCurrentUrl();
+            assertTrue(url.matches(".*#/surveys/[^/]+/edit$"), url);
+            surveyId = url.replaceAll(".*#/surveys/([^/]+)/edit$", "$1");
+            JsonPath draft = given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
+                    .when().get("/api/v1/surveys/{id}", surveyId).then().statusCode(200).extract().jsonPath();
+            assertEquals("DRAFT", draft.getString("status"));
+            assertEquals(List.of("en", "ja"), draft.getList("draft.languages"));
+            assertEquals("nps", draft.getString("draft.pages[0].questions[2].showIf.question"));
+            assertEquals("AT_MOST", draft.getString("draft.pages[0].questions[2].showIf.operator"));
+            assertEquals(6, draft.getInt("draft.pages[0].questions[2].showIf.value"));
+            assertEquals("返品", draft.getString("draft.pages[0].questions[1].settings.options[1].label.ja"));
+            assertEquals(500, draft.getInt("draft.pages[0].questions[2].settings.maxLength"));
+
+            // The preview draws the draft with the respondent page's modules: the rule holds there too
+            browser.click(By.id("preview-toggle"));
+            browser.shown(By.id("preview-host"));
+            assertEquals(true, browser.script("return document.getElementById('preview-host').shadowRoot"
+                    + ".getElementById('q-comment').hidden"));
+            browser.script("document.getElementById('preview-host').shadowRoot"
+                    + ".querySelector(\"label[for='q-nps-3']\").click()");
+            assertEquals(false, browser.script("return document.getElementById('preview-host').shadowRoot"
+                    + ".getElementById('q-comment').hidden"));
+            assertFalse(browser.shown(By.id("main")).getText().contains("null"), "nothing left out is written");
+            browser.screenshot(Browser.screenshots().resolve("console-editor.png"));
+            browser.click(By.id("preview-toggle"));
+            List<String> serious = browser.seriousAccessibilityViolations("the survey editor");
+            assertTrue(serious.isEmpty(), "axe-core on the editor:\n" + String.join("\n", serious));
+
+            browser.click(By.id("action-publish"));
+            browser.driver().switchTo().alert().accept();
+            browser.waitForText(By.id("published-version"), "Published version: 1");
+            browser.shown(By.cssSelector("#version-table tr[data-version='1']"));
+            browser.shown(By.id("action-pause"));
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        }
+
+        // A respondent in Japanese: the text question appears only for a detractor's score
+        try (Browser respondent = new Browser("ja")) {
+            respondent.open(platform.gatewayUrl + "/respond/" + surveyId);
+            assertEquals(NPS_JA, respondent.shown(By.id("q-nps-text")).getText());
+            assertEquals("ja", respondent.script("return document.documentElement.lang"));
+            respondent.click(By.cssSelector("label[for='q-nps-9']"));
+            assertFalse(respondent.driver().findElement(By.id("q-comment")).isDisplayed(), "no comment for a 9");
+            respondent.click(By.cssSelector("label[for='q-nps-3']"));
+            assertEquals(COMMENT_JA, respondent.shown(By.id("q-comment-text")).getText());
+            respondent.click(By.cssSelector("label[for='q-choice-option2']"));
+            respondent.shown(By.id("q-comment-input")).sendKeys("待ち時間が長い");
+            respondent.click(By.id("next"));
+            respondent.shown(By.cssSelector(".closing-text"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(platform.gatewayUrl)
+                .auth().oauth2(admin).when().get("/api/v1/surveys/{id}/responses", surveyId)
+                .then().statusCode(200)
+                .body("items[0].language", equalTo("ja"))
+                .body("items[0].surveyVersion", equalTo(1))
+                .body("items[0].answers.find { it.questionId == 'comment' }.text", equalTo("待ち時間が長い")));
+
+        try (Browser browser = ConsoleIT.console("en-US", downloads)) {
+            browser.open(platform.gatewayUrl + "/console/#/surveys/" + surveyId + "/edit");
+            ConsoleIT.logInThroughKeycloak(browser, "alice");
+            browser.click(By.id("to-distribution"));
+            browser.shown(By.id("invite-form"));
+
+            // A recipient survey-service refuses is named by its line, and nothing is kept
+            new Select(browser.shown(By.id("invite-channel"))).selectByValue("sms");
+            type(browser, By.id("invite-recipients"), phone + ", E2E-S1\nnot-a-phone");
+            browser.click(By.id("invite-send"));
+            assertTrue(browser.shown(By.id("invite-errors")).getText().startsWith("Line 2: "),
+                    browser.shown(By.id("invite-errors")).getText());
+            type(browser, By.id("invite-recipients"), phone + ", E2E-S1");
+            browser.click(By.id("invite-send"));
+            browser.waitForText(By.id("invite-result"), "1 invitation(s) kept");
+
+            new Select(browser.shown(By.id("invite-channel"))).selectByValue("email");
+            type(browser, By.id("invite-recipients"), first + ", E2E-M1, ja\n" + second + ", E2E-M2");
+            browser.click(By.id("invite-send"));
+            browser.waitForText(By.id("invite-result"), "2 invitation(s) kept");
+
+            // One of the two emails is answered through its link: email 1 of 2, SMS none yet
+            String token = MailInbox.invitationTo(platform.mailApiUrl, first, Duration.ofSeconds(30));
+            MailInbox.invitationTo(platform.mailApiUrl, second, Duration.ofSeconds(30));
+            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                    .body(Map.of("channel", "web", "invitation", token, "answers", Map.of("nps", 10)))
+                    .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
+                    .then().statusCode(202);
+            // A refresh redraws the table: a row read while it is replaced is simply read again
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .untilAsserted(() -> {
+                        browser.click(By.id("rates-refresh"));
+                        assertEquals("50 %", browser.shown(By.cssSelector(
+                                "#rates tr[data-channel='email'] td[data-column='rate']")).getText());
+                        assertEquals("0 %", browser.shown(By.cssSelector(
+                                "#rates tr[data-channel='sms'] td[data-column='rate']")).getText());
+                    });
+            assertEquals(3, browser.driver().findElements(By.cssSelector("#invitations tbody tr")).size());
+            browser.shown(By.cssSelector("#invitations td[data-status='COMPLETED']"));
+            browser.shown(By.cssSelector("#rates-chart canvas"));
+            browser.click(By.id("rates-csv"));
+            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> download(downloads, ".csv"),
+                    Optional::isPresent).orElseThrow();
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            assertTrue(lines.get(0).startsWith("\ufeffChannel,Scheduled,Sent,"), lines.get(0));
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("email,") && line.endsWith(",2,50")),
+                    String.join("\n", lines));
+            List<String> serious = browser.seriousAccessibilityViolations("the distribution");
+            assertTrue(serious.isEmpty(), "axe-core on the distribution:\n" + String.join("\n", serious));
+            browser.screenshot(Browser.screenshots().resolve("console-distribution.png"));
+
+            // Paused: the respondent page says so, in the respondent's language
+            browser.click(By.id("to-editor-from-distribution"));
+            browser.click(By.id("action-pause"));
+            browser.driver().switchTo().alert().accept();
+            browser.shown(By.id("action-resume"));
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        }
+        try (Browser respondent = new Browser("ja")) {
+            respondent.open(platform.gatewayUrl + "/respond/" + surveyId);
+            respondent.shown(By.id("message-title"));
+            assertEquals(PAUSED_JA, respondent.shown(By.cssSelector(".message p")).getText());
+        }
+    }
+
+    @Test
+    void anAnalystReadsTheDistributionButFindsNoEditorAction() throws Exception {
+        String surveyId = given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Analyst view %s", "publish": true, "title": {"en": "Hello"},
+                         "questions": [{"id": "nps", "type": "NPS", "text": {"en": "Recommend us?"}}]}
+                        """.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        try (Browser browser = ConsoleIT.console("en-US", null)) {
+            browser.open(platform.gatewayUrl + "/console/#/surveys/" + surveyId + "/distribution");
+            ConsoleIT.logInThroughKeycloak(browser, "arthur");
+            browser.shown(By.cssSelector("main[data-ready='true']"));
+            browser.shown(By.id("rates-title"));
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector("[data-admin-action], #invite-form, "
+                    + "#to-editor-from-distribution")), "no admin action in the DOM");
+
+            browser.script("window.location.hash = '#/surveys/" + surveyId + "'");
+            browser.shown(By.id("to-distribution"));
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector("[data-admin-action], #to-editor")));
+            browser.script("window.location.hash = '#/'");
+            browser.shown(By.id("surveys"));
+            assertEquals(List.of(), browser.driver().findElements(By.id("new-survey")));
+
+            browser.script("window.location.hash = '#/surveys/" + surveyId + "/edit'");
+            assertEquals("Your role does not allow this.", browser.shown(By.id("error-detail")).getText());
+            List<String> serious = browser.seriousAccessibilityViolations("the refused editor");
+            assertTrue(serious.isEmpty(), "axe-core:\n" + String.join("\n", serious));
+        }
+        String analyst = KeycloakTokens.forUser(platform.keycloakUrl, "arthur");
+        given().baseUri(platform.gatewayUrl).auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "title", Map.of("en", "x")))
+                .when().put("/api/v1/surveys/{id}/draft", surveyId).then().statusCode(403);
+        given().baseUri(platform.gatewayUrl).auth().oauth2(analyst)
+                .when().get("/api/v1/surveys/{id}/invitations", surveyId).then().statusCode(200);
+    }
+
+    private static void addQuestion(Browser browser, String type) {
+        new Select(browser.shown(By.cssSelector("select[id$='-add-type']"))).selectByValue(type);
+        browser.click(By.cssSelector("button[data-add-question]"));
+    }
+
+    private static By question(String id, String inside) {
+        return By.cssSelector(("li[data-question-id='" + id + "'] " + inside).trim());
+    }
+
+    /** Replaces a field's text, as a person selecting it and typing would. */
+    private static void type(Browser browser, By field, String text) {
+        WebElement input = browser.shown(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static Optional<Path> download(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+        }
+    }
+}
