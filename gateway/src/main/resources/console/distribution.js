@@ -3,7 +3,7 @@
 // the invitations themselves, newest first; and, for admins, a form that invites a list of customers by email or
 // SMS. A refused recipient is named by its line, next to the list.
 
-import { channelChart, downloadCsv } from './charts.js';
+import { barChart, downloadCsv } from './charts.js';
 import { el, failure, loading, show } from './views.js';
 
 const CHANNELS = ['email', 'sms'];
@@ -29,7 +29,7 @@ export async function surveyDistribution(context, surveyId) {
   const draw = (current) => {
     stats = current;
     rates.replaceChildren(ratesTable(context, current));
-    channelChart(chart, {
+    barChart(chart, {
       labels: Object.keys(current).map((channel) => t.channels[channel] || channel),
       values: Object.values(current).map((channel) => channel.responseRate),
       title: t.dist.rateColumn,
