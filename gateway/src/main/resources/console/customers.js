@@ -74,7 +74,7 @@ function scoresSection(context, view) {
       el('caption', {}, t.scoresCaption),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, t.when),
-        el('th', { scope: 'col' }, t.colChannel),
+        el('th', { scope: 'col' }, t.dimensionNames.channel),
         el('th', { scope: 'col', class: 'number' }, 'NPS'),
         el('th', { scope: 'col', class: 'number' }, 'CSAT'),
         el('th', { scope: 'col' }, t.comment))),

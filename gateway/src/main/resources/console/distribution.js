@@ -76,7 +76,7 @@ export async function surveyDistribution(context, surveyId) {
 /** Per channel: its invitations by status, how many reached the customer, completed, and the rate (%). */
 function rateRows(context, stats, forCsv) {
   const { t } = context;
-  const header = [t.colChannel, ...STATUSES.map((status) => t.dist.statuses[status]), t.dist.reached,
+  const header = [t.dimensionNames.channel, ...STATUSES.map((status) => t.dist.statuses[status]), t.dist.reached,
     t.dist.rateColumn];
   const rows = Object.entries(stats).map(([channel, figures]) => [
     forCsv ? channel : t.channels[channel] || channel,
@@ -131,7 +131,7 @@ async function listInvitations(context, path, holder) {
       el('caption', {}, t.dist.listCaption),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, t.dist.created),
-        el('th', { scope: 'col' }, t.colChannel),
+        el('th', { scope: 'col' }, t.dimensionNames.channel),
         el('th', { scope: 'col' }, t.dist.customer),
         el('th', { scope: 'col' }, t.dist.locale),
         el('th', { scope: 'col' }, t.colStatus))),
@@ -202,7 +202,7 @@ function inviteForm(context, survey, path, refresh) {
       }
     } },
   el('div', { class: 'row' },
-    el('label', { class: 'field short' }, t.colChannel, channel),
+    el('label', { class: 'field short' }, t.dimensionNames.channel, channel),
     el('label', { class: 'field short' }, t.dist.validDays, days),
     el('label', { class: 'field short' }, t.dist.campaign, campaign)),
   el('label', { class: 'field', for: 'invite-recipients' }, t.dist.recipients),
