@@ -4,6 +4,7 @@
 // new case in, a resolved case leaves the unresolved lists, without a reload and announced to screen readers.
 // A refusal of the API is shown next to the field its problem document names.
 
+import { mayActOnCases } from './roles.js';
 import { el, failure, loading, show } from './views.js';
 
 /** The inbox's states, each a query of GET /cases; "open" is the unassigned queue (status OPEN). */
@@ -22,11 +23,6 @@ const PAGE_SIZE = 50;
 const TICK_MS = 15000;
 /** How long the inbox waits after the last live update of a burst before it reads the list again. */
 const LIVE_SETTLE_MS = 1000;
-
-/** Whether the signed-in person's roles may assign, note and resolve (the gateway's cases-write). */
-export function mayActOnCases(session) {
-  return session.has('admin') || session.has('agent');
-}
 
 export function formatTime(context, iso) {
   return iso ? new Intl.DateTimeFormat(context.language, { dateStyle: 'medium', timeStyle: 'short' })

@@ -11,6 +11,11 @@ export function readsCases(session) {
   return session.has('admin') || session.has('analyst') || session.has('agent');
 }
 
+/** Whether the roles may assign, note and resolve cases (the gateway's cases-write). */
+export function mayActOnCases(session) {
+  return session.has('admin') || session.has('agent');
+}
+
 /** Whether the roles may see webhook subscriptions: an admin all of the tenant's, a partner its own. */
 export function mayUseWebhooks(session) {
   return session.has('admin') || session.has('partner');

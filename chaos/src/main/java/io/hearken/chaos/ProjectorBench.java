@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,15 +47,7 @@ public final class ProjectorBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!OPTIONS.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or no value: " + args[i] + " (options: "
-                        + OPTIONS + ")");
-            }
-            options.put(name, args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, OPTIONS);
         String kafka = options.getOrDefault("kafka", "localhost:9092");
         int events = Integer.parseInt(options.getOrDefault("events", "100000"));
         int drain = Integer.parseInt(options.getOrDefault("drain", "120"));

@@ -63,15 +63,7 @@ public final class SustainedBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!OPTIONS.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or no value: " + args[i] + " (options: "
-                        + OPTIONS + ")");
-            }
-            options.put(name, args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, OPTIONS);
         new SustainedBench(options).run();
         System.exit(0);
     }

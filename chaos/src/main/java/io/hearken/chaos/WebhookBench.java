@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,15 +81,7 @@ public final class WebhookBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!OPTIONS.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or no value: " + args[i] + " (options: "
-                        + OPTIONS + ")");
-            }
-            options.put(name, args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, OPTIONS);
         GatewayClient client = new GatewayClient(options.getOrDefault("gateway", "http://localhost:8080"),
                 options.getOrDefault("keycloak", "http://localhost:8180"), Duration.ofSeconds(30));
         int most = Math.max(Integer.parseInt(options.getOrDefault("in-flight", "8")),

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (Selenium), for tests of the pages the gateway
@@ -167,6 +169,29 @@ final class Browser implements AutoCloseable {
     /** Where the README's screenshots live. */
     static Path screenshots() {
         return TestInfrastructure.repositoryRoot().resolve("docs/screenshots");
+    }
+
+    /**
+     * An empty folder {@code target/<name>} for a test's downloads: a file an earlier run left there would otherwise
+     * be read as this run's (it was, once, after a failed run).
+     */
+    static Path emptyDownloadFolder(String name) throws IOException {
+        Path folder = Path.of("target", name).toAbsolutePath();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return Files.createDirectories(folder);
+    }
+
+    /** The file ending in {@code suffix} the browser has saved in {@code folder} (a partial one ends otherwise). */
+    static Optional<Path> downloaded(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -87,8 +86,7 @@ class ConsoleIT {
             respondent.shown(By.cssSelector(".closing-text"));
         }
 
-        Path downloads = Path.of("target/console-downloads").toAbsolutePath();
-        Files.createDirectories(downloads);
+        Path downloads = Browser.emptyDownloadFolder("console-downloads");
         try (Browser browser = console("en-US", downloads)) {
             browser.open(platform.gatewayUrl + "/console/");
             logInThroughKeycloak(browser, "alice");
@@ -125,7 +123,7 @@ class ConsoleIT {
                     + "document.getElementById('trend-chart')).getDataURL({type: 'png'})");
             assertTrue(png.startsWith("data:image/png;base64,"), "the trend chart exports as PNG");
             browser.click(By.id("export-csv"));
-            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> download(downloads, ".csv"),
+            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> Browser.downloaded(downloads, ".csv"),
                     Optional::isPresent).orElseThrow();
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             assertTrue(lines.get(0).startsWith("\ufeffChannel,Answers,NPS,NPS ±,"), lines.get(0));
@@ -261,11 +259,6 @@ class ConsoleIT {
         assertTrue(own > 0 && own < 48 * 1024, "the console's own files stay small: " + own + " bytes");
     }
 
-    private static Optional<Path> download(Path folder, String suffix) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
-        }
-    }
 
     private static String survey(String name) {
         return given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -58,8 +57,7 @@ class ConsoleSurveysIT {
         String first = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String second = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String phone = "+8180" + String.format("%08d", Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000));
-        Path downloads = Path.of("target/console-surveys-downloads").toAbsolutePath();
-        Files.createDirectories(downloads);
+        Path downloads = Browser.emptyDownloadFolder("console-surveys-downloads");
         String surveyId;
         try (Browser browser = ConsoleIT.console("en-US", downloads)) {
             browser.open(platform.gatewayUrl + "/console/");
@@ -213,7 +211,7 @@ class ConsoleSurveysIT {
             browser.shown(By.cssSelector("#invitations td[data-status='COMPLETED']"));
             browser.shown(By.cssSelector("#rates-chart canvas"));
             browser.click(By.id("rates-csv"));
-            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> download(downloads, ".csv"),
+            Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> Browser.downloaded(downloads, ".csv"),
                     Optional::isPresent).orElseThrow();
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             assertTrue(lines.get(0).startsWith("\ufeffChannel,Scheduled,Sent,"), lines.get(0));
@@ -289,9 +287,4 @@ class ConsoleSurveysIT {
         input.sendKeys(text);
     }
 
-    private static Optional<Path> download(Path folder, String suffix) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(suffix)).findFirst();
-        }
-    }
 }

@@ -179,6 +179,7 @@ public class RollupRepository {
     /** A new settled revision for each survey that {@code counters} add to a bucket readers may keep. */
     private static Uni<Void> unsettle(SqlConnection connection, List<RollupKey> counters) {
         LocalDate utcToday = LocalDate.now(ZoneOffset.UTC);
+        // Sorted, like the counters: two instances updating the same survey rows take their locks in one order.
         Set<List<String>> surveys = new TreeSet<>(Comparator.comparing((List<String> key) -> key.get(0))
                 .thenComparing(key -> key.get(1)));
         for (RollupKey key : counters) {
