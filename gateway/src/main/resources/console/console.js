@@ -33,9 +33,10 @@ const context = {
   },
 };
 
-function applyLanguage(language) {
+/** Loads the texts of {@code language} (texts.js) and writes the page's own words in it. */
+async function applyLanguage(language) {
+  context.t = await textsIn(language);
   context.language = language;
-  context.t = textsIn(language);
   document.documentElement.lang = language;
   document.title = context.t.brand;
   document.getElementById('brand').textContent = context.t.brand;
@@ -52,9 +53,9 @@ function fillLanguages() {
   languageSelect.replaceChildren(...LANGUAGES.map((language) => el('option', {
     value: language, lang: language, selected: language === context.language,
   }, AUTONYMS[language])));
-  languageSelect.addEventListener('change', () => {
+  languageSelect.addEventListener('change', async () => {
     rememberLanguage(languageSelect.value);
-    applyLanguage(languageSelect.value);
+    await applyLanguage(languageSelect.value);
     if (context.session) {
       drawShell();
       route();
@@ -157,7 +158,7 @@ function loginFailed(error) {
 }
 
 async function start() {
-  applyLanguage(context.language);
+  await applyLanguage(context.language);
   fillLanguages();
   let settings;
   try {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * analyst finds no admin action anywhere in the page; the
  * dashboard passes axe-core's WCAG A/AA rules with no serious or critical violation and runs without a single
  * Content-Security-Policy violation; an admin action and logging out work from the page. The main screens are saved
- * under {@code docs/screenshots/} for the README.
+ * under {@code docs/screenshots/} for the README, and a reader loads the console's texts in their language only.
  */
 class ConsoleIT {
 
@@ -175,6 +175,7 @@ class ConsoleIT {
             browser.shown(By.cssSelector("main[data-ready='true'], #no-scores"));
             assertEquals("zh-TW", browser.script("return document.documentElement.lang"));
             assertEquals("問卷", browser.shown(By.id("nav-surveys")).getText());
+            assertEquals(List.of("texts-zh-TW.js"), loadedTranslations(browser), "only the reader's language");
             assertEquals(List.of(), browser.driver().findElements(By.cssSelector("[data-admin-action], "
                     + "#admin-actions, #nav-webhooks")), "no admin action in the DOM");
 
@@ -257,8 +258,16 @@ class ConsoleIT {
         Files.writeString(file, json);
         long own = ((Number) sizes.get("ownFilesEncodedBytes")).longValue();
         assertTrue(own > 0 && own < 48 * 1024, "the console's own files stay small: " + own + " bytes");
+        assertEquals(List.of(), loadedTranslations(browser), "an English reader loads no other language's texts");
     }
 
+
+    /** The translations of the console's texts the page has loaded (texts-ja.js...), by file name. */
+    @SuppressWarnings("unchecked")
+    private static List<String> loadedTranslations(Browser browser) {
+        return (List<String>) browser.script("return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.startsWith('texts-'))");
+    }
 
     private static String survey(String name) {
         return given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)

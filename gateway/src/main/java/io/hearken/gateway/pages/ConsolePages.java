@@ -40,6 +40,7 @@ public class ConsolePages {
     public static final String CONFIG = PREFIX + "/config.json";
     /** The page's own files, by name under {@link #ASSETS}. */
     private static final List<String> FILES = List.of("console.js", "auth.js", "api.js", "live.js", "texts.js",
+            "texts-ja.js", "texts-zh-CN.js", "texts-zh-TW.js",
             "roles.js", "views.js", "cases.js", "customers.js", "charts.js", "console.css",
             "breakdown.js", "journey.js", "topics.js", "webhooks.js",
             "editor.js", "editor-logic.js", "preview.js", "distribution.js");
