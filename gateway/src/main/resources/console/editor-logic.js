@@ -143,10 +143,10 @@ function ruleCard(editor, target, index) {
 }
 
 /**
- * The comparisons of {@code owner[property]} (a showIf or an ending's when), each an earlier question, an operator
+ * The comparisons of {@code owner[property]} (a showIf, an ending's or a quota's when), each an earlier question, an operator
  * and a value; with two or more, whether all or any must hold.
  */
-function conditionEditor(editor, owner, property, before, prefix, field) {
+export function conditionEditor(editor, owner, property, before, prefix, field) {
   const { t } = editor;
   const parts = comparisonsOf(owner[property]);
   if (!parts) {

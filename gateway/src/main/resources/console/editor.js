@@ -1,12 +1,14 @@
 // The survey editor (#/surveys/new, #/surveys/<id>/edit), for admins: the draft's name, languages and pages of
 // questions of every kind survey-service has, with their settings; its logic (editor-logic.js); every
 // respondent-facing text side by side in each offered language, missing ones flagged; a preview as a respondent
-// (preview.js); saving the draft, publishing it as a new immutable version, pausing, resuming and closing; the
-// published versions. The definition is edited in the API's own JSON shape, so what is saved is what is shown; the
-// domain judges it and names each field at fault, and the refusal is shown next to that field.
+// (preview.js); the survey's settings — one response per respondent, quotas, the origins that may embed it and the
+// widget's tag (editor-settings.js); saving the draft, publishing it as a new immutable version, pausing, resuming and
+// closing; the published versions. The definition is edited in the API's own JSON shape, so what is saved is what is
+// shown; the domain judges it and names each field at fault, and the refusal is shown next to that field.
 
 import { logicSection, renameIn } from './editor-logic.js';
 import { drawPreview, togglePreview } from './preview.js';
+import { renameInSettings, settingsForRequest, settingsSection } from './editor-settings.js';
 import { el, failure, loading, show } from './views.js';
 
 export const TYPES = ['NPS', 'CSAT', 'CES', 'RATING', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'RANKING', 'MATRIX', 'TEXT',
@@ -210,6 +212,9 @@ class Editor {
           // Rules and piping name questions by id: they follow the rename.
           this.targets().forEach((target) => renameIn(target.object.showIf, before, owner.id));
           this.content.endings.forEach((ending) => renameIn(ending.when, before, owner.id));
+          renameInSettings(this.content.settings, { question: { from: before, to: owner.id } });
+        } else if (this.content.endings.includes(owner)) {
+          renameInSettings(this.content.settings, { ending: { from: before, to: owner.id } });
         }
         this.changed(true);
       },
@@ -302,7 +307,8 @@ class Editor {
       this.errorSummary(),
       el('div', { class: 'editor-columns' },
         el('div', { class: 'editor-main' },
-          this.basics(), this.questionsSection(), logicSection(this), this.translations()),
+          this.basics(), this.questionsSection(), logicSection(this), settingsSection(this),
+          this.translations()),
         el('section', { class: 'panel preview', id: 'preview', 'aria-labelledby': 'preview-title',
           hidden: !this.previewOpen }, el('h2', { id: 'preview-title' }, t.ed.previewTitle))),
       this.versions());
@@ -621,7 +627,7 @@ class Editor {
   // saving, refusals, the lifecycle, versions
 
   body() {
-    return withoutNulls({ name: this.name, ...this.content });
+    return withoutNulls({ name: this.name, ...this.content, settings: settingsForRequest(this.content.settings) });
   }
 
   async save() {

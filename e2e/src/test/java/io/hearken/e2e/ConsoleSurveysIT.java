@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refuses named next to it, previews it as a respondent, publishes it as version 1; a respondent answers it in
  * Japanese on the public page with the rule applied; the admin invites customers by email and SMS and reads the
  * response rate by channel once one of them answered, and exports it; pausing stops the respondent page. An analyst
- * reads the distribution and finds no editor action. axe-core finds no serious violation on either screen.
+ * reads the distribution and finds no editor action. An admin sets the survey's settings (one response per
+ * respondent, a quota screening out detractors, the origins that may embed it) and the widget's tag, sees the origin
+ * survey-service refuses named next to its field, and finds the settings stored. axe-core finds no serious violation
+ * on any of these screens.
  */
 class ConsoleSurveysIT {
 
@@ -233,6 +236,77 @@ class ConsoleSurveysIT {
             respondent.shown(By.id("message-title"));
             assertEquals(PAUSED_JA, respondent.shown(By.cssSelector(".message p")).getText());
         }
+    }
+
+    @Test
+    void anAdminSetsTheSurveysSettingsAndSeesARefusedOriginNextToItsField() throws Exception {
+        String surveyId = given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Settings %s", "title": {"en": "Hello"},
+                         "questions": [{"id": "nps", "type": "NPS", "text": {"en": "Recommend us?"}}],
+                         "endings": [{"id": "full", "text": {"en": "We have heard enough from customers like you."}}]}
+                        """.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        try (Browser browser = ConsoleIT.console("en-US", null)) {
+            browser.open(platform.gatewayUrl + "/console/#/surveys/" + surveyId + "/edit");
+            ConsoleIT.logInThroughKeycloak(browser, "alice");
+            browser.shown(By.id("survey-settings"));
+            browser.click(By.id("one-per-respondent"));
+
+            // A quota of 50 detractors, who are then screened out to the closing text "full"
+            browser.click(By.id("add-quota"));
+            type(browser, By.cssSelector("#quotas input[id$='-limit']"), "50");
+            new Select(browser.shown(By.cssSelector("#quotas select[id$='-action']"))).selectByValue("REDIRECT");
+            assertEquals("full", new Select(browser.shown(By.cssSelector("#quotas select[id$='-ending']")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            browser.click(By.cssSelector("#quotas button[id$='-add']"));
+            new Select(browser.shown(By.cssSelector("#quotas select[id$='-c0-operator']"))).selectByValue("AT_MOST");
+            type(browser, By.cssSelector("#quotas input[id$='-c0-value']"), "6");
+
+            // Two origins, the second of them with a path survey-service refuses
+            browser.click(By.id("add-origin"));
+            type(browser, By.id("origin-0"), "https://shop.example.com");
+            browser.click(By.id("add-origin"));
+            type(browser, By.id("origin-1"), "https://shop.example.com/checkout");
+
+            // The widget's settings live in its tag: chosen here, written into the tag to paste
+            new Select(browser.shown(By.id("widget-trigger"))).selectByValue("delay");
+            type(browser, By.id("widget-delay"), "10");
+            type(browser, By.id("widget-recontact-days"), "30");
+            String tag = browser.shown(By.id("widget-code")).getDomProperty("value");
+            assertTrue(tag.startsWith("<script src=\"" + platform.gatewayUrl + "/respond/assets/widget.js\" async"),
+                    tag);
+            assertTrue(tag.contains("data-survey=\"" + surveyId + "\" data-trigger=\"delay\" data-delay-seconds=\"10\" "
+                    + "data-recontact-days=\"30\"></script>"), tag);
+
+            browser.click(By.id("save"));
+            WebElement refusal = browser.shown(By.cssSelector(
+                    ".field-error[data-error-for='settings.allowedOrigins[1]']"));
+            assertTrue(refusal.getText().contains("must be an origin"), refusal.getText());
+            assertEquals("true", browser.shown(By.id("origin-1")).getAttribute("aria-invalid"));
+            given().baseUri(platform.gatewayUrl).auth().oauth2(admin).when().get("/api/v1/surveys/{id}", surveyId)
+                    .then().statusCode(200).body("draft.settings", equalTo(null));
+            browser.screenshot(Browser.screenshots().resolve("console-editor-settings.png"));
+
+            type(browser, By.id("origin-1"), "https://m.shop.example.com:8443");
+            browser.click(By.id("save"));
+            browser.waitForText(By.id("editor-state"), "Draft saved.");
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector(".field-error")));
+            List<String> serious = browser.seriousAccessibilityViolations("the editor's settings");
+            assertTrue(serious.isEmpty(), "axe-core on the settings:\n" + String.join("\n", serious));
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        }
+        JsonPath draft = given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
+                .when().get("/api/v1/surveys/{id}", surveyId).then().statusCode(200).extract().jsonPath();
+        assertEquals(true, draft.getBoolean("draft.settings.onePerRespondent"));
+        assertEquals(List.of("https://shop.example.com", "https://m.shop.example.com:8443"),
+                draft.getList("draft.settings.allowedOrigins"));
+        assertEquals(50, draft.getInt("draft.settings.quotas[0].limit"));
+        assertEquals("REDIRECT", draft.getString("draft.settings.quotas[0].action"));
+        assertEquals("full", draft.getString("draft.settings.quotas[0].endingId"));
+        assertEquals("nps", draft.getString("draft.settings.quotas[0].when.question"));
+        assertEquals("AT_MOST", draft.getString("draft.settings.quotas[0].when.operator"));
+        assertEquals(6, draft.getInt("draft.settings.quotas[0].when.value"));
     }
 
     @Test

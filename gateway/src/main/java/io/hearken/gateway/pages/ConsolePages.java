@@ -43,7 +43,7 @@ public class ConsolePages {
             "texts-ja.js", "texts-zh-CN.js", "texts-zh-TW.js",
             "roles.js", "views.js", "cases.js", "customers.js", "charts.js", "console.css",
             "breakdown.js", "journey.js", "topics.js", "webhooks.js",
-            "editor.js", "editor-logic.js", "preview.js", "distribution.js");
+            "editor.js", "editor-logic.js", "editor-settings.js", "preview.js", "distribution.js");
     /**
      * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
      * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.
