@@ -49,6 +49,7 @@ user arthur analyst acme
 user agatha agent acme
 user gina admin globex
 user nora '' acme
+user petra partner acme
 partner hearken-partner-acme partner-secret-acme acme
 partner hearken-partner-globex partner-secret-globex globex
 

@@ -3,14 +3,16 @@
 // are addressed by the fragment (#/, #/surveys/<id>, #/journey, #/topics, #/webhooks, #/dead-letters, #/cases,
 // #/cases/<id>, #/customers/<profileId>...), so the gateway serves one page for all of them and Keycloak's redirect URI
 // is that one page. Each screen but the survey list and dashboard is a module of its own, loaded when first shown: a
-// dashboard does not wait for the inbox, the journey map or the webhooks.
+// dashboard does not wait for the inbox, the journey map or the webhooks. Which screens a person may open follows
+// their roles (roles.js): the first page is the first screen they reach, and any other says they may not.
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
 import { LiveUpdates } from './live.js';
 import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
-import { mayUseWebhooks, readsCases, readsSurveys } from './roles.js';
-import { el, surveyDashboard, surveyList } from './views.js';
+import { firstScreen, followsLive, mayUseWebhooks, readsCases, readsCustomers, readsDeadLetters, readsSurveys }
+  from './roles.js';
+import { el, notAllowed, surveyDashboard, surveyList } from './views.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -77,7 +79,7 @@ function drawShell() {
   if (mayUseWebhooks(session)) {
     links.push(el('a', { href: '#/webhooks', id: 'nav-webhooks', 'data-admin-action': 'webhooks' }, t.navWebhooks));
   }
-  if (session.has('admin')) {
+  if (readsDeadLetters(session)) {
     links.push(el('a', { href: '#/dead-letters', id: 'nav-dead-letters', 'data-admin-action': 'dead-letters' },
       t.navDeadLetters));
   }
@@ -102,46 +104,56 @@ function markCurrent(hash) {
   });
 }
 
-async function route() {
-  const hash = window.location.hash || '#/';
-  // An agent's first screen is the inbox: they may not read surveys
-  const inboxFirst = hash === '#/' && !readsSurveys(context.session);
-  markCurrent(inboxFirst ? '#/cases' : hash);
-  delete main.dataset.ready;
-  const survey = hash.match(/^#\/surveys\/([^/?]+)$/);
-  const surveyTopics = hash.match(/^#\/surveys\/([^/?]+)\/topics$/);
-  const followUp = hash.match(/^#\/cases\/([^/?]+)$/);
-  const customer = hash.match(/^#\/customers\/([^/?]+)$/);
-  const surveyPart = hash.match(/^#\/surveys\/([^/?]+)\/(edit|distribution)$/);
-  if (hash === '#/surveys/new') {
-    await (await import('./editor.js')).surveyEditor(context, null);
-  } else if (surveyPart?.[2] === 'edit') {
-    await (await import('./editor.js')).surveyEditor(context, decodeURIComponent(surveyPart[1]));
-  } else if (surveyPart) {
-    await (await import('./distribution.js')).surveyDistribution(context, decodeURIComponent(surveyPart[1]));
-  } else if (survey) {
-    await surveyDashboard(context, decodeURIComponent(survey[1]));
-  } else if (surveyTopics) {
-    await (await import('./topics.js')).topicsScreen(context, decodeURIComponent(surveyTopics[1]));
-  } else if (hash === '#/topics') {
-    await (await import('./topics.js')).topicsScreen(context);
-  } else if (hash === '#/journey') {
-    await (await import('./journey.js')).journeyMap(context);
-  } else if (hash === '#/webhooks') {
-    await (await import('./webhooks.js')).webhookList(context);
-  } else if (hash.startsWith('#/webhooks/')) {
-    await (await import('./webhooks.js')).webhookDetail(context, decodeURIComponent(hash.slice('#/webhooks/'.length)));
-  } else if (hash === '#/dead-letters') {
-    await (await import('./webhooks.js')).deadLetters(context);
-  } else if (followUp) {
-    await (await import('./cases.js')).caseDetail(context, decodeURIComponent(followUp[1]));
-  } else if (customer) {
-    await (await import('./customers.js')).customerView(context, decodeURIComponent(customer[1]));
-  } else if (hash === '#/cases' || inboxFirst) {
-    await (await import('./cases.js')).caseInbox(context);
-  } else {
+const admin = (session) => session.has('admin');
+const decoded = (match) => decodeURIComponent(match[1]);
+
+/**
+ * Every screen: the address it answers, who may see it (roles.js) and how it is drawn. A screen the person's roles
+ * do not reach is not drawn at all, so nothing is asked of the API: a clear "not allowed" takes its place.
+ */
+const SCREENS = [
+  { path: /^#\/surveys\/new$/, allowed: admin,
+    draw: async () => (await import('./editor.js')).surveyEditor(context, null) },
+  { path: /^#\/surveys\/([^/?]+)\/edit$/, allowed: admin,
+    draw: async (match) => (await import('./editor.js')).surveyEditor(context, decoded(match)) },
+  { path: /^#\/surveys\/([^/?]+)\/distribution$/, allowed: readsSurveys,
+    draw: async (match) => (await import('./distribution.js')).surveyDistribution(context, decoded(match)) },
+  { path: /^#\/surveys\/([^/?]+)\/topics$/, allowed: readsSurveys,
+    draw: async (match) => (await import('./topics.js')).topicsScreen(context, decoded(match)) },
+  { path: /^#\/surveys\/([^/?]+)$/, allowed: readsSurveys, draw: (match) => surveyDashboard(context, decoded(match)) },
+  { path: /^#\/topics$/, allowed: readsSurveys, draw: async () => (await import('./topics.js')).topicsScreen(context) },
+  { path: /^#\/journey$/, allowed: readsSurveys, draw: async () => (await import('./journey.js')).journeyMap(context) },
+  { path: /^#\/webhooks$/, allowed: mayUseWebhooks,
+    draw: async () => (await import('./webhooks.js')).webhookList(context) },
+  { path: /^#\/webhooks\/(.+)$/, allowed: mayUseWebhooks,
+    draw: async (match) => (await import('./webhooks.js')).webhookDetail(context, decoded(match)) },
+  { path: /^#\/dead-letters$/, allowed: readsDeadLetters,
+    draw: async () => (await import('./webhooks.js')).deadLetters(context) },
+  { path: /^#\/cases\/([^/?]+)$/, allowed: readsCases,
+    draw: async (match) => (await import('./cases.js')).caseDetail(context, decoded(match)) },
+  { path: /^#\/customers\/([^/?]+)$/, allowed: readsCustomers,
+    draw: async (match) => (await import('./customers.js')).customerView(context, decoded(match)) },
+  { path: /^#\/cases$/, allowed: readsCases, draw: async () => (await import('./cases.js')).caseInbox(context) },
+  { path: /^#\/$/, allowed: readsSurveys, draw: async () => {
     await surveyList(context);
     main.dataset.ready = 'true';
+  } },
+];
+
+async function route() {
+  let hash = window.location.hash || '#/';
+  // The console's first page is the first screen the person's roles reach: an agent's is the inbox, a partner's the
+  // webhooks. An address the console does not know is that page too.
+  if (hash === '#/' || !SCREENS.some((screen) => screen.path.test(hash))) {
+    hash = firstScreen(context.session) || '#/';
+  }
+  markCurrent(hash);
+  delete main.dataset.ready;
+  const screen = SCREENS.find((candidate) => candidate.path.test(hash));
+  if (screen.allowed(context.session)) {
+    await screen.draw(hash.match(screen.path));
+  } else {
+    notAllowed(context, firstScreen(context.session));
   }
   // The new screen's heading takes the focus, so a screen reader starts there and a keyboard user from there.
   document.getElementById('page-title')?.focus();
@@ -174,9 +186,13 @@ async function start() {
     return;
   }
   context.api = new Api(context.session, login);
-  // One live stream per signed-in console: the dashboard refreshes itself from it as responses arrive.
-  context.live = new LiveUpdates(context.session);
-  context.live.start();
+  context.home = firstScreen(context.session);
+  // One live stream per signed-in console whose roles may follow it: the dashboard refreshes itself from it as
+  // responses arrive.
+  if (followsLive(context.session)) {
+    context.live = new LiveUpdates(context.session);
+    context.live.start();
+  }
   logout.addEventListener('click', () => context.session.logout());
   drawShell();
   window.addEventListener('hashchange', route);

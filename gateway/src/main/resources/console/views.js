@@ -94,10 +94,27 @@ function refreshOnNewResponses(context, surveyId, days) {
   };
 }
 
-/** A failed load, explained by its status, with a way to try again. */
+/**
+ * A screen the person's roles do not reach (the console's own check, or the gateway's 403): said plainly, not as an
+ * error, with a way to the first screen they may use ({@code home}, a #route; none when their roles reach nothing).
+ */
+export function notAllowed(context, home = context.home) {
+  const { t } = context;
+  show(context, el('section', { class: 'message', id: 'not-allowed' },
+    el('h1', { id: 'page-title', tabindex: '-1' }, t.notAllowedTitle),
+    el('p', { id: 'error-detail' }, t.forbidden),
+    home ? el('p', {}, el('a', { href: home, id: 'to-first-screen' }, t.toFirstScreen)) : el('p', {}, t.noScreens)));
+  context.main.dataset.ready = 'true';
+}
+
+/** A failed load, explained by its status, with a way to try again; a refusal (403) is not a failure to retry. */
 export function failure(context, error, retry) {
   const { t } = context;
-  const reason = error.status === 403 ? t.forbidden : error.status === 404 ? t.notFound
+  if (error.status === 403) {
+    notAllowed(context);
+    return;
+  }
+  const reason = error.status === 404 ? t.notFound
     : error.status === 0 ? t.unreachable : error.message;
   show(context, el('section', { class: 'message' },
     el('h1', { id: 'error-title' }, t.loadFailed),

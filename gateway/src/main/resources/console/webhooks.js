@@ -34,7 +34,8 @@ export async function webhookList(context) {
     el('h1', { id: 'page-title', tabindex: '-1' }, t.webhooksTitle),
     items.length === 0 ? el('p', { class: 'empty' }, t.webhooksEmpty) : el('div', { class: 'panel table-scroll' },
       el('table', { id: 'webhooks' },
-        el('caption', {}, t.webhooksCaption),
+        // An admin sees the tenant's; webhook-service shows a partner only what it made
+        el('caption', {}, session.has('admin') ? t.webhooksCaption : t.webhooksOwnCaption),
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, t.colEndpoint),
           el('th', { scope: 'col' }, t.colEvents),

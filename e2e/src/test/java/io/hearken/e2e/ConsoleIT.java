@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dashboard passes axe-core's WCAG A/AA rules with no serious or critical violation and runs without a single
  * Content-Security-Policy violation; an admin action and logging out work from the page. The main screens are saved
  * under {@code docs/screenshots/} for the README, and a reader loads the console's texts in their language only.
+ *
+ * <p>A partner who logged in sees only its own webhook subscriptions and their delivery log, and any other screen's
+ * address is refused plainly, without a call to the API.
  */
 class ConsoleIT {
 
@@ -201,6 +204,60 @@ class ConsoleIT {
                 .when().post("/api/v1/surveys/{id}/close", surveyId).then().statusCode(403);
     }
 
+    @Test
+    void aPartnerWhoLoggedInSeesOnlyItsOwnWebhookScreens() throws Exception {
+        String partner = KeycloakTokens.forUser(platform.keycloakUrl, "petra");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        // Nothing listens there: the test message's delivery is simply logged as failing
+        String own = subscription(partner, "http://127.0.0.2:9/petra/" + suffix);
+        String others = subscription(admin, "http://127.0.0.2:9/alice/" + suffix);
+        try (Browser browser = console("en-US", null)) {
+            // A deep link to a screen partners may not use survives the login and is refused plainly
+            browser.open(platform.gatewayUrl + "/console/#/journey");
+            logInThroughKeycloak(browser, "petra");
+            assertEquals("Not available to your role", browser.shown(By.id("page-title")).getText());
+            assertEquals("Your role does not allow this.", browser.shown(By.id("error-detail")).getText());
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector(".error, #retry")), "not an error");
+            assertEquals(List.of("nav-webhooks", "nav-api-docs"), browser.driver().findElements(
+                    By.cssSelector("#nav a")).stream().map(link -> link.getAttribute("id")).toList(),
+                    "only the webhooks in the navigation");
+
+            browser.click(By.id("to-first-screen"));
+            browser.waitForText(By.id("page-title"), "Webhook subscriptions");
+            browser.shown(By.cssSelector("#webhooks tr[data-subscription='" + own + "']"));
+            assertEquals("The subscriptions you made", browser.shown(By.cssSelector("#webhooks caption")).getText());
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector(
+                    "#webhooks tr[data-subscription='" + others + "']")), "an admin's is not the partner's");
+            List<String> serious = browser.seriousAccessibilityViolations("a partner's webhooks");
+            assertTrue(serious.isEmpty(), "axe-core on a partner's webhooks:\n" + String.join("\n", serious));
+            browser.screenshot(Browser.screenshots().resolve("console-partner-webhooks.png"));
+
+            // Its delivery log, with a test message sent from the page
+            browser.click(By.cssSelector("#webhooks tr[data-subscription='" + own + "'] a"));
+            browser.shown(By.id("messages"));
+            browser.click(By.id("send-test"));
+            browser.shown(By.cssSelector("#messages tbody tr [data-redeliver]"));
+
+            // Every other screen, by its address: a clear refusal, and no call to the API behind it
+            for (String screen : List.of("#/", "#/surveys/" + suffix, "#/surveys/new", "#/topics", "#/cases",
+                    "#/cases/" + suffix, "#/customers/" + suffix, "#/dead-letters")) {
+                browser.script("window.location.hash = arguments[0]", screen);
+                browser.waitForText(By.id("page-title"), screen.equals("#/") ? "Webhook subscriptions"
+                        : "Not available to your role");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> called = (List<String>) browser.script("return performance.getEntriesByType('resource')"
+                    + ".map(e => new URL(e.name).pathname).filter(p => p.startsWith('/api/'))");
+            assertTrue(called.stream().allMatch(path -> path.startsWith("/api/v1/webhooks/")), called.toString());
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        }
+        // What the page leaves out, the gateway refuses
+        given().baseUri(platform.gatewayUrl).auth().oauth2(partner).when().get("/api/v1/surveys")
+                .then().statusCode(403);
+        given().baseUri(platform.gatewayUrl).auth().oauth2(partner).when().get("/api/v1/cases")
+                .then().statusCode(403);
+    }
+
     /** A desktop browser that records CSP violations; downloads go to {@code downloads} when given. */
     static Browser console(String language, Path downloads) {
         Browser browser = new Browser(language, WIDTH, HEIGHT, false);
@@ -267,6 +324,13 @@ class ConsoleIT {
     private static List<String> loadedTranslations(Browser browser) {
         return (List<String>) browser.script("return performance.getEntriesByType('resource')"
                 + ".map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.startsWith('texts-'))");
+    }
+
+    private static String subscription(String token, String url) {
+        return given().baseUri(platform.gatewayUrl).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of("response.completed"), "description", "console"))
+                .when().post("/api/v1/webhooks/subscriptions")
+                .then().statusCode(201).extract().path("id");
     }
 
     private static String survey(String name) {
