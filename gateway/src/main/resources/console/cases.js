@@ -29,9 +29,9 @@ export function formatTime(context, iso) {
     .format(new Date(iso)) : '–';
 }
 
-/** A span of time in whole minutes, as days, hours and minutes. */
-function spanOf(milliseconds) {
-  const minutes = Math.floor(Math.abs(milliseconds) / 60000);
+/** A span of time in whole minutes, as days, hours and minutes: rounded down, or up ({@code up}) for a lateness. */
+function spanOf(milliseconds, up = false) {
+  const minutes = (up ? Math.ceil : Math.floor)(Math.abs(milliseconds) / 60000);
   return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
 }
 
@@ -42,7 +42,7 @@ function writeCountdown(context, element, now) {
   const overdue = left < 0;
   element.classList.toggle('overdue', overdue);
   element.replaceChildren(overdue ? el('strong', {}, el('span', { 'aria-hidden': 'true' }, '⚠ '),
-    t.overdueBy(t.span(spanOf(left)))) : t.dueIn(t.span(spanOf(left))));
+    t.overdueBy(t.span(spanOf(left, true)))) : t.dueIn(t.span(spanOf(left))));
   element.closest('tr')?.classList.toggle('overdue-row', overdue);
 }
 
@@ -87,7 +87,11 @@ function escalatedOf(context, found) {
 function caseRow(context, found, fresh) {
   const { t } = context;
   const alert = found.alert || {};
-  return el('tr', { 'data-case': found.id, class: fresh ? 'fresh' : null },
+  const sla = slaOf(context, found);
+  // The row is flagged as its countdown is: written before the row holds it, the countdown cannot flag the row itself
+  // (until its next tick)
+  const classes = [fresh && 'fresh', sla.classList.contains('overdue') && 'overdue-row'].filter(Boolean);
+  return el('tr', { 'data-case': found.id, class: classes.join(' ') || null },
     el('td', {}, priorityOf(context, found.priority)),
     el('th', { scope: 'row' },
       el('a', { href: `#/cases/${encodeURIComponent(found.id)}` }, alert.ruleName || t.caseUntitled),
@@ -96,7 +100,7 @@ function caseRow(context, found, fresh) {
     el('td', {}, found.customerId || t.anonymous),
     el('td', {}, statusOf(context, found), ' ', escalatedOf(context, found)),
     el('td', {}, found.assignee || '–'),
-    el('td', {}, slaOf(context, found)));
+    el('td', {}, sla));
 }
 
 /** The inbox's filters, kept while the console is open so that coming back from a case finds them as they were. */

@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resolution lacks its outcome, assigns the case to herself, writes a note, opens the customer 360 with one click
  * (profile, verified identities, timeline, the open case) and resolves the case with an outcome and a root cause,
  * which then reaches the customer's timeline. An analyst reads the same case in Japanese with no action in the page
- * (the gateway refuses them anyway). Every screen passes axe-core with no serious violation and no CSP violation.
+ * (the gateway refuses them anyway). A case past its deadline is flagged in the inbox and on its page in words, with
+ * a sign and in bold, not by colour alone. Every screen passes axe-core with no serious violation and no CSP
+ * violation.
  */
 class ConsoleCasesIT {
 
@@ -205,6 +207,54 @@ class ConsoleCasesIT {
         given().baseUri(platform.gatewayUrl).auth().oauth2(analyst).contentType(ContentType.JSON)
                 .body("{\"text\": \"an analyst's note\"}")
                 .when().post("/api/v1/cases/{id}/notes", caseId).then().statusCode(403);
+    }
+
+    @Test
+    void anOverdueCaseIsFlaggedInWordsNotByColourAlone() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String surveyId = given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(SURVEY.formatted("Console overdue " + suffix)).when().post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+        // URGENT: the platform gives an urgent case seconds (Platform.URGENT_SLA), as a deployment may set it
+        String rule = "Urgent detractors " + suffix;
+        given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "%s", "type": "DETRACTOR", "priority": "URGENT", "surveyId": "%s"}"""
+                        .formatted(rule, surveyId))
+                .when().post("/api/v1/alert-rules").then().statusCode(201);
+        String responseId = given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                .body(Map.of("channel", "web", "answers", Map.of("nps", 1, "reason", "Nobody called back " + suffix)))
+                .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202).extract().path("id");
+        String caseId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> caseOf(responseId), id -> id != null);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(platform.gatewayUrl).auth().oauth2(agent).when().get("/api/v1/cases/{id}", caseId)
+                        .then().statusCode(200).body("overdue", equalTo(true)));
+
+        try (Browser browser = ConsoleIT.console("en-US", null)) {
+            browser.open(platform.gatewayUrl + "/console/#/cases");
+            ConsoleIT.logInThroughKeycloak(browser, "agatha");
+            new Select(browser.shown(By.id("filter-state"))).selectByValue("overdue");
+            WebElement row = browser.shown(By.cssSelector("#cases tr[data-case='" + caseId + "']"));
+            assertTrue(row.getAttribute("class").contains("overdue-row"), row.getAttribute("class"));
+            WebElement sla = row.findElement(By.cssSelector("[data-due]"));
+            assertTrue(sla.getAttribute("class").contains("overdue"), sla.getAttribute("class"));
+            // In words and weight, with a sign, not only in red
+            assertTrue(sla.getText().matches("⚠ Overdue by \\d+ min"), sla.getText());
+            assertEquals("700", sla.findElement(By.tagName("strong")).getCssValue("font-weight"));
+            assertNoSeriousViolation(browser, "the inbox with an overdue case");
+
+            browser.click(By.cssSelector("#cases tr[data-case='" + caseId + "'] a"));
+            browser.waitForText(By.id("page-title"), rule);
+            assertTrue(browser.shown(By.cssSelector("[data-due]")).getText().startsWith("⚠ Overdue by"));
+
+            // and in the reader's language
+            new Select(browser.shown(By.id("language"))).selectByValue("ja");
+            browser.waitForText(By.cssSelector("[data-due]"), "期限超過");
+            assertTrue(browser.shown(By.cssSelector("[data-due]")).getText().matches("⚠ 期限超過 \\d+分"),
+                    browser.shown(By.cssSelector("[data-due]")).getText());
+        }
     }
 
     /** The case the response raised, once insight-service has opened it; null until then. */

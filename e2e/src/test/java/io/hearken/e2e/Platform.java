@@ -34,6 +34,12 @@ final class Platform {
     /** A Keycloak test client (partner role, tenant acme) whose quota both gateways are started with. */
     static final String RATE_LIMITED_CLIENT = "hearken-test-small-quota";
     static final int RATE_LIMITED_CLIENT_QUOTA = 6;
+    /**
+     * How long an URGENT case has before it is overdue on this platform (a deployment setting of insight-service,
+     * 4 h by default): short, so that a test sees a case become overdue (ConsoleCasesIT). No other test raises an
+     * URGENT case; the other priorities keep their defaults.
+     */
+    static final String URGENT_SLA = "3s";
 
     final String gatewayUrl;
     final String keycloakUrl;
@@ -154,6 +160,9 @@ final class Platform {
             // One test client with a small contract, to see a limit hold across the two gateways (RateLimitIT)
             command.add("-Dhearken.gateway.limits.client-limits.\"" + RATE_LIMITED_CLIENT + "\"="
                     + RATE_LIMITED_CLIENT_QUOTA);
+        }
+        if (module.equals("insight-service")) {
+            command.add("-Dhearken.insight.cases.urgent-sla=" + URGENT_SLA);
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
