@@ -5,7 +5,10 @@
 // which Keycloak's own session makes a redirect without a form.
 
 const PENDING = 'hearken.console.login';
-/** Refresh this long before the access token expires, so a request never leaves with one about to lapse. */
+/**
+ * Refresh this long before the access token expires, so a request never leaves with one about to lapse; a third of
+ * the token's life when that is shorter (a realm may give tokens less than a minute).
+ */
 const EARLY_MS = 30000;
 
 /** A login that cannot be completed: Keycloak said no, or the answer is not the one this tab asked for. */
@@ -137,7 +140,8 @@ export class Session {
     this.accessToken = tokens.access_token;
     this.refreshToken = tokens.refresh_token || this.refreshToken;
     this.idToken = tokens.id_token || this.idToken;
-    this.expiresAt = Date.now() + (tokens.expires_in || 60) * 1000;
+    const lifetime = (tokens.expires_in || 60) * 1000;
+    this.refreshAt = Date.now() + lifetime - Math.min(EARLY_MS, lifetime / 3);
     const claims = claimsOf(this.accessToken);
     this.username = claims.preferred_username || claims.sub;
     this.tenant = claims.tenant || '';
@@ -149,9 +153,12 @@ export class Session {
     return this.roles.has(role);
   }
 
-  /** An access token valid for a while yet, refreshed first when needed; null when only a new login will do. */
+  /**
+   * An access token valid for a while yet, refreshed first when needed (the refresh token grant, so the session
+   * outlives any one access token while Keycloak's session lasts); null when only a new login will do.
+   */
   async bearer({ force = false } = {}) {
-    if (!force && Date.now() < this.expiresAt - EARLY_MS) {
+    if (!force && Date.now() < this.refreshAt) {
       return this.accessToken;
     }
     if (!this.refreshToken) {

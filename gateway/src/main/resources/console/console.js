@@ -180,7 +180,13 @@ async function start() {
     loginFailed(error);
     return;
   }
-  const login = () => startLogin(settings, { language: context.language, returnTo: window.location.hash });
+  // Once: several calls may find the session ended at the same time, and one round trip to Keycloak answers them all.
+  // The address's route goes with it, so the person comes back where they were.
+  let leaving = null;
+  const login = () => {
+    leaving = leaving || startLogin(settings, { language: context.language, returnTo: window.location.hash });
+    return leaving;
+  };
   if (!context.session) {
     await login();
     return;
@@ -190,7 +196,7 @@ async function start() {
   // One live stream per signed-in console whose roles may follow it: the dashboard refreshes itself from it as
   // responses arrive.
   if (followsLive(context.session)) {
-    context.live = new LiveUpdates(context.session);
+    context.live = new LiveUpdates(context.session, login);
     context.live.start();
   }
   logout.addEventListener('click', () => context.session.logout());

@@ -7,8 +7,10 @@ const FIRST_WAIT_MS = 2000;
 const LONGEST_WAIT_MS = 30000;
 
 export class LiveUpdates {
-  constructor(session) {
+  /** {@code onLoginNeeded} is called when the session has ended and the stream cannot be opened again. */
+  constructor(session, onLoginNeeded) {
     this.session = session;
+    this.onLoginNeeded = onLoginNeeded;
     this.listeners = new Set();
     this.wait = FIRST_WAIT_MS;
     this.stopped = false;
@@ -28,6 +30,11 @@ export class LiveUpdates {
     while (!this.stopped) {
       try {
         const token = await this.session.bearer({ force: retried });
+        if (!token) {
+          this.stopped = true;
+          this.onLoginNeeded?.();
+          return;
+        }
         const response = await fetch('/api/v1/live', {
           headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` },
           credentials: 'omit',

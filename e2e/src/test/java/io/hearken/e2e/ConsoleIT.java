@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>A partner who logged in sees only its own webhook subscriptions and their delivery log, and any other screen's
  * address is refused plainly, without a call to the API.
+ *
+ * <p>With access tokens of seconds, the console refreshes them and keeps working past their life; once the Keycloak
+ * session has ended, it logs in again and comes back to the screen the person was opening.
  */
 class ConsoleIT {
 
@@ -55,6 +58,10 @@ class ConsoleIT {
     private static final String CSP_RECORDER = "window.cspViolations = [];"
             + "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push("
             + "e.violatedDirective + ' ' + e.blockedURI));";
+
+    /** The access token's life in the token refresh test, set on the console's client for that test only. */
+    private static final Duration SHORT_TOKEN = Duration.ofSeconds(10);
+    private static final String LIFESPAN = "access.token.lifespan";
 
     private static Platform platform;
     private static String admin;
@@ -256,6 +263,58 @@ class ConsoleIT {
                 .then().statusCode(403);
         given().baseUri(platform.gatewayUrl).auth().oauth2(partner).when().get("/api/v1/cases")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void theSessionOutlivesItsAccessTokenAndAnEndedOneComesBackToTheSameScreen() throws Exception {
+        String name = "Console session " + UUID.randomUUID().toString().substring(0, 8);
+        String surveyId = survey(name);
+        // Short-lived access tokens for the console's client, for this test only, through Keycloak's admin API
+        String master = KeycloakTokens.fromMasterRealm(platform.keycloakUrl);
+        String clients = platform.keycloakUrl + "/admin/realms/hearken/clients";
+        Map<String, Object> client = given().auth().oauth2(master).queryParam("clientId", "hearken-web")
+                .when().get(clients).then().statusCode(200).extract().path("[0]");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+        Object lifespan = attributes.get(LIFESPAN);
+        attributes.put(LIFESPAN, String.valueOf(SHORT_TOKEN.toSeconds()));
+        given().auth().oauth2(master).contentType(ContentType.JSON).body(client)
+                .when().put(clients + "/" + client.get("id")).then().statusCode(204);
+        try (Browser browser = console("en-US", null)) {
+            browser.open(platform.gatewayUrl + "/console/#/");
+            logInThroughKeycloak(browser, "arthur");
+            browser.shown(By.cssSelector("#surveys a[href='#/surveys/" + surveyId + "']"));
+
+            // Past the access token's life, a screen that calls the API still works: the token was refreshed
+            Thread.sleep(SHORT_TOKEN.plusSeconds(2).toMillis());
+            browser.script("window.location.hash = arguments[0]", "#/surveys/" + surveyId);
+            browser.waitForText(By.id("page-title"), name);
+            browser.shown(By.cssSelector("main[data-ready='true'], #no-scores"));
+            assertTrue(browser.driver().getCurrentUrl().startsWith(platform.gatewayUrl + "/console/"),
+                    "no new login: " + browser.driver().getCurrentUrl());
+            Number tokenRequests = (Number) browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.endsWith('/protocol/openid-connect/token')).length");
+            assertTrue(tokenRequests.intValue() >= 2, "the code's exchange, then a refresh: " + tokenRequests);
+
+            // The Keycloak session ends (an administrator signs the person out): the refresh fails, and the console
+            // goes to Keycloak's login and comes back to the screen the person was opening
+            String user = given().auth().oauth2(master).queryParam("username", "arthur").queryParam("exact", true)
+                    .when().get(platform.keycloakUrl + "/admin/realms/hearken/users").then().statusCode(200)
+                    .extract().path("[0].id");
+            given().auth().oauth2(master).when().post(platform.keycloakUrl + "/admin/realms/hearken/users/{id}/logout",
+                    user).then().statusCode(204);
+            Thread.sleep(SHORT_TOKEN.plusSeconds(2).toMillis());
+            browser.script("window.location.hash = arguments[0]", "#/surveys/" + surveyId + "/distribution");
+            logInThroughKeycloak(browser, "arthur");
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/console/#/surveys/" + surveyId + "/distribution"),
+                    browser.driver().getCurrentUrl());
+            browser.shown(By.id("rates-title"));
+            assertEquals(List.of(), browser.script("return window.cspViolations"), "no CSP violation");
+        } finally {
+            attributes.put(LIFESPAN, lifespan == null ? "" : lifespan);
+            given().auth().oauth2(KeycloakTokens.fromMasterRealm(platform.keycloakUrl)).contentType(ContentType.JSON)
+                    .body(client).when().put(clients + "/" + client.get("id")).then().statusCode(204);
+        }
     }
 
     /** A desktop browser that records CSP violations; downloads go to {@code downloads} when given. */
