@@ -43,6 +43,8 @@ public class KafkaTopics {
     private final Map<String, TopicSpec> declared = new ConcurrentHashMap<>();
     /** By topic: why it is not as declared, or "not checked yet"; empty once every topic is right. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    /** Counts declarations, so that the checker notices one made while it was checking the others. */
+    private long declarations;
     private volatile Thread checker;
     private volatile boolean stopped;
     private Admin admin;
@@ -100,6 +102,10 @@ public class KafkaTopics {
         declared.put(spec.name(), spec);
         problems.put(spec.name(), "not checked yet");
         startChecker();
+        synchronized (this) {
+            declarations++;
+            notifyAll();
+        }
     }
 
     /** Topics that are not as declared, with why; empty when all are right. */
@@ -131,6 +137,7 @@ public class KafkaTopics {
 
     private void checkUntilRight() {
         while (keepChecking()) {
+            long declaredBefore = declarationCount();
             try {
                 for (TopicSpec spec : List.copyOf(declared.values())) {
                     if (problems.containsKey(spec.name())) {
@@ -142,12 +149,29 @@ public class KafkaTopics {
             }
             if (!problems.isEmpty()) {
                 try {
-                    Thread.sleep(RETRY_MILLIS);
+                    awaitRetryOrDeclaration(declaredBefore);
                 } catch (InterruptedException e) {
                     stopChecking();
                     return;
                 }
             }
+        }
+    }
+
+    private synchronized long declarationCount() {
+        return declarations;
+    }
+
+    /**
+     * Waits out the retry interval, unless a topic was declared since the pass began: the consumer loop declares its
+     * dead-letter and redrive topics while the first pass checks the configured ones, and waiting the interval for
+     * them kept every service not ready for five seconds after each start.
+     */
+    private synchronized void awaitRetryOrDeclaration(long declaredBefore) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RETRY_MILLIS;
+        long left;
+        while (declarations == declaredBefore && !stopped && (left = deadline - System.currentTimeMillis()) > 0) {
+            wait(left);
         }
     }
 

@@ -90,6 +90,31 @@ class TopicDeclarationTest {
         }
     }
 
+    @Test
+    void aTopicDeclaredWhileTheCheckerWaitsIsCheckedAtOnce() throws Exception {
+        String wrong = "hearken.test-wrong-" + UUID.randomUUID();
+        String added = "hearken.test-added-" + UUID.randomUUID();
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(wrong, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            topics.declare(new TopicSpec(wrong, 2, Optional.empty(), "delete"));
+            try {
+                // Found wrong: the checker now waits its five-second retry interval.
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        topics.problems().getOrDefault(wrong, "").contains("partitions 1, declared 2"));
+                // As the consumer loop declares its dead-letter topics while the configured ones are checked: the
+                // new one is checked (and created) at once, not after the interval.
+                topics.declare(new TopicSpec(added, 1, Optional.empty(), "delete"));
+                await().atMost(Duration.ofSeconds(3)).until(() -> !topics.problems().containsKey(added));
+            } finally {
+                admin.createPartitions(Map.of(wrong, NewPartitions.increaseTo(2))).all().get(10, TimeUnit.SECONDS);
+                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, wrong), List.of(
+                        new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET))))
+                        .all().get(10, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> topics.problems().isEmpty());
+        }
+    }
+
     private static Config config(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
