@@ -92,6 +92,16 @@ cmd_bench() {
     bench_sustained "$@"
     return
   fi
+  if [[ ${1:-} == scaling ]]; then
+    shift
+    bench_scaling "$@"
+    return
+  fi
+  if [[ ${1:-} == footprint ]]; then
+    shift
+    bench_footprint "$@"
+    return
+  fi
   if [[ ${1:-} == projector ]]; then
     shift
     bench_projector "$@"
@@ -506,6 +516,115 @@ bench_sustained() {
   cmd_kill gateway >/dev/null
   cmd_start gateway >/dev/null
   return "$rc"
+}
+
+# ./hearken bench scaling: the consumer groups of each service on hearken.responses with 1, 2 and 3 replicas
+# (docs/scaling.md). Replica k of a service listens on its ports + 200 * (k - 1) and joins the same groups.
+SCALING_GROUPS=(survey-service:survey-projector insight-service:insight-rollups,insight-alerts,insight-churn
+  profile-service:profile-timeline)
+
+start_replica() { # module k: another instance of the service, in the same consumer groups
+  local module=$1 k=$2 name="$1-$2" port mgmt env_vars=() heap=()
+  port=$(( $(service_port "$module") + 200 * (k - 1) ))
+  mgmt=$(( $(service_management_port "$module") + 200 * (k - 1) ))
+  require_port_free "$port" "$name"
+  require_port_free "$mgmt" "$name management"
+  mapfile -t env_vars < <(service_env "$module")
+  read -ra heap <<<"${HEARKEN_SERVICE_HEAP:--Xms64m -Xmx384m}"
+  # env takes the last of two assignments to one name: the replica's own ports
+  start_bg "$name" "$ROOT/$module" env "${env_vars[@]}" "QUARKUS_HTTP_PORT=$port" "QUARKUS_MANAGEMENT_PORT=$mgmt" \
+    "$JAVA" "${heap[@]}" "$(marker)" "-Dhearken.component=$name" -jar "$(service_jar "$module")"
+  wait_until "$name" "${HEARKEN_SERVICE_TIMEOUT:-120}" "$(<"$(pid_file "$name")")" \
+    eval '[[ $(http_code "http://localhost:'"$mgmt"'/q/health/ready") == 200 ]]'
+}
+
+bench_scaling() {
+  # Each service's consumer groups alone (the other consumers of the topic stopped meanwhile, as ./hearken bench
+  # projector does), with 1, 2, ... replicas in turn, on the topic's partitions (ScalingBench in the chaos module).
+  local events=100000 customers=20000 counts=(1 2 3) entry module groups m k other rc=0 line
+  local consumers=(survey-service insight-service profile-service webhook-service) results=()
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --events | --customers)
+        [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || die "bench scaling: $1 takes a whole number above 0"
+        if [[ $1 == --events ]]; then events=$2; else customers=$2; fi
+        shift 2 ;;
+      --replicas)
+        [[ $# -ge 2 && $2 =~ ^[1-9](,[1-9])*$ ]] || die "bench scaling: --replicas takes counts like 1,2,3"
+        IFS=, read -ra counts <<<"$2"; shift 2 ;;
+      *) die "bench scaling: unknown option $1 (--events N --customers C --replicas 1,2,3)" ;;
+    esac
+  done
+  for module in "${consumers[@]}"; do
+    service_ready "$module" || die "$module is not ready: run ./hearken up first"
+  done
+  build_load_tools
+  for entry in "${SCALING_GROUPS[@]}"; do
+    module=${entry%%:*} groups=${entry#*:}
+    info "$module alone ($groups): the other consumers of the responses stopped meanwhile"
+    for other in "${consumers[@]}"; do [[ $other == "$module" ]] || cmd_kill "$other" >/dev/null; done
+    for m in "${counts[@]}"; do
+      for ((k = 2; k <= m; k++)); do start_replica "$module" "$k"; done
+      info "$module with $m replica(s)"
+      while IFS= read -r line; do
+        if [[ $line == RESULT$'\t'* ]]; then results+=("${line#RESULT$'\t'}"); else printf '%s\n' "$line"; fi
+      done < <(java -cp "$(load_tools_classpath)" io.hearken.chaos.ScalingBench \
+        --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --groups "$groups" --members "$m" \
+        --events "$events" --customers "$customers" --label "$module" 2>&1 | grep --line-buffered -v SLF4J) || rc=$?
+      for ((k = 2; k <= m; k++)); do stop_processes 20 "$module-$k"; done
+    done
+    for other in "${consumers[@]}"; do [[ $other == "$module" ]] || cmd_start "$other" >/dev/null; done
+  done
+  printf '\n%-16s %9s %12s %14s %9s\n' service replicas events/s "ceiling rec/s" "vs one"
+  local -A one=()
+  for line in "${results[@]}"; do
+    IFS=$'\t' read -r module m rate ceiling <<<"$line"
+    [[ $m == 1 ]] && one[$module]=$rate
+    printf '%-16s %9s %12s %14s %8s%%\n' "$module" "$m" "$rate" "$ceiling" \
+      "$(( ${one[$module]:-0} > 0 ? rate * 100 / ${one[$module]:-1} : 0 ))"
+  done
+  return "$rc"
+}
+
+bench_footprint() {
+  # ./hearken bench footprint: each service's start time and resident memory once idle (issue 19: <= 150 MB RSS
+  # idle, start < 3 s on the JVM), one service at a time while the rest of the platform runs. A service is stopped
+  # cleanly and started again; "ready" is from the launch of its JVM until its readiness check answers 200 (polled
+  # every 100 ms, so it includes Kafka's group join and the first PostgreSQL or MongoDB connection), "Quarkus" is
+  # what Quarkus itself logs as "started in" (the application's boot, without the JVM's own start). After --idle
+  # seconds without traffic: the resident set from /proc, and the heap and non-heap in use from the JVM's metrics.
+  # The heap settings are the launcher's (HEARKEN_SERVICE_HEAP, default -Xms64m -Xmx384m).
+  local idle=30 module pid t0 ready quarkus rss heap nonheap log
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --idle)
+        [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || die "bench footprint: --idle takes a whole number of seconds"
+        idle=$2; shift 2 ;;
+      *) die "bench footprint: unknown option $1 (--idle S)" ;;
+    esac
+  done
+  for module in $(present_services); do
+    service_ready "$module" || die "$module is not ready: run ./hearken up first"
+  done
+  info "each service stopped, started again and left idle ${idle} s; the rest of the platform keeps running"
+  printf '%-16s %10s %10s %10s %10s %12s\n' service ready Quarkus "RSS MB" "heap MB" "non-heap MB"
+  for module in $(present_services); do
+    stop_processes 20 "$module"
+    log=$(log_file "$module")
+    t0=$(now_ms)
+    cmd_start "$module" >/dev/null
+    ready=$(( $(now_ms) - t0 ))
+    quarkus=$(grep -o 'started in [0-9.]*s' "$log" | tail -1 | grep -o '[0-9.]*' || echo '?')
+    sleep "$idle"
+    pid=$(running_pid "$module") || die "$module stopped while idle"
+    rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+    read -r heap nonheap < <(curl -s "$(service_management_url "$module")/q/metrics" | awk '
+      /^jvm_memory_used_bytes\{/ && /area="heap"/    { h += $NF }
+      /^jvm_memory_used_bytes\{/ && /area="nonheap"/ { n += $NF }
+      END { printf "%.0f %.0f\n", h / 1048576, n / 1048576 }')
+    printf '%-16s %8d.%d s %8s s %10s %10s %12s\n' "$module" $((ready / 1000)) $((ready % 1000 / 100)) \
+      "$quarkus" "$rss" "$heap" "$nonheap"
+  done
 }
 
 bench_projector() {

@@ -76,17 +76,29 @@ final class BenchKafka {
      * languages (the text analysed by insight-service): the event the score and projector benchmarks append.
      */
     static ProducerRecord<String, String> scoredResponse(String tenant, String survey, int nps, Random random) {
+        return scoredResponse(tenant, survey, nps, random, null);
+    }
+
+    /**
+     * The same response from the customer {@code customerId} of the tenant, verified (as from a signed invitation),
+     * so that profile-service keeps it on the customer's timeline and insight-service follows the customer's churn
+     * risk; anonymous when {@code customerId} is null.
+     */
+    static ProducerRecord<String, String> scoredResponse(String tenant, String survey, int nps, Random random,
+                                                         String customerId) {
         String id = UUID.randomUUID().toString();
+        String respondent = customerId == null ? ""
+                : "\"respondent\":{\"customerId\":\"%s\",\"verified\":true},".formatted(customerId);
         String json = """
                 {"responseId":"%s","surveyId":"%s","surveyVersion":%d,"tenant":"%s","channel":"%s",\
-                "language":"%s","touchpoint":"checkout","journeyStage":"purchase",\
+                "language":"%s","touchpoint":"checkout","journeyStage":"purchase",%s\
                 "answers":[{"questionId":"nps","type":"NPS","score":%d,"scaleMin":0,"scaleMax":10},\
                 {"questionId":"csat","type":"CSAT","score":%d,"scaleMin":1,"scaleMax":5},\
                 {"questionId":"ces","type":"CES","score":%d,"scaleMin":1,"scaleMax":7},\
                 {"questionId":"why","type":"MULTIPLE_CHOICE","choices":["price","speed"]},\
                 {"questionId":"comment","type":"TEXT","text":"%s"}],\
                 "completed":true,"submittedAt":"%s"}""".formatted(id, survey, 1 + random.nextInt(2), tenant,
-                CHANNELS[random.nextInt(CHANNELS.length)], LOCALES[random.nextInt(LOCALES.length)], nps,
+                CHANNELS[random.nextInt(CHANNELS.length)], LOCALES[random.nextInt(LOCALES.length)], respondent, nps,
                 1 + random.nextInt(5), 1 + random.nextInt(7), COMMENTS[random.nextInt(COMMENTS.length)],
                 Instant.now());
         return responseRecord(id, tenant, survey, json);

@@ -2,12 +2,14 @@ package io.hearken.chaos;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
@@ -108,6 +110,22 @@ final class ConsumerLag implements AutoCloseable {
             lags.put(group, offsets.isEmpty() ? -1 : lag(ends, offsets));
         }
         return lags;
+    }
+
+    /**
+     * How many members of the group hold at least one of the topic's partitions, once the group is stable (0 while
+     * it rebalances): a replica that joined but got nothing to read does not count.
+     */
+    int membersReading(String group) throws ExecutionException, InterruptedException, TimeoutException {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group);
+        if (description == null || description.groupState() != GroupState.STABLE) {
+            return 0;
+        }
+        return (int) description.members().stream()
+                .filter(member -> member.assignment().topicPartitions().stream()
+                        .anyMatch(partition -> partition.topic().equals(topic)))
+                .count();
     }
 
     static long lag(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
