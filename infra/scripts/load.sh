@@ -558,6 +558,8 @@ bench_scaling() {
   for module in "${consumers[@]}"; do
     service_ready "$module" || die "$module is not ready: run ./hearken up first"
   done
+  ensure_java
+  load_infra_env # the replicas' settings, as start_services gives them
   build_load_tools
   for entry in "${SCALING_GROUPS[@]}"; do
     module=${entry%%:*} groups=${entry#*:}
@@ -571,7 +573,7 @@ bench_scaling() {
       done < <(java -cp "$(load_tools_classpath)" io.hearken.chaos.ScalingBench \
         --kafka "localhost:$(recorded_port kafka "$KAFKA_PORT")" --groups "$groups" --members "$m" \
         --events "$events" --customers "$customers" --label "$module" 2>&1 | grep --line-buffered -v SLF4J) || rc=$?
-      for ((k = 2; k <= m; k++)); do stop_processes 20 "$module-$k"; done
+      for ((k = 2; k <= m; k++)); do stop_processes 20 "$module-$k" >/dev/null; done
     done
     for other in "${consumers[@]}"; do [[ $other == "$module" ]] || cmd_start "$other" >/dev/null; done
   done
@@ -609,7 +611,7 @@ bench_footprint() {
   info "each service stopped, started again and left idle ${idle} s; the rest of the platform keeps running"
   printf '%-16s %10s %10s %10s %10s %12s\n' service ready Quarkus "RSS MB" "heap MB" "non-heap MB"
   for module in $(present_services); do
-    stop_processes 20 "$module"
+    stop_processes 20 "$module" >/dev/null
     log=$(log_file "$module")
     t0=$(now_ms)
     cmd_start "$module" >/dev/null
