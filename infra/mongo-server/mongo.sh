@@ -29,7 +29,7 @@ ensure_mongo_classpath() {
   info "building infra/mongo-server (log: $(log_file mongo-build))"
   rotate_log mongo-build
   (cd "$ROOT" && mvnw -q -pl infra/mongo-server -am install -DskipTests \
-    && mvnw -q -pl infra/mongo-server dependency:build-classpath -Dmdep.outputFile="$MONGO_CP_FILE.tmp") \
+    && mvnw -q -pl infra/mongo-server dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$MONGO_CP_FILE.tmp") \
     >>"$(log_file mongo-build)" 2>&1 || fail_with_log mongo-build "building infra/mongo-server failed"
   mv -f "$MONGO_CP_FILE.tmp" "$MONGO_CP_FILE"
   ok "infra/mongo-server built in $(since "$t0")"

@@ -1,7 +1,7 @@
 package io.hearken.mongoserver;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -15,6 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * moment of writes. Hearken therefore never acknowledges a response on a write here; the Kafka topic is the
  * record and survey-service's MongoDB collections are projections that are replayed after such a loss
  * (see docs/architecture.md).
+ *
+ * <p>One thing differs from mongo-java-server's own {@code H2MongoServer}, for speed and not for durability: the
+ * unique indexes compare their keys without a fresh Java serialization each time ({@link IndexKeyType}). The file
+ * layout, the page cache and the commit schedule are H2's own, unchanged (docs/reliability.md).
  */
 public final class EmbeddedMongoServer {
 
@@ -39,7 +43,7 @@ public final class EmbeddedMongoServer {
             Files.createDirectories(parent);
         }
 
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new FastIndexH2Backend(MVStore.open(file.toString())));
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();
         System.out.println("Hearken embedded MongoDB-protocol server listening on "
