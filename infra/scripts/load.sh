@@ -541,7 +541,7 @@ start_replica() { # module k: another instance of the service, in the same consu
 bench_scaling() {
   # Each service's consumer groups alone (the other consumers of the topic stopped meanwhile, as ./hearken bench
   # projector does), with 1, 2, ... replicas in turn, on the topic's partitions (ScalingBench in the chaos module).
-  local events=100000 customers=20000 counts=(1 2 3) entry module groups m k other rc=0 line
+  local events=100000 customers=20000 counts=(1 2 3) entry module groups m k other rc=0 line only=
   local consumers=(survey-service insight-service profile-service webhook-service) results=()
   while [[ $# -gt 0 ]]; do
     case $1 in
@@ -552,7 +552,10 @@ bench_scaling() {
       --replicas)
         [[ $# -ge 2 && $2 =~ ^[1-9](,[1-9])*$ ]] || die "bench scaling: --replicas takes counts like 1,2,3"
         IFS=, read -ra counts <<<"$2"; shift 2 ;;
-      *) die "bench scaling: unknown option $1 (--events N --customers C --replicas 1,2,3)" ;;
+      --services)
+        [[ $# -ge 2 && $2 =~ ^[a-z,-]+$ ]] || die "bench scaling: --services takes names like insight-service,profile-service"
+        only=",$2,"; shift 2 ;;
+      *) die "bench scaling: unknown option $1 (--events N --customers C --replicas 1,2,3 --services S1,S2)" ;;
     esac
   done
   for module in "${consumers[@]}"; do
@@ -563,6 +566,7 @@ bench_scaling() {
   build_load_tools
   for entry in "${SCALING_GROUPS[@]}"; do
     module=${entry%%:*} groups=${entry#*:}
+    [[ -z $only || $only == *",$module,"* ]] || continue
     info "$module alone ($groups): the other consumers of the responses stopped meanwhile"
     for other in "${consumers[@]}"; do [[ $other == "$module" ]] || cmd_kill "$other" >/dev/null; done
     for m in "${counts[@]}"; do

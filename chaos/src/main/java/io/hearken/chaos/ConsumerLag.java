@@ -113,19 +113,34 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
-     * How many members of the group hold at least one of the topic's partitions, once the group is stable (0 while
-     * it rebalances): a replica that joined but got nothing to read does not count.
+     * The group's state, its members, and how many of them hold at least one of the topic's partitions (a replica
+     * that joined but got nothing of this topic to read does not count as reading).
      */
-    int membersReading(String group) throws ExecutionException, InterruptedException, TimeoutException {
+    Membership membership(String group) throws ExecutionException, InterruptedException, TimeoutException {
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group);
-        if (description == null || description.groupState() != GroupState.STABLE) {
-            return 0;
+        if (description == null) {
+            return new Membership(GroupState.UNKNOWN, 0, 0);
         }
-        return (int) description.members().stream()
+        int reading = (int) description.members().stream()
                 .filter(member -> member.assignment().topicPartitions().stream()
                         .anyMatch(partition -> partition.topic().equals(topic)))
                 .count();
+        return new Membership(description.groupState(), description.members().size(), reading);
+    }
+
+    /** A consumer group's state and members, as {@link #membership} reads them. */
+    record Membership(GroupState state, int members, int reading) {
+
+        /** Stable, with exactly {@code replicas} members, each reading the topic. */
+        boolean settledWith(int replicas) {
+            return state == GroupState.STABLE && members == replicas && reading == replicas;
+        }
+
+        @Override
+        public String toString() {
+            return "%s, %d members, %d reading".formatted(state, members, reading);
+        }
     }
 
     static long lag(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
