@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How long a follow-up case may stay unresolved, per priority. A tenant can set its own; the defaults are URGENT 4 h,
- * HIGH 24 h, MEDIUM 72 h, LOW 7 days. Every priority must have a positive time, and a higher priority must not have
- * more time than a lower one, or escalating a case would push its deadline out.
+ * How long a follow-up case may stay unresolved, per priority: set per deployment ({@code
+ * hearken.insight.cases.urgent-sla} and the others), not per tenant; the defaults are URGENT 4 h, HIGH 24 h, MEDIUM
+ * 72 h, LOW 7 days. Every priority must have a positive time, and a higher priority must not have more time than a
+ * lower one, or escalating a case would push its deadline out.
  */
 public final class SlaPolicy {
 
