@@ -524,16 +524,12 @@ SCALING_GROUPS=(survey-service:survey-projector insight-service:insight-rollups,
   profile-service:profile-timeline)
 
 start_replica() { # module k: another instance of the service, in the same consumer groups
-  local module=$1 k=$2 name="$1-$2" port mgmt env_vars=() heap=()
+  local module=$1 k=$2 name="$1-$2" port mgmt
   port=$(( $(service_port "$module") + 200 * (k - 1) ))
   mgmt=$(( $(service_management_port "$module") + 200 * (k - 1) ))
   require_port_free "$port" "$name"
   require_port_free "$mgmt" "$name management"
-  mapfile -t env_vars < <(service_env "$module")
-  read -ra heap <<<"${HEARKEN_SERVICE_HEAP:--Xms64m -Xmx384m}"
-  # env takes the last of two assignments to one name: the replica's own ports
-  start_bg "$name" "$ROOT/$module" env "${env_vars[@]}" "QUARKUS_HTTP_PORT=$port" "QUARKUS_MANAGEMENT_PORT=$mgmt" \
-    "$JAVA" "${heap[@]}" "$(marker)" "-Dhearken.component=$name" -jar "$(service_jar "$module")"
+  launch_service "$module" "$name" "$port" "$mgmt"
   wait_until "$name" "${HEARKEN_SERVICE_TIMEOUT:-120}" "$(<"$(pid_file "$name")")" \
     eval '[[ $(http_code "http://localhost:'"$mgmt"'/q/health/ready") == 200 ]]'
 }

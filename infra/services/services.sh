@@ -150,6 +150,16 @@ services_ready() { # every present service answers ready
   for module in $(present_services); do service_ready "$module" || return 1; done
 }
 
+launch_service() { # module name port management-port: the service's jar with its settings, in the background
+  # The launcher's instances and the scaling bench's replicas start the same way; env takes the last of two
+  # assignments to one name, so the ports given here win over service_env's.
+  local module=$1 name=$2 env_vars=() heap=()
+  mapfile -t env_vars < <(service_env "$module")
+  read -ra heap <<<"${HEARKEN_SERVICE_HEAP:--Xms64m -Xmx384m}"
+  start_bg "$name" "$ROOT/$module" env "${env_vars[@]}" "QUARKUS_HTTP_PORT=$3" "QUARKUS_MANAGEMENT_PORT=$4" \
+    "$JAVA" "${heap[@]}" "$(marker)" "-Dhearken.component=$name" -jar "$(service_jar "$module")"
+}
+
 start_services() { # [module...] (default: every present service)
   local module port mgmt jar pid started=() modules=("$@")
   local -A t0s=()
@@ -169,12 +179,8 @@ start_services() { # [module...] (default: every present service)
     mgmt=$(service_management_port "$module")
     require_port_free "$port" "$module"
     require_port_free "$mgmt" "$module management"
-    local env_vars=() heap=()
-    mapfile -t env_vars < <(service_env "$module")
-    read -ra heap <<<"${HEARKEN_SERVICE_HEAP:--Xms64m -Xmx384m}"
     t0s[$module]=$(now_ms)
-    start_bg "$module" "$ROOT/$module" env "${env_vars[@]}" \
-      "$JAVA" "${heap[@]}" "$(marker)" "-Dhearken.component=$module" -jar "$jar"
+    launch_service "$module" "$module" "$port" "$mgmt"
     printf '%s' "$port" >"$(port_file "$module")"
     printf '%s' "$mgmt" >"$RUN/pids/$module.mgmt-port"
     started+=("$module")
