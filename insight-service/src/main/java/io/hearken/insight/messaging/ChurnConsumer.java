@@ -13,7 +13,6 @@ import io.hearken.insight.service.RecoveryService;
 import io.hearken.insight.service.TextAnalysisService;
 import io.hearken.insight.service.Timestamps;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +27,7 @@ import java.util.Set;
  * Follows each named customer's responses (consumer and group {@code insight-churn} on {@code hearken.responses}):
  * measures recovery for their resolved cases ({@link RecoveryService}) and keeps their churn signals, assessing them
  * again ({@link ChurnService}), a batch per transaction behind the processed-event guard, so each response counts
- * once. An assessment that changed goes into the outbox in the same transaction; the relay announces it. Anonymous
+ * once; the batch's customers are looked up, locked and written back a few statements for all of them. An assessment that changed goes into the outbox in the same transaction; the relay announces it. Anonymous
  * responses and saved progress are passed over.
  */
 @ApplicationScoped
@@ -37,10 +35,6 @@ public class ChurnConsumer implements EventHandler<ResponseSignals> {
 
     static final String CONSUMER = "insight-churn";
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
-    /** Customers in a fixed order, each one's responses in theirs: the order every transaction locks them in. */
-    private static final Comparator<ResponseSignals> BY_CUSTOMER = Comparator.comparing(
-            response -> response.tenant() + "\u0000" + response.respondent().customerKey().orElse(""));
-
     private final Pool pool;
     private final ChurnService churn;
     private final RecoveryService recoveries;
@@ -72,15 +66,14 @@ public class ChurnConsumer implements EventHandler<ResponseSignals> {
 
     @Override
     public void apply(List<ResponseSignals> responses) {
-        // A stable sort: one customer's responses keep their order.
-        List<ResponseSignals> ordered = responses.stream().sorted(BY_CUSTOMER).toList();
         Instant now = Timestamps.now();
         pool.withTransaction(connection -> ProcessedEvents.recordNew(connection, CONSUMER,
-                        ordered.stream().map(ResponseSignals::sourceEventId).toList())
-                .chain(fresh -> Multi.createFrom().iterable(firstOfEach(ordered, fresh))
-                        .onItem().transformToUniAndConcatenate(response -> recoveries.measure(connection, response, now)
-                                .chain(() -> churn.record(connection, response, now)))
-                        .collect().last()))
+                        responses.stream().map(ResponseSignals::sourceEventId).toList())
+                .chain(fresh -> {
+                    List<ResponseSignals> applied = firstOfEach(responses, fresh);
+                    return recoveries.measure(connection, applied, now)
+                            .chain(() -> churn.record(connection, applied, now));
+                }))
                 .await().atMost(TRANSACTION_TIMEOUT);
     }
 

@@ -12,91 +12,138 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.hearken.insight.repository.AlertRepository.utc;
 
 /**
  * A customer's recent churn signals (table {@code churn_signals}, one row per tenant and customer key) and the last
- * assessment announced for them. Every method works in the caller's transaction; {@link #lock} serialises the
- * assessments of one customer, so two transactions never announce from the same stale row.
+ * assessment announced for them. Every method works in the caller's transaction and takes a whole batch of customers
+ * in one statement (one round trip), so a consumer's batch costs a handful of statements however many customers it
+ * names; {@link #lock} serialises the assessments of one customer, so two transactions never announce from the
+ * same stale row.
  */
 public final class ChurnSignalsRepository {
 
     private ChurnSignalsRepository() {
     }
 
+    /** One customer of a tenant, by the key churn signals are kept under (the customer id, else the email). */
+    public record CustomerRef(String tenant, String customerKey) {
+    }
+
     /** A customer's row as kept. */
     public record CustomerSignals(String tenant, String customerKey, Respondent respondent,
                                   List<ChurnSignals.DatedScore> npsAnswers, ChurnSignals.DatedSentiment sentiment,
                                   Integer riskScore, RiskBand riskBand) {
+
+        public CustomerRef ref() {
+            return new CustomerRef(tenant, customerKey);
+        }
     }
 
     /**
-     * Creates the customer's row if missing, fills in identities it lacked, locks it and returns it with the count
-     * of the customer's unresolved cases.
+     * Creates the rows of the customers not kept yet and locks every one, one statement each for the whole list,
+     * in the list's order: callers give it in one order (customer order), so two transactions never wait for each
+     * other. Locking comes after sorting by the list's position ({@code for update} above {@code order by}).
      */
-    public static Uni<CustomerSignals> lock(SqlConnection connection, String tenant, String customerKey,
-                                            Respondent respondent, Instant now) {
+    public static Uni<Map<CustomerRef, CustomerSignals>> lock(SqlConnection connection, List<CustomerRef> customers,
+                                                              Instant now) {
+        String[] tenants = customers.stream().map(CustomerRef::tenant).toArray(String[]::new);
+        String[] keys = customers.stream().map(CustomerRef::customerKey).toArray(String[]::new);
         return connection.preparedQuery("""
-                        insert into churn_signals (tenant, customer_key, customer_id, email, phone, verified,
-                                                   updated_at)
-                        values ($1, $2, $3, $4, $5, $6, $7)
-                        on conflict (tenant, customer_key) do update
-                        set customer_id = coalesce(churn_signals.customer_id, excluded.customer_id),
-                            email = coalesce(churn_signals.email, excluded.email),
-                            phone = coalesce(churn_signals.phone, excluded.phone),
-                            verified = churn_signals.verified or excluded.verified""")
-                .execute(Tuple.tuple().addString(tenant).addString(customerKey).addString(respondent.customerId())
-                        .addString(respondent.email()).addString(respondent.phone())
-                        .addBoolean(respondent.verified()).addOffsetDateTime(utc(now)))
+                        insert into churn_signals (tenant, customer_key, updated_at)
+                        select k.tenant, k.customer_key, $3
+                        from unnest($1::text[], $2::text[]) with ordinality as k(tenant, customer_key, position)
+                        order by k.position
+                        on conflict (tenant, customer_key) do nothing""")
+                .execute(Tuple.of(tenants, keys, utc(now)))
                 .chain(() -> connection.preparedQuery("""
-                                select * from churn_signals where tenant = $1 and customer_key = $2 for update""")
-                        .execute(Tuple.of(tenant, customerKey)))
-                .map(rows -> read(rows.iterator().next()));
+                                select s.*
+                                from unnest($1::text[], $2::text[]) with ordinality as k(tenant, customer_key, position)
+                                join churn_signals s on s.tenant = k.tenant and s.customer_key = k.customer_key
+                                order by k.position
+                                for update of s""")
+                        .execute(Tuple.of(tenants, keys)))
+                .map(rows -> {
+                    Map<CustomerRef, CustomerSignals> kept = new HashMap<>();
+                    for (Row row : rows) {
+                        CustomerSignals signals = read(row);
+                        kept.put(signals.ref(), signals);
+                    }
+                    return kept;
+                });
     }
 
-    /** The customer's unresolved cases: those with their customer id, or, without one, their email. */
-    public static Uni<Integer> unresolvedCases(SqlConnection connection, String tenant, String customerKey) {
+    /**
+     * Each customer's unresolved cases: those with their customer id, or, without one, raised on their email. One
+     * statement for the whole list; both halves use an index.
+     */
+    public static Uni<Map<CustomerRef, Integer>> unresolvedCases(SqlConnection connection,
+                                                                  List<CustomerRef> customers) {
         return connection.preparedQuery("""
-                        select count(*) as unresolved
-                        from follow_up_case c join alert a on a.id = c.alert_id
-                        where c.tenant = $1 and c.status <> 'RESOLVED'
-                          and (c.customer_id = $2 or (c.customer_id is null and a.respondent_email = $2))""")
-                .execute(Tuple.of(tenant, customerKey))
-                .map(rows -> rows.iterator().next().getLong("unresolved").intValue());
+                        select k.tenant, k.customer_key,
+                               (select count(*) from follow_up_case c
+                                where c.tenant = k.tenant and c.customer_id = k.customer_key
+                                  and c.status <> 'RESOLVED')
+                             + (select count(*) from alert a join follow_up_case c on c.alert_id = a.id
+                                where a.tenant = k.tenant and a.respondent_email = k.customer_key
+                                  and c.tenant = k.tenant and c.customer_id is null
+                                  and c.status <> 'RESOLVED') as unresolved
+                        from unnest($1::text[], $2::text[]) as k(tenant, customer_key)""")
+                .execute(Tuple.of(customers.stream().map(CustomerRef::tenant).toArray(String[]::new),
+                        customers.stream().map(CustomerRef::customerKey).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<CustomerRef, Integer> unresolved = new HashMap<>();
+                    for (Row row : rows) {
+                        unresolved.put(new CustomerRef(row.getString("tenant"), row.getString("customer_key")),
+                                row.getLong("unresolved").intValue());
+                    }
+                    return unresolved;
+                });
     }
 
-    /** Keeps the customer's last two NPS answers and latest sentiment. */
-    public static Uni<Void> saveSignals(SqlConnection connection, CustomerSignals signals, Instant now) {
-        List<ChurnSignals.DatedScore> nps = signals.npsAnswers();
-        ChurnSignals.DatedScore previous = nps.size() == 2 ? nps.get(0) : null;
-        ChurnSignals.DatedScore latest = nps.isEmpty() ? null : nps.get(nps.size() - 1);
-        ChurnSignals.DatedSentiment sentiment = signals.sentiment();
+    /**
+     * Keeps each customer's identities, last two NPS answers, latest sentiment and last assessment, in one round trip
+     * for the whole list; {@code assessed} names the customers assessed anew ({@code assessed_at} moves for them).
+     */
+    public static Uni<Void> save(SqlConnection connection, List<CustomerSignals> customers, Set<CustomerRef> assessed,
+                                 Instant now) {
+        if (customers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(customers.size());
+        for (CustomerSignals signals : customers) {
+            List<ChurnSignals.DatedScore> nps = signals.npsAnswers();
+            ChurnSignals.DatedScore previous = nps.size() == 2 ? nps.get(0) : null;
+            ChurnSignals.DatedScore latest = nps.isEmpty() ? null : nps.get(nps.size() - 1);
+            ChurnSignals.DatedSentiment sentiment = signals.sentiment();
+            Respondent respondent = signals.respondent();
+            rows.add(Tuple.tuple().addString(signals.tenant()).addString(signals.customerKey())
+                    .addString(respondent.customerId()).addString(respondent.email())
+                    .addString(respondent.phone()).addBoolean(respondent.verified())
+                    .addInteger(previous == null ? null : previous.score().value())
+                    .addOffsetDateTime(utc(previous == null ? null : previous.at()))
+                    .addInteger(latest == null ? null : latest.score().value())
+                    .addOffsetDateTime(utc(latest == null ? null : latest.at()))
+                    .addDouble(sentiment == null ? null : sentiment.value())
+                    .addOffsetDateTime(utc(sentiment == null ? null : sentiment.at()))
+                    .addInteger(signals.riskScore())
+                    .addString(signals.riskBand() == null ? null : signals.riskBand().name())
+                    .addBoolean(assessed.contains(signals.ref()))
+                    .addOffsetDateTime(utc(now)));
+        }
         return connection.preparedQuery("""
                         update churn_signals
-                        set previous_nps = $3, previous_nps_at = $4, latest_nps = $5, latest_nps_at = $6,
-                            latest_sentiment = $7, latest_sentiment_at = $8, updated_at = $9
+                        set customer_id = $3, email = $4, phone = $5, verified = $6,
+                            previous_nps = $7, previous_nps_at = $8, latest_nps = $9, latest_nps_at = $10,
+                            latest_sentiment = $11, latest_sentiment_at = $12, risk_score = $13, risk_band = $14,
+                            assessed_at = case when $15 then $16 else assessed_at end, updated_at = $16
                         where tenant = $1 and customer_key = $2""")
-                .execute(Tuple.tuple().addString(signals.tenant()).addString(signals.customerKey())
-                        .addInteger(previous == null ? null : previous.score().value())
-                        .addOffsetDateTime(utc(previous == null ? null : previous.at()))
-                        .addInteger(latest == null ? null : latest.score().value())
-                        .addOffsetDateTime(utc(latest == null ? null : latest.at()))
-                        .addDouble(sentiment == null ? null : sentiment.value())
-                        .addOffsetDateTime(utc(sentiment == null ? null : sentiment.at()))
-                        .addOffsetDateTime(utc(now)))
-                .replaceWithVoid();
-    }
-
-    /** Records the assessment announced. */
-    public static Uni<Void> saveAssessment(SqlConnection connection, String tenant, String customerKey, int score,
-                                           RiskBand band, Instant assessedAt) {
-        return connection.preparedQuery("""
-                        update churn_signals set risk_score = $3, risk_band = $4, assessed_at = $5
-                        where tenant = $1 and customer_key = $2""")
-                .execute(Tuple.tuple().addString(tenant).addString(customerKey).addInteger(score)
-                        .addString(band.name()).addOffsetDateTime(utc(assessedAt)))
+                .executeBatch(rows)
                 .replaceWithVoid();
     }
 

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.hearken.insight.repository.AlertRepository.scaleScore;
 import static io.hearken.insight.repository.AlertRepository.utc;
@@ -37,6 +39,39 @@ public class RecoveryRepository {
 
     /** Recovery counts of one case outcome. */
     public record OutcomeRecovery(CaseOutcome outcome, long measured, long recovered) {
+    }
+
+    /**
+     * Which of these customers have a resolved case still waiting for its recovery to be measured, in one statement
+     * for a whole batch: most customers have none, and only those that do need {@link #awaitingRecovery}.
+     */
+    public static Uni<Set<ChurnSignalsRepository.CustomerRef>> customersAwaitingRecovery(
+            SqlConnection connection, List<ChurnSignalsRepository.CustomerRef> customers) {
+        return connection.preparedQuery("""
+                        select k.tenant, k.customer_key
+                        from unnest($1::text[], $2::text[]) as k(tenant, customer_key)
+                        where exists (select 1 from follow_up_case c left join case_recovery r on r.case_id = c.id
+                                      where c.tenant = k.tenant and c.customer_id = k.customer_key
+                                        and c.status = 'RESOLVED' and r.case_id is null
+                                        and c.triggering_scale is not null)
+                           or exists (select 1 from alert a join follow_up_case c on c.alert_id = a.id
+                                      left join case_recovery r on r.case_id = c.id
+                                      where a.tenant = k.tenant and a.respondent_email = k.customer_key
+                                        and c.tenant = k.tenant and c.customer_id is null
+                                        and c.status = 'RESOLVED' and r.case_id is null
+                                        and c.triggering_scale is not null)""")
+                .execute(Tuple.of(
+                        customers.stream().map(ChurnSignalsRepository.CustomerRef::tenant).toArray(String[]::new),
+                        customers.stream().map(ChurnSignalsRepository.CustomerRef::customerKey)
+                                .toArray(String[]::new)))
+                .map(rows -> {
+                    Set<ChurnSignalsRepository.CustomerRef> awaiting = new HashSet<>();
+                    for (Row row : rows) {
+                        awaiting.add(new ChurnSignalsRepository.CustomerRef(row.getString("tenant"),
+                                row.getString("customer_key")));
+                    }
+                    return awaiting;
+                });
     }
 
     /**

@@ -12,7 +12,6 @@ import io.hearken.insight.repository.AlertRepository;
 import io.hearken.insight.repository.AlertRuleRepository;
 import io.hearken.insight.repository.ListPosition;
 import io.hearken.insight.repository.RaisedAlert;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Raises the alerts a batch of responses triggers: the enabled rules of the batch's tenants are read once, each
@@ -74,21 +72,10 @@ public class AlertService {
         });
     }
 
-    /**
-     * A new case is one more unresolved case of its customer: each customer is assessed again, once, in customer
-     * order (the order every transaction locks churn signals in, so two never wait for each other).
-     */
+    /** A new case is one more unresolved case of its customer: each customer is assessed again. */
     private Uni<Void> reassessChurn(SqlConnection connection, List<AlertRepository.NewAlert> opened, Instant now) {
-        Map<String, AlertRepository.NewAlert> byCustomer = new TreeMap<>();
-        for (AlertRepository.NewAlert alert : opened) {
-            alert.respondent().customerKey().ifPresent(key ->
-                    byCustomer.putIfAbsent(alert.alert().tenant() + "\u0000" + key, alert));
-        }
-        return Multi.createFrom().iterable(byCustomer.values())
-                .onItem().transformToUniAndConcatenate(alert -> churn.reassess(connection, alert.alert().tenant(),
-                        alert.respondent(), alert.alert().id(), now))
-                .collect().last()
-                .replaceWithVoid();
+        return churn.reassess(connection, opened.stream().map(alert -> new ChurnService.Reassessment(
+                alert.alert().tenant(), alert.respondent(), alert.alert().id())).toList(), now);
     }
 
     /** The tenant's alerts, newest first. */

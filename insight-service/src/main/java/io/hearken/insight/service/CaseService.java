@@ -76,8 +76,8 @@ public class CaseService {
         String customerKey = before.respondent().customerKey().orElse(null);
         return OutboxRepository.add(connection, List.of(new OutboxRepository.PendingEvent(event.announcement(),
                         customerKey)))
-                .chain(() -> churn.reassess(connection, after.tenant(), before.respondent(),
-                        CaseResolved.eventIdFor(after.id()), now));
+                .chain(() -> churn.reassess(connection, List.of(new ChurnService.Reassessment(after.tenant(),
+                        before.respondent(), CaseResolved.eventIdFor(after.id()))), now));
     }
 
     static CaseResolved resolvedEvent(StoredCase before, FollowUpCase after) {

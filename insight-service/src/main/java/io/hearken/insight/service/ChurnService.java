@@ -10,6 +10,7 @@ import io.hearken.insight.domain.Respondent;
 import io.hearken.insight.domain.ResponseSignals;
 import io.hearken.insight.domain.ScaleScore;
 import io.hearken.insight.repository.ChurnSignalsRepository;
+import io.hearken.insight.repository.ChurnSignalsRepository.CustomerRef;
 import io.hearken.insight.repository.ChurnSignalsRepository.CustomerSignals;
 import io.hearken.insight.repository.OutboxRepository;
 import io.smallrye.mutiny.Uni;
@@ -19,63 +20,120 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps each customer's churn signals and announces their churn risk when it changes. A response updates the
  * customer's last two NPS answers and latest sentiment; a case opening or resolving changes the count of their
  * unresolved cases. After either the customer is assessed again ({@link ChurnRiskModel}), and if the score or the band
  * moved, {@code hearken.customer.churn-risk.v1} goes into the outbox in the same transaction, its id derived from the
- * customer and the triggering event. Every method works in the caller's transaction and locks the customer's row.
+ * customer and the triggering event. Every method works in the caller's transaction on a whole batch: it locks the
+ * customers' rows in customer order (so two transactions never wait for each other), applies each customer's changes
+ * in their order in memory, assessing after each as one at a time would, and writes back once: a handful of statements
+ * per batch instead of five or six per response.
  */
 @ApplicationScoped
 public class ChurnService {
 
-    /** Updates the customer's signals from a response and assesses them again; nothing for an anonymous one. */
-    public Uni<Void> record(SqlConnection connection, ResponseSignals response, Instant now) {
-        Optional<String> key = response.respondent().customerKey();
-        if (key.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return ChurnSignalsRepository.lock(connection, response.tenant(), key.get(), response.respondent(), now)
-                .chain(kept -> {
-                    CustomerSignals updated = withResponse(kept, response);
-                    return ChurnSignalsRepository.saveSignals(connection, updated, now)
-                            .chain(() -> assess(connection, updated, response.sourceEventId(), now));
-                });
+    /** Customers in a fixed order: the order every transaction locks their rows in. */
+    private static final Comparator<CustomerRef> CUSTOMER_ORDER = Comparator.comparing(CustomerRef::tenant)
+            .thenComparing(CustomerRef::customerKey);
+
+    /** A customer to assess again after their cases changed, and the event that changed them. */
+    public record Reassessment(String tenant, Respondent respondent, String triggeringEventId) {
     }
 
-    /** Assesses the customer again (their cases changed); nothing for an anonymous respondent. */
-    public Uni<Void> reassess(SqlConnection connection, String tenant, Respondent respondent,
-                              String triggeringEventId, Instant now) {
-        Optional<String> key = respondent.customerKey();
-        if (key.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /** Updates the named customers' signals from their responses and assesses them again; anonymous ones are skipped. */
+    public Uni<Void> record(SqlConnection connection, List<ResponseSignals> responses, Instant now) {
+        List<Change> changes = new ArrayList<>();
+        for (ResponseSignals response : responses) {
+            response.respondent().customerKey().ifPresent(key -> changes.add(new Change(
+                    new CustomerRef(response.tenant(), key), response.respondent(), response,
+                    response.sourceEventId())));
         }
-        return ChurnSignalsRepository.lock(connection, tenant, key.get(), respondent, now)
-                .chain(kept -> assess(connection, kept, triggeringEventId, now));
+        return apply(connection, changes, now);
     }
 
-    private Uni<Void> assess(SqlConnection connection, CustomerSignals kept, String triggeringEventId, Instant now) {
-        return ChurnSignalsRepository.unresolvedCases(connection, kept.tenant(), kept.customerKey())
-                .chain(unresolved -> {
-                    List<ChurnSignals.DatedSentiment> sentiments = kept.sentiment() == null ? List.of()
-                            : List.of(kept.sentiment());
-                    ChurnRisk risk = ChurnRiskModel.assess(new ChurnSignals(kept.tenant(), kept.customerKey(),
-                            kept.npsAnswers(), sentiments, unresolved), now);
-                    if (Objects.equals(kept.riskScore(), risk.score()) && kept.riskBand() == risk.band()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    ChurnRiskAssessed event = event(kept, risk, now);
-                    String eventId = ChurnRiskAssessed.eventIdFor(kept.tenant(), kept.customerKey(),
-                            triggeringEventId);
-                    return ChurnSignalsRepository.saveAssessment(connection, kept.tenant(), kept.customerKey(),
-                                    risk.score(), risk.band(), now)
-                            .chain(() -> OutboxRepository.add(connection, List.of(new OutboxRepository.PendingEvent(
-                                    event.announcement(eventId), kept.customerKey()))));
-                });
+    /** Assesses these customers again (their cases changed); anonymous ones are skipped. */
+    public Uni<Void> reassess(SqlConnection connection, List<Reassessment> customers, Instant now) {
+        List<Change> changes = new ArrayList<>();
+        for (Reassessment customer : customers) {
+            customer.respondent().customerKey().ifPresent(key -> changes.add(new Change(
+                    new CustomerRef(customer.tenant(), key), customer.respondent(), null,
+                    customer.triggeringEventId())));
+        }
+        return apply(connection, changes, now);
+    }
+
+    /** One thing that happened to a customer: a response (null for a change of their cases) and its event. */
+    private record Change(CustomerRef customer, Respondent respondent, ResponseSignals response,
+                          String triggeringEventId) {
+    }
+
+    private Uni<Void> apply(SqlConnection connection, List<Change> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // A stable sort: one customer's changes keep their order.
+        List<Change> ordered = changes.stream().sorted(Comparator.comparing(Change::customer, CUSTOMER_ORDER))
+                .toList();
+        List<CustomerRef> customers = ordered.stream().map(Change::customer).distinct().toList();
+        return ChurnSignalsRepository.lock(connection, customers, now)
+                .chain(kept -> ChurnSignalsRepository.unresolvedCases(connection, customers)
+                        .chain(unresolved -> {
+                            Map<CustomerRef, CustomerSignals> current = new LinkedHashMap<>();
+                            customers.forEach(customer -> current.put(customer, kept.get(customer)));
+                            Set<CustomerRef> assessed = new HashSet<>();
+                            List<OutboxRepository.PendingEvent> announcements = new ArrayList<>();
+                            for (Change change : ordered) {
+                                CustomerSignals before = current.get(change.customer());
+                                CustomerSignals signals = withIdentities(before, change.respondent());
+                                if (change.response() != null) {
+                                    signals = withResponse(signals, change.response());
+                                }
+                                ChurnRisk risk = assess(signals, unresolved.getOrDefault(change.customer(), 0), now);
+                                if (!Objects.equals(signals.riskScore(), risk.score())
+                                        || signals.riskBand() != risk.band()) {
+                                    String eventId = ChurnRiskAssessed.eventIdFor(signals.tenant(),
+                                            signals.customerKey(), change.triggeringEventId());
+                                    announcements.add(new OutboxRepository.PendingEvent(
+                                            event(signals, risk, now).announcement(eventId), signals.customerKey()));
+                                    signals = withRisk(signals, risk);
+                                    assessed.add(change.customer());
+                                }
+                                current.put(change.customer(), signals);
+                            }
+                            return ChurnSignalsRepository.save(connection, List.copyOf(current.values()), assessed,
+                                            now)
+                                    .chain(() -> OutboxRepository.add(connection, announcements));
+                        }));
+    }
+
+    private static ChurnRisk assess(CustomerSignals signals, int unresolvedCases, Instant now) {
+        List<ChurnSignals.DatedSentiment> sentiments = signals.sentiment() == null ? List.of()
+                : List.of(signals.sentiment());
+        return ChurnRiskModel.assess(new ChurnSignals(signals.tenant(), signals.customerKey(), signals.npsAnswers(),
+                sentiments, unresolvedCases), now);
+    }
+
+    /** The identities kept first, each filled in from the change where it lacked one. */
+    private static CustomerSignals withIdentities(CustomerSignals kept, Respondent seen) {
+        Respondent known = kept.respondent();
+        Respondent merged = new Respondent(known.customerId() != null ? known.customerId() : seen.customerId(),
+                known.email() != null ? known.email() : seen.email(),
+                known.phone() != null ? known.phone() : seen.phone(), known.verified() || seen.verified());
+        return new CustomerSignals(kept.tenant(), kept.customerKey(), merged, kept.npsAnswers(), kept.sentiment(),
+                kept.riskScore(), kept.riskBand());
+    }
+
+    private static CustomerSignals withRisk(CustomerSignals kept, ChurnRisk risk) {
+        return new CustomerSignals(kept.tenant(), kept.customerKey(), kept.respondent(), kept.npsAnswers(),
+                kept.sentiment(), risk.score(), risk.band());
     }
 
     /** The event announcing an assessment, with the customer's identities as kept. */

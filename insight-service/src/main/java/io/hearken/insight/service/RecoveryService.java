@@ -5,6 +5,7 @@ import io.hearken.insight.domain.MeasuredRecovery;
 import io.hearken.insight.domain.ResponseSignals;
 import io.hearken.insight.domain.ScaleScore;
 import io.hearken.insight.domain.ScoreScale;
+import io.hearken.insight.repository.ChurnSignalsRepository;
 import io.hearken.insight.repository.RecoveryRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,13 +31,34 @@ public class RecoveryService {
         this.recoveries = recoveries;
     }
 
-    /** Measures recovery for the respondent's resolved cases that wait for it, in the caller's transaction. */
-    public Uni<Void> measure(SqlConnection connection, ResponseSignals response, Instant now) {
-        Optional<String> key = response.respondent().customerKey();
-        if (key.isEmpty()) {
+    /**
+     * Measures recovery for the resolved cases that wait for it of the customers who gave these responses, in the
+     * caller's transaction and in the responses' order: one statement finds the customers with such a case, and
+     * only their responses are looked at one by one.
+     */
+    public Uni<Void> measure(SqlConnection connection, List<ResponseSignals> responses, Instant now) {
+        List<ChurnSignalsRepository.CustomerRef> customers = responses.stream()
+                .flatMap(response -> response.respondent().customerKey().stream()
+                        .map(key -> new ChurnSignalsRepository.CustomerRef(response.tenant(), key)))
+                .distinct().toList();
+        if (customers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return RecoveryRepository.awaitingRecovery(connection, response.tenant(), key.get(), response.submittedAt())
+        return RecoveryRepository.customersAwaitingRecovery(connection, customers)
+                .chain(awaiting -> Multi.createFrom().iterable(responses)
+                        .filter(response -> response.respondent().customerKey()
+                                .map(key -> awaiting.contains(new ChurnSignalsRepository.CustomerRef(
+                                        response.tenant(), key)))
+                                .orElse(false))
+                        .onItem().transformToUniAndConcatenate(response -> measureAfter(connection, response, now))
+                        .collect().last()
+                        .replaceWithVoid());
+    }
+
+    /** Measures recovery for the respondent's resolved cases that wait for it, in the caller's transaction. */
+    private Uni<Void> measureAfter(SqlConnection connection, ResponseSignals response, Instant now) {
+        String key = response.respondent().customerKey().orElseThrow();
+        return RecoveryRepository.awaitingRecovery(connection, response.tenant(), key, response.submittedAt())
                 .chain(cases -> Multi.createFrom().iterable(cases)
                         .onItem().transformToUniAndConcatenate(followUp -> {
                             Optional<ScaleScore> answer = answerOn(followUp.triggeringScore().scale(), response);

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -193,6 +197,71 @@ class CaseLoopTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(0L, count("select count(*) from churn_signals where tenant = $1", tenant)));
+    }
+
+    @Test
+    void aBatchOfManyCustomersLeavesEachWithTheSignalsAndAnnouncementsOneResponseAtATimeWouldGive() {
+        String tenant = AlertFixtures.newTenant();
+        int customers = 40;
+        Instant promoterAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        Instant detractorAt = promoterAt.plus(1, ChronoUnit.HOURS);
+        List<String[]> events = new ArrayList<>();
+        Set<String> customerIds = new HashSet<>();
+        for (int c = 0; c < customers; c++) {
+            String customerId = "batch-" + c + "-" + UUID.randomUUID();
+            customerIds.add(customerId);
+            String email = customerId + "@example.com";
+            String promoter = UUID.randomUUID().toString();
+            String detractor = UUID.randomUUID().toString();
+            // Each customer's promoter answer first, then the angry detractor answer: published together, so the
+            // consumer takes many customers in one batch
+            events.add(new String[] {promoter, response(tenant, promoter, customerId, email, promoterAt,
+                    AlertFixtures.nps(10))});
+            events.add(new String[] {detractor, response(tenant, detractor, customerId, email, detractorAt,
+                    AlertFixtures.nps(2) + ", " + AlertFixtures.text(ANGRY))});
+        }
+        List<ConsumerRecord<String, String>> announced;
+        try (TopicProbe probe = TopicProbe.open(BOOTSTRAP, Topics.ALERTS)) {
+            AlertFixtures.publish(tenant, events);
+            announced = probe.await(record -> EventTypes.CUSTOMER_CHURN_RISK.equals(
+                    TopicProbe.header(record, "ce_type")) && customerIds.contains(record.key()),
+                    2 * customers, Duration.ofSeconds(60));
+            // Nothing more arrives: a change is announced once
+            announced = probe.collect(record -> EventTypes.CUSTOMER_CHURN_RISK.equals(
+                    TopicProbe.header(record, "ce_type")) && customerIds.contains(record.key()), Duration.ofSeconds(2));
+        }
+        double sentiment = analyser.analyze(ANGRY, "en").sentiment();
+        Map<String, List<JsonPath>> byCustomer = new HashMap<>();
+        for (ConsumerRecord<String, String> record : announced) {
+            byCustomer.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(JsonPath.from(record.value()));
+        }
+        assertEquals(customerIds, byCustomer.keySet());
+        for (Map.Entry<String, List<JsonPath>> entry : byCustomer.entrySet()) {
+            List<JsonPath> assessments = entry.getValue();
+            assertEquals(2, assessments.size(), "an assessment after each answer");
+            // The two answers are keyed by response, so they may come in either order: the first assessment is of
+            // whichever came first, the second of both (answers are kept in the order given, not of arrival)
+            Instant firstAt = Instant.parse(assessments.get(0).getString("assessedAt"));
+            ChurnRisk promoterOnly = ChurnRiskModel.assess(new ChurnSignals(tenant, entry.getKey(),
+                    List.of(new ChurnSignals.DatedScore(ScaleScore.nps(10), promoterAt)), List.of(), 0), firstAt);
+            ChurnRisk detractorOnly = ChurnRiskModel.assess(new ChurnSignals(tenant, entry.getKey(),
+                    List.of(new ChurnSignals.DatedScore(ScaleScore.nps(2), detractorAt)),
+                    List.of(new ChurnSignals.DatedSentiment(sentiment, detractorAt)), 0), firstAt);
+            Instant assessedAt = Instant.parse(assessments.get(1).getString("assessedAt"));
+            ChurnRisk afterDetractor = ChurnRiskModel.assess(new ChurnSignals(tenant, entry.getKey(),
+                    List.of(new ChurnSignals.DatedScore(ScaleScore.nps(10), promoterAt),
+                            new ChurnSignals.DatedScore(ScaleScore.nps(2), detractorAt)),
+                    List.of(new ChurnSignals.DatedSentiment(sentiment, detractorAt)), 0), assessedAt);
+            int first = assessments.get(0).getInt("score");
+            assertTrue(first == promoterOnly.score() || first == detractorOnly.score(), "first assessment " + first);
+            assertEquals(afterDetractor.score(), assessments.get(1).getInt("score"));
+            assertEquals(afterDetractor.band().name(), assessments.get(1).getString("band"));
+            assertEquals(entry.getKey() + "@example.com", assessments.get(1).getString("customer.email"));
+        }
+        assertEquals(customers, count("""
+                select count(*) from churn_signals
+                where tenant = $1 and previous_nps = 10 and latest_nps = 2 and latest_sentiment < 0
+                  and risk_score is not null""", tenant));
     }
 
     @Test
