@@ -5,10 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the analyser knows about one language: its tokenizer, sentiment lexicon, modifiers, complaint and praise
- * situations, topic lexicon and stop words, loaded from {@code text/<kind>-<code>.tsv}. Each entry is put through the
+ * situations, topic lexicon and stop words, loaded from {@code text/<kind>-<code>.tsv}, and the polarity classifier
+ * learned from its labelled comments ({@code text/training-<code>.tsv}). Each entry is put through the
  * language's tokenizer once, here, so matching a text is a look-up on its tokens.
  */
 final class LanguageLexicon {
@@ -18,7 +20,9 @@ final class LanguageLexicon {
     private final PhraseTable<Modifier> modifiers = new PhraseTable<>();
     private final PhraseTable<String> topics = new PhraseTable<>();
     private final SituationTable situations;
+    private final LearnedPolarity learned;
     private final Set<String> stopWords = new HashSet<>();
+    private final List<TrainingComment> training;
     private final boolean negationFollows;
     private final String before;
     private final String after;
@@ -28,9 +32,11 @@ final class LanguageLexicon {
      *                        before it (English "not good", Chinese 不好)
      * @param before          words that may start a sentence before an entry; see {@link #put}
      * @param after           a word that may follow an entry
+     * @param script          what the analyser does to a text before tokenizing it (Traditional Chinese to
+     *                        Simplified), done to the training comments too
      */
     LanguageLexicon(String code, TextTokenizer tokenizer, boolean negationFollows, String before,
-                    String after) {
+                    String after, UnaryOperator<String> script) {
         this.tokenizer = tokenizer;
         this.negationFollows = negationFollows;
         this.before = before;
@@ -49,6 +55,22 @@ final class LanguageLexicon {
         for (String word : LexiconSource.words("stopwords-" + code + ".txt")) {
             stopWords.add(word.toLowerCase(Locale.ROOT));
         }
+        // The classifier learns from the lexicons' reading of each comment too, so it must come after them
+        SentimentScorer scorer = new SentimentScorer();
+        List<TrainingComment> comments = new ArrayList<>();
+        for (String[] row : LexiconSource.rows("training-" + code + ".tsv")) {
+            String text = script.apply(row[2]);
+            List<Token> tokens = tokenizer.tokenize(text);
+            double lexical = scorer.score(text, tokens, this, "zh".equals(code)).value();
+            comments.add(new TrainingComment(text, new LearnedPolarity.Example(tokens, lexical,
+                    SentimentLabel.valueOf(row[0]))));
+        }
+        training = List.copyOf(comments);
+        learned = LearnedPolarity.train(training.stream().map(TrainingComment::example).toList());
+    }
+
+    /** One labelled comment the classifier learned from, as tokenized (kept for cross-validation). */
+    record TrainingComment(String text, LearnedPolarity.Example example) {
     }
 
     /**
@@ -106,6 +128,15 @@ final class LanguageLexicon {
 
     boolean negationFollows() {
         return negationFollows;
+    }
+
+    /** The classifier learned from the language's labelled comments. */
+    LearnedPolarity learned() {
+        return learned;
+    }
+
+    List<TrainingComment> training() {
+        return training;
     }
 
     int stopWordCount() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -169,14 +170,16 @@ class TextAnalyzerTest {
         assertLabel(SentimentLabel.NEGATIVE, "en", "I waited three weeks for the parcel.");
         assertEvidence("I waited three weeks for the parcel.", "en", "waited three weeks");
         assertEvidence("We were on hold for over 40 minutes.", "en", "on hold for over 40 minutes");
-        assertLabel(SentimentLabel.NEUTRAL, "en", "The battery lasts three weeks on one charge.");
-        assertLabel(SentimentLabel.NEUTRAL, "en", "You may have to wait 2 days for the confirmation.");
+        // A duration that is not a wait is no complaint (the learned classifier may read a battery that lasts, or a
+        // parcel there in three days, as praise, as many readers would)
+        assertNotComplaint("en", "The battery lasts three weeks on one charge.");
+        assertNotComplaint("en", "You may have to wait 2 days for the confirmation.");
         assertLabel(SentimentLabel.NEGATIVE, "ja", "一時間もかかりました。");
         assertEvidence("三週間待っても、まだ届いていません。", "ja", "三週間待っ");
-        assertLabel(SentimentLabel.NEUTRAL, "ja", "三日で届きました。");
+        assertNotComplaint("ja", "三日で届きました。");
         assertLabel(SentimentLabel.NEGATIVE, "zh", "排队排了半个小时。");
         assertEvidence("等了两个小时没人理。", "zh", "等了两个小时");
-        assertLabel(SentimentLabel.NEUTRAL, "zh", "三天送到。");
+        assertNotComplaint("zh", "三天送到。");
         assertLabel(SentimentLabel.NEGATIVE, "zh-TW", "等了三個星期才到。");
     }
 
@@ -224,6 +227,30 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void whereTheLexiconsFindNothingPolarTheLearnedClassifierReadsTheSituationAndQuotesItsWords() {
+        // None of these is in the training comments or the evaluation set; the lexicons read each as neutral
+        Map<String, SentimentLabel> texts = Map.of(
+                "The staff remembered my name and my usual order.", SentimentLabel.POSITIVE,
+                "アプリを開くたびにログインし直さないといけない。", SentimentLabel.NEGATIVE,
+                "客服五分钟就帮我把问题处理完了。", SentimentLabel.POSITIVE);
+        texts.forEach((text, expected) -> {
+            TextAnalysis analysis = analyzer.analyze(text, null);
+            assertEquals(expected, analysis.label(), text);
+            double magnitude = Math.abs(analysis.sentiment());
+            assertTrue(magnitude >= SentimentLabel.THRESHOLD && magnitude <= TextAnalyzer.LEARNED_MAX,
+                    text + ": " + analysis.sentiment());
+            assertFalse(analysis.sentimentEvidence().isEmpty(), text);
+            for (Evidence evidence : analysis.sentimentEvidence()) {
+                assertTrue(text.contains(evidence.phrase()), evidence.phrase());
+                assertEquals(Math.signum(analysis.sentiment()), Math.signum(evidence.contribution()), text);
+            }
+        });
+        TextAnalysis remembered = analyzer.analyze("The staff remembered my name and my usual order.", "en");
+        assertTrue(remembered.sentimentEvidence().stream().anyMatch(e -> e.phrase().contains("remembered")),
+                remembered.sentimentEvidence().toString());
+    }
+
+    @Test
     void scoresStayWithinMinusOneAndOne() {
         String rant = "terrible awful horrible useless rubbish. ".repeat(200);
         double score = analyzer.analyze(rant, "en").sentiment();
@@ -233,6 +260,12 @@ class TextAnalyzerTest {
     private static void assertLabel(SentimentLabel expected, String hint, String text) {
         TextAnalysis analysis = analyzer.analyze(text, hint);
         assertEquals(expected, analysis.label(), text + " scored " + analysis.sentiment() + " from "
+                + analysis.sentimentEvidence());
+    }
+
+    private static void assertNotComplaint(String hint, String text) {
+        TextAnalysis analysis = analyzer.analyze(text, hint);
+        assertTrue(analysis.label() != SentimentLabel.NEGATIVE, text + " scored " + analysis.sentiment() + " from "
                 + analysis.sentimentEvidence());
     }
 
