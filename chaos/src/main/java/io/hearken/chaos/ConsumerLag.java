@@ -143,6 +143,37 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until each group has committed up to {@code target}, reading every 100 ms and printing what is left every
+     * 5 s; returns the seconds from {@code began} (a {@link System#nanoTime()}) at which each group got there. A group
+     * still short of it after {@code limitMinutes} is absent from the answer.
+     */
+    Map<String, Double> awaitCommitted(List<String> groups, Map<TopicPartition, Long> target, long began,
+                                       int limitMinutes) throws Exception {
+        Map<String, Double> finished = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(limitMinutes);
+        long lastReport = System.nanoTime();
+        while (finished.size() < groups.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long left = 0;
+            for (String group : groups) {
+                if (finished.containsKey(group)) {
+                    continue;
+                }
+                long behind = lag(target, committed(group));
+                if (behind == 0) {
+                    finished.put(group, (System.nanoTime() - began) / 1e9);
+                }
+                left += behind;
+            }
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+                lastReport = System.nanoTime();
+                System.out.printf("  %,d left to commit after %.0f s%n", left, (lastReport - began) / 1e9);
+            }
+        }
+        return finished;
+    }
+
     static long lag(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
         long lag = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {

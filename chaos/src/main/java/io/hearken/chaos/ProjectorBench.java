@@ -77,19 +77,9 @@ public final class ProjectorBench {
             System.out.printf("appended %,d responses (NPS, CSAT, CES, a choice, a comment) in %.1f s%n", events,
                     appendSeconds);
             Map<TopicPartition, Long> target = lag.endOffsets();
-            long remaining = ConsumerLag.lag(target, lag.committed(GROUP));
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-            long lastReport = System.nanoTime();
-            while (remaining > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                remaining = ConsumerLag.lag(target, lag.committed(GROUP));
-                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
-                    lastReport = System.nanoTime();
-                    System.out.printf("  %,d left to commit after %.0f s%n", remaining,
-                            (lastReport - began) / 1e9);
-                }
-            }
-            double seconds = (System.nanoTime() - began) / 1e9;
+            Double committedAfter = lag.awaitCommitted(List.of(GROUP), target, began, 20).get(GROUP);
+            long remaining = committedAfter == null ? ConsumerLag.lag(target, lag.committed(GROUP)) : 0;
+            double seconds = committedAfter == null ? (System.nanoTime() - began) / 1e9 : committedAfter;
             long consumed = ConsumerLag.lag(target, start) - remaining + backlog;
             double rate = consumed / seconds;
             double[] after = counters(metrics);

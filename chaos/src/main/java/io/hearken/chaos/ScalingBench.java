@@ -67,7 +67,7 @@ public final class ScalingBench {
             System.out.printf("  appended %,d responses of %,d customers in %.1f s%n", events, customers,
                     (System.nanoTime() - began) / 1e9);
             Map<TopicPartition, Long> target = lag.endOffsets();
-            Map<String, Double> finished = awaitCommitted(lag, groups, target, began);
+            Map<String, Double> finished = lag.awaitCommitted(groups, target, began, 20);
             double ceiling = BenchKafka.bareRead(kafka, start, events);
 
             double slowest = Double.POSITIVE_INFINITY;
@@ -135,32 +135,5 @@ public final class ScalingBench {
                 future.get();
             }
         }
-    }
-
-    /** Seconds from {@code began} until each group had committed up to {@code target}; absent after 20 minutes. */
-    private static Map<String, Double> awaitCommitted(ConsumerLag lag, List<String> groups,
-                                                      Map<TopicPartition, Long> target, long began) throws Exception {
-        Map<String, Double> finished = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-        long lastReport = System.nanoTime();
-        while (finished.size() < groups.size() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            long left = 0;
-            for (String group : groups) {
-                if (finished.containsKey(group)) {
-                    continue;
-                }
-                long behind = ConsumerLag.lag(target, lag.committed(group));
-                if (behind == 0) {
-                    finished.put(group, (System.nanoTime() - began) / 1e9);
-                }
-                left += behind;
-            }
-            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
-                lastReport = System.nanoTime();
-                System.out.printf("  %,d left to commit after %.0f s%n", left, (lastReport - began) / 1e9);
-            }
-        }
-        return finished;
     }
 }
