@@ -1,6 +1,8 @@
 package io.hearken.insight.domain.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +69,7 @@ final class LearnedPolarity {
             for (String feature : features.keySet()) {
                 ids[n++] = index.computeIfAbsent(feature, f -> DENSE + index.size());
             }
-            java.util.Arrays.sort(ids);
+            Arrays.sort(ids);
             encoded.add(ids);
         }
         int size = DENSE + index.size();
@@ -79,7 +81,7 @@ final class LearnedPolarity {
         }
         Random shuffle = new Random(SHUFFLE_SEED);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            java.util.Collections.shuffle(order, shuffle);
+            Collections.shuffle(order, shuffle);
             for (int i : order) {
                 Example example = examples.get(i);
                 double[] dense = dense(example.lexicalScore());
@@ -117,7 +119,7 @@ final class LearnedPolarity {
                 known.add(new int[] {feature.getValue()[0], feature.getValue()[1], id});
             }
         }
-        double[] probabilities = probabilities(weights, dense(lexicalScore), java.util.Arrays.copyOf(ids, n));
+        double[] probabilities = probabilities(weights, dense(lexicalScore), Arrays.copyOf(ids, n));
         int best = 0;
         for (int label = 1; label < LABELS; label++) {
             if (probabilities[label] > probabilities[best]) {
