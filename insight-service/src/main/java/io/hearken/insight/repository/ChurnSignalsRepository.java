@@ -33,6 +33,12 @@ public final class ChurnSignalsRepository {
 
     /** One customer of a tenant, by the key churn signals are kept under (the customer id, else the email). */
     public record CustomerRef(String tenant, String customerKey) {
+
+        /** The customers as two parallel arrays, tenants then keys, for {@code unnest($1::text[], $2::text[])}. */
+        static Tuple columns(List<CustomerRef> customers) {
+            return Tuple.of(customers.stream().map(CustomerRef::tenant).toArray(String[]::new),
+                    customers.stream().map(CustomerRef::customerKey).toArray(String[]::new));
+        }
     }
 
     /** A customer's row as kept. */
@@ -52,22 +58,20 @@ public final class ChurnSignalsRepository {
      */
     public static Uni<Map<CustomerRef, CustomerSignals>> lock(SqlConnection connection, List<CustomerRef> customers,
                                                               Instant now) {
-        String[] tenants = customers.stream().map(CustomerRef::tenant).toArray(String[]::new);
-        String[] keys = customers.stream().map(CustomerRef::customerKey).toArray(String[]::new);
         return connection.preparedQuery("""
                         insert into churn_signals (tenant, customer_key, updated_at)
                         select k.tenant, k.customer_key, $3
                         from unnest($1::text[], $2::text[]) with ordinality as k(tenant, customer_key, position)
                         order by k.position
                         on conflict (tenant, customer_key) do nothing""")
-                .execute(Tuple.of(tenants, keys, utc(now)))
+                .execute(CustomerRef.columns(customers).addOffsetDateTime(utc(now)))
                 .chain(() -> connection.preparedQuery("""
                                 select s.*
                                 from unnest($1::text[], $2::text[]) with ordinality as k(tenant, customer_key, position)
                                 join churn_signals s on s.tenant = k.tenant and s.customer_key = k.customer_key
                                 order by k.position
                                 for update of s""")
-                        .execute(Tuple.of(tenants, keys)))
+                        .execute(CustomerRef.columns(customers)))
                 .map(rows -> {
                     Map<CustomerRef, CustomerSignals> kept = new HashMap<>();
                     for (Row row : rows) {
@@ -94,8 +98,7 @@ public final class ChurnSignalsRepository {
                                   and c.tenant = k.tenant and c.customer_id is null
                                   and c.status <> 'RESOLVED') as unresolved
                         from unnest($1::text[], $2::text[]) as k(tenant, customer_key)""")
-                .execute(Tuple.of(customers.stream().map(CustomerRef::tenant).toArray(String[]::new),
-                        customers.stream().map(CustomerRef::customerKey).toArray(String[]::new)))
+                .execute(CustomerRef.columns(customers))
                 .map(rows -> {
                     Map<CustomerRef, Integer> unresolved = new HashMap<>();
                     for (Row row : rows) {

@@ -60,10 +60,7 @@ public class RecoveryRepository {
                                         and c.tenant = k.tenant and c.customer_id is null
                                         and c.status = 'RESOLVED' and r.case_id is null
                                         and c.triggering_scale is not null)""")
-                .execute(Tuple.of(
-                        customers.stream().map(ChurnSignalsRepository.CustomerRef::tenant).toArray(String[]::new),
-                        customers.stream().map(ChurnSignalsRepository.CustomerRef::customerKey)
-                                .toArray(String[]::new)))
+                .execute(ChurnSignalsRepository.CustomerRef.columns(customers))
                 .map(rows -> {
                     Set<ChurnSignalsRepository.CustomerRef> awaiting = new HashSet<>();
                     for (Row row : rows) {

@@ -22,7 +22,9 @@ final class LanguageLexicon {
     private final SituationTable situations;
     private final LearnedPolarity learned;
     private final Set<String> stopWords = new HashSet<>();
-    private final List<TrainingComment> training;
+    private final String code;
+    private final UnaryOperator<String> script;
+    private final int trainingSize;
     private final boolean negationFollows;
     private final String before;
     private final String after;
@@ -37,6 +39,8 @@ final class LanguageLexicon {
      */
     LanguageLexicon(String code, TextTokenizer tokenizer, boolean negationFollows, String before,
                     String after, UnaryOperator<String> script) {
+        this.code = code;
+        this.script = script;
         this.tokenizer = tokenizer;
         this.negationFollows = negationFollows;
         this.before = before;
@@ -56,6 +60,20 @@ final class LanguageLexicon {
             stopWords.add(word.toLowerCase(Locale.ROOT));
         }
         // The classifier learns from the lexicons' reading of each comment too, so it must come after them
+        List<TrainingComment> comments = readTraining();
+        trainingSize = comments.size();
+        learned = LearnedPolarity.train(comments.stream().map(TrainingComment::example).toList());
+    }
+
+    /** One labelled comment the classifier learns from, as tokenized and read by the lexicons. */
+    record TrainingComment(String text, LearnedPolarity.Example example) {
+    }
+
+    /**
+     * Reads the language's labelled comments and reads each with the lexicons; at construction to learn, and again
+     * only to cross-validate, so the service does not keep them once it has learned.
+     */
+    List<TrainingComment> readTraining() {
         SentimentScorer scorer = new SentimentScorer();
         List<TrainingComment> comments = new ArrayList<>();
         for (String[] row : LexiconSource.rows("training-" + code + ".tsv")) {
@@ -65,12 +83,7 @@ final class LanguageLexicon {
             comments.add(new TrainingComment(text, new LearnedPolarity.Example(tokens, lexical,
                     SentimentLabel.valueOf(row[0]))));
         }
-        training = List.copyOf(comments);
-        learned = LearnedPolarity.train(training.stream().map(TrainingComment::example).toList());
-    }
-
-    /** One labelled comment the classifier learned from, as tokenized (kept for cross-validation). */
-    record TrainingComment(String text, LearnedPolarity.Example example) {
+        return comments;
     }
 
     /**
@@ -135,8 +148,8 @@ final class LanguageLexicon {
         return learned;
     }
 
-    List<TrainingComment> training() {
-        return training;
+    int trainingSize() {
+        return trainingSize;
     }
 
     int stopWordCount() {

@@ -19,10 +19,11 @@ import java.util.function.UnaryOperator;
 /**
  * Offline text analytics for free-text answers and unsolicited feedback in English, Japanese and Simplified and
  * Traditional Chinese: detects the language, scores sentiment with hand-written lexicons (negation, degree words,
- * contrast clauses, and complaint and praise situations told without a sentiment word), and where they find nothing
- * polar with a classifier learned from labelled comments ({@link LearnedPolarity}), and names the phrases that
- * drove it, finds known topics and extracts keywords. Construct it once: it loads the lexicons from the classpath
- * and tokenizes each entry (a few hundred milliseconds, most of it the Japanese and Chinese dictionaries). After that it is thread-safe, keeps one Lucene tokenizer per thread and
+ * contrast clauses, and complaint and praise situations told without a sentiment word) and a classifier learned from
+ * labelled comments where those find nothing polar ({@link LearnedPolarity}), names the phrases that drove it, finds
+ * known topics and extracts keywords. Construct it once: it loads the lexicons from the classpath, tokenizes each
+ * entry and learns from the training comments, the three languages side by side (about a second, most of it the
+ * Japanese and Chinese dictionaries). After that it is thread-safe, keeps one Lucene tokenizer per thread and
  * language, and downloads nothing. No framework: the consumer wraps it as it likes.
  */
 public final class TextAnalyzer {
@@ -31,9 +32,9 @@ public final class TextAnalyzer {
     public static final int MAX_CHARS = 20_000;
     private static final int KEYWORDS = 5;
     /**
-     * The posterior the learned classifier needs to label a text the lexicons read as neutral. Chosen by five-fold
+     * The probability the learned classifier needs to give a polar label the lexicons did not. Chosen by five-fold
      * cross-validation on the training comments alone (TextEvaluation, {@code --cross-validate}), never on
-     * evaluation rows: below it, neutral comments turn polar faster than implicit ones are caught.
+     * evaluation rows.
      */
     static final double LEARNED_CONFIDENCE = 0.6;
     /** The strongest score a learned label gives: a lexicon's clear words count for more than a learned guess. */
@@ -113,10 +114,10 @@ public final class TextAnalyzer {
 
     /**
      * The lexicons' reading, unless the learned classifier, which weighs that reading against the words it learned,
-     * gives another label with at least {@code confidence}: then a polar label is scored from
-     * {@link SentimentLabel#THRESHOLD} at {@code confidence} up to {@value #LEARNED_MAX} at certainty with the
-     * classifier's cues as the evidence, and a neutral one scores 0 with none. Where both agree the lexicons' score
-     * and phrases stand: they say precisely which words did it.
+     * gives another polar label with at least {@code confidence}: it is then scored from
+     * {@link SentimentLabel#THRESHOLD} at {@code confidence} up to {@value #LEARNED_MAX} at certainty, with the
+     * classifier's cues as the evidence. A learned neutral never replaces a lexicon's polar reading, and where both
+     * agree the lexicons' score and phrases stand: they say precisely which words did it.
      */
     static SentimentScorer.Score withLearned(SentimentScorer.Score lexical, LearnedPolarity.Verdict verdict,
                                              String text, List<Token> tokens, double confidence) {
@@ -151,7 +152,7 @@ public final class TextAnalyzer {
      */
     double[] crossValidate(Language language, int folds, double[] confidences) {
         LanguageLexicon lexicon = lexicons.get(language);
-        List<LanguageLexicon.TrainingComment> comments = lexicon.training();
+        List<LanguageLexicon.TrainingComment> comments = lexicon.readTraining();
         int[] right = new int[confidences.length + 2];
         for (int fold = 0; fold < folds; fold++) {
             List<LearnedPolarity.Example> learnFrom = new ArrayList<>();
@@ -198,7 +199,7 @@ public final class TextAnalyzer {
             sizes.put("situations-" + code, lexicon.situations().size());
             sizes.put("topics-" + code, lexicon.topics().size());
             sizes.put("stopwords-" + code, lexicon.stopWordCount());
-            sizes.put("training-" + code, lexicon.training().size());
+            sizes.put("training-" + code, lexicon.trainingSize());
         }
         return sizes;
     }

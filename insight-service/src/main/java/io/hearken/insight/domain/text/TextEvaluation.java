@@ -63,24 +63,24 @@ public final class TextEvaluation {
 
         /** The share of a split's rows labelled as expected; 0 for a split with no rows. */
         public double accuracy(String split) {
+            int all = count(split);
+            return all == 0 ? 0.0 : (double) right(split) / all;
+        }
+
+        /** The share of all held-out rows (every split but dev) labelled as expected. */
+        public double heldOutAccuracy() {
+            int all = heldOutCount();
+            return all == 0 ? 0.0 : (double) HELD_OUT.stream().mapToInt(this::right).sum() / all;
+        }
+
+        /** A split's rows labelled as expected: the confusion matrix's diagonal. */
+        private int right(String split) {
             int[][] confusion = confusion(split);
             int right = 0;
             for (int label = 0; label < confusion.length; label++) {
                 right += confusion[label][label];
             }
-            int all = count(split);
-            return all == 0 ? 0.0 : (double) right / all;
-        }
-
-        /** The share of all held-out rows (every split but dev) labelled as expected. */
-        public double heldOutAccuracy() {
-            int right = 0;
-            int all = 0;
-            for (String split : HELD_OUT) {
-                right += (int) Math.round(accuracy(split) * count(split));
-                all += count(split);
-            }
-            return all == 0 ? 0.0 : (double) right / all;
+            return right;
         }
 
         public int heldOutCount() {
