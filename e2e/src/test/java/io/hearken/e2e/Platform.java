@@ -49,6 +49,8 @@ final class Platform {
     /** The SMS provider stand-in's API and the token that signs its webhooks. */
     final String smsProviderUrl;
     final String smsAuthToken;
+    /** The secret survey-service signs invitation links with (base64), under its default key id {@code k1}. */
+    final String invitationSigningKey;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final MongoServer mongo;
     private final Path root;
@@ -62,6 +64,7 @@ final class Platform {
         mailApiUrl = infrastructure.get("MAIL_API_URL");
         smsProviderUrl = infrastructure.get("SMS_PROVIDER_URL");
         smsAuthToken = infrastructure.get("HEARKEN_SMS_AUTH_TOKEN");
+        invitationSigningKey = infrastructure.get("HEARKEN_INVITATION_SIGNING_KEY");
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
 

@@ -1,6 +1,7 @@
 package io.hearken.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearken.survey.domain.InvitationToken;
 import io.hearken.testing.KeycloakTokens;
 import io.hearken.testing.MailInbox;
 import io.restassured.http.ContentType;
@@ -15,6 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +237,7 @@ class RespondentPageIT {
     }
 
     @Test
-    void aReplayedOrBrokenInvitationAndAClosedSurveyEachGetAClearPage() throws Exception {
+    void aReplayedBrokenOrExpiredInvitationAndAClosedSurveyEachGetAClearPage() throws Exception {
         String surveyId = survey(NPS_SURVEY);
         String link = invitationLink(surveyId, "ja");
         String token = link.substring(link.indexOf("invitation=") + "invitation=".length());
@@ -251,6 +254,14 @@ class RespondentPageIT {
 
             browser.open(platform.gatewayUrl + "/respond/" + surveyId + "?invitation=inv1.not-a-real-token");
             assertEquals("この招待リンクは無効です", browser.shown(By.id("message-title")).getText());
+
+            // Signed with the platform's own key, so only its age is wrong: a link whose time ran out.
+            String expired = new InvitationToken("inv-" + UUID.randomUUID(), "acme", surveyId, "C-late", "email",
+                    "ja", Instant.now().minus(Duration.ofMinutes(1)))
+                    .sign(new InvitationToken.SigningKey("k1", Base64.getDecoder().decode(platform.invitationSigningKey)));
+            browser.open(platform.gatewayUrl + "/respond/" + surveyId + "?invitation=" + expired);
+            assertEquals("この招待の有効期限が切れています", browser.shown(By.id("message-title")).getText());
+            assertNoSeriousViolations(browser, "the page of an expired invitation");
 
             given().baseUri(platform.gatewayUrl).auth().oauth2(admin)
                     .when().post("/api/v1/surveys/{id}/close", surveyId).then().statusCode(200);

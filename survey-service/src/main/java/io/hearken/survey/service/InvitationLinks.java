@@ -1,5 +1,6 @@
 package io.hearken.survey.service;
 
+import io.hearken.common.problem.Problem;
 import io.hearken.common.problem.ProblemException;
 import io.hearken.survey.config.InvitationsConfig;
 import io.hearken.survey.domain.Invitation;
@@ -43,7 +44,8 @@ public class InvitationLinks {
         InvitationToken.Reason reason = ((InvitationToken.Refused) verification).reason();
         if (reason == InvitationToken.Reason.EXPIRED) {
             throw new ProblemException(410, "invitation-expired", "Invitation expired",
-                    "This invitation has expired; ask for a new one.", List.of(), null);
+                    "This invitation has expired; ask for a new one.",
+                    List.of(new Problem.FieldError("invitation", "has expired")), null);
         }
         throw ProblemException.invalidField("invitation", "is not an invitation this service issued ("
                 + reason.name().toLowerCase().replace('_', ' ') + ")");

@@ -1,6 +1,7 @@
 package io.hearken.survey.rest;
 
 import io.hearken.survey.config.InvitationsConfig;
+import io.hearken.survey.domain.InvitationToken;
 import io.hearken.survey.domain.SmsSignature;
 import io.hearken.testing.MailInbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,6 +169,31 @@ class InvitationFlowTest {
                 .body(Map.of("channel", "web", "invitation", forged, "answers", Map.of("nps", 9)))
                 .when().post("/v1/public/surveys/{id}/responses", surveyId)
                 .then().statusCode(400).body("errors[0].field", equalTo("invitation"));
+    }
+
+    @Test
+    void anExpiredLinkIsGoneAndTakesNoAnswer() {
+        // Signed with the service's own key, so only its age is wrong: a link whose time ran out.
+        InvitationToken.SigningKey key = new InvitationToken.SigningKey(invitations.signingKeyId(),
+                Base64.getDecoder().decode(invitations.signingKey()));
+        String expired = new InvitationToken("inv-expired-" + UUID.randomUUID(), "acme", surveyId, "C-3003", "email",
+                "ja", Instant.now().minus(Duration.ofMinutes(1))).sign(key);
+        given().when().get("/v1/public/invitations/{token}", expired)
+                .then().statusCode(410)
+                .body("type", equalTo("https://hearken.io/problems/invitation-expired"))
+                .body("errors[0].field", equalTo("invitation"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "web", "invitation", expired, "answers", Map.of("nps", 9)))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(410).body("type", equalTo("https://hearken.io/problems/invitation-expired"));
+        // A web response after it is projected; the refused one never was written, so it is the only one.
+        given().contentType(ContentType.JSON).body(Map.of("channel", "web", "answers", Map.of("nps", 7)))
+                .when().post("/v1/public/surveys/{id}/responses", surveyId)
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Hearken-Tenant", "acme")
+                .when().get("/v1/surveys/{id}/responses", surveyId)
+                .then().body("items", hasSize(1))
+                .body("items[0].answers.find { it.questionId == 'nps' }.score", equalTo(7)));
     }
 
     @Test
