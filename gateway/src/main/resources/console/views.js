@@ -15,8 +15,13 @@ export const HEADLINES = [
 ];
 const PERIODS = [7, 30, 90, 365];
 const DEFAULT_DAYS = 30;
-/** How long a dashboard waits after the last live update of a burst before it reads the figures again. */
-const LIVE_SETTLE_MS = 1500;
+/**
+ * A live update is read off the responses topic while insight-service's scores count the same response on their own
+ * consumer: it may arrive a little before the figures it announces. So a dashboard checks the answers counted a
+ * moment after the last update of a burst, and again with growing pauses until the count has moved, and only then
+ * redraws (or, should nothing it counts have changed, after the last check).
+ */
+const LIVE_CHECKS_MS = [150, 250, 500, 1000, 2000];
 
 /** A DOM element with attributes and children (strings become text nodes, never HTML). */
 export function el(tag, attributes = {}, ...children) {
@@ -61,32 +66,51 @@ function leave(context) {
   delete context.main.dataset.survey;
 }
 
+/** The answers a /scores reply counted, over all its questions: it moves when a new response is counted. */
+function answersCounted(scores) {
+  return (scores.questions || []).reduce((total, question) => total + question.count, 0);
+}
+
 /**
- * Refreshes the dashboard of {@code surveyId} as its responses arrive (live updates), in place: a moment after the
- * last of a burst (an update can come just before the figures it announces), keeping the scroll and the focus, and
- * saying so to screen readers.
+ * Refreshes the dashboard of {@code surveyId} as its responses arrive (live updates), in place, once the scores have
+ * counted them ({@code countedBefore}: the answers the shown figures counted, in the default period, which holds
+ * today in every period), keeping the scroll and the focus, and saying so to screen readers.
  */
-function refreshOnNewResponses(context, surveyId, days) {
+function refreshOnNewResponses(context, surveyId, days, countedBefore) {
   let pending = null;
   context.main.dataset.survey = surveyId;
+  const redraw = async () => {
+    const scrolled = window.scrollY;
+    const focused = document.activeElement?.id;
+    await surveyDashboard(context, surveyId, days, { quiet: true });
+    window.scrollTo(0, scrolled);
+    if (focused) {
+      document.getElementById(focused)?.focus({ preventScroll: true });
+    }
+    context.announce(context.t.liveUpdated);
+  };
+  const check = async (attempt) => {
+    if (context.main.dataset.survey !== surveyId) {
+      return;
+    }
+    let counted = null;
+    try {
+      counted = answersCounted(await context.api.get(`/surveys/${encodeURIComponent(surveyId)}/scores`));
+    } catch (unread) {
+      counted = null; // the redraw reads them again and says what failed
+    }
+    if (counted === countedBefore && attempt + 1 < LIVE_CHECKS_MS.length) {
+      pending = setTimeout(() => check(attempt + 1), LIVE_CHECKS_MS[attempt + 1]);
+      return;
+    }
+    await redraw();
+  };
   const stop = context.live?.on((update) => {
     if (update.type !== 'response.completed' || update.surveyId !== surveyId) {
       return;
     }
     clearTimeout(pending);
-    pending = setTimeout(async () => {
-      if (context.main.dataset.survey !== surveyId) {
-        return;
-      }
-      const scrolled = window.scrollY;
-      const focused = document.activeElement?.id;
-      await surveyDashboard(context, surveyId, days, { quiet: true });
-      window.scrollTo(0, scrolled);
-      if (focused) {
-        document.getElementById(focused)?.focus({ preventScroll: true });
-      }
-      context.announce(context.t.liveUpdated);
-    }, LIVE_SETTLE_MS);
+    pending = setTimeout(() => check(0), LIVE_CHECKS_MS[0]);
   });
   context.stopLive = () => {
     clearTimeout(pending);
@@ -225,7 +249,7 @@ function scoreCard(context, { score, digits, estimate }) {
     el('p', { class: 'detail', id: `count-${score}` }, t.answers(estimate.count)),
     estimate.smallSample ? el('p', { class: 'detail' }, t.smallSample) : null,
     previous && previous.count > 0
-      ? el('p', { class: 'detail' }, t.previous(formatNumber(context, previous.value, digits)), ' · ',
+      ? el('p', { class: 'detail', id: `previous-${score}` }, t.previous(formatNumber(context, previous.value, digits)), ' · ',
         el('span', { class: change > 0 ? 'up' : change < 0 ? 'down' : '' }, t.change(formatSigned(context, change,
           digits))), ' ', `(${estimate.significantChange ? t.significant : t.notSignificant})`)
       : el('p', { class: 'detail' }, t.noPrevious));
@@ -273,9 +297,11 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
   const path = `/surveys/${encodeURIComponent(surveyId)}`;
   let survey;
   let scores;
+  let counted;
   try {
     // Days are the tenant's (insight-service's time zone): the first answer names today's date there.
     [survey, scores] = await Promise.all([api.get(path), api.get(`${path}/scores`)]);
+    counted = answersCounted(scores);
     if (days !== DEFAULT_DAYS) {
       const to = scores.period.to;
       scores = await api.get(`${path}/scores`, { from: shiftDays(to, 1 - days), to });
@@ -308,7 +334,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
   if (headlines.length === 0) {
     show(context, el('p', {}, el('a', { href: '#/' }, t.allSurveys)), heading, surveyLinks, filters,
       el('p', { class: 'empty', id: 'no-scores' }, t.noScores));
-    refreshOnNewResponses(context, surveyId, days);
+    refreshOnNewResponses(context, surveyId, days, counted);
     return;
   }
 
@@ -334,7 +360,7 @@ export async function surveyDashboard(context, surveyId, days = DEFAULT_DAYS, { 
           t.exportPng))),
       trend),
     breakdown.panel);
-  refreshOnNewResponses(context, surveyId, days);
+  refreshOnNewResponses(context, surveyId, days, counted);
 
   const drawTrend = () => drawTrendChart(context, { path, headlines, score: metric.value, from, to, days, element:
     trend }).catch((error) => context.announce(error.message));

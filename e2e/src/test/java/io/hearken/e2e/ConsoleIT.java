@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,14 +46,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleIT {
 
+    /** NPS with a follow-up only detractors see, CSAT and CES, in English and Japanese. */
     private static final String SURVEY = """
-            {"name": "%s", "publish": true, "title": {"en": "How was your visit?"},
+            {"name": "%s", "publish": true, "defaultLanguage": "en", "languages": ["en", "ja"],
+             "title": {"en": "How was your visit?", "ja": "ご来店はいかがでしたか?"},
              "pages": [{"id": "visit", "questions": [
                {"id": "nps", "type": "NPS", "required": true,
-                "text": {"en": "How likely are you to recommend us to a friend?"}},
-               {"id": "csat", "type": "CSAT", "text": {"en": "How satisfied are you with our staff?"}},
-               {"id": "ces", "type": "CES", "text": {"en": "How easy was it to get what you came for?"}}]}],
-             "endings": [{"id": "everyone", "text": {"en": "Thank you for your answers!"}}]}
+                "text": {"en": "How likely are you to recommend us to a friend?",
+                         "ja": "当店を友人や同僚に薦める可能性はどのくらいありますか?"}},
+               {"id": "reason", "type": "TEXT", "showIf": {"question": "nps", "operator": "AT_MOST", "value": 6},
+                "text": {"en": "You gave us {{nps}}. What should we have done better?",
+                         "ja": "{{nps}}点とのこと、申し訳ありません。何を改善すべきでしたか?"}},
+               {"id": "csat", "type": "CSAT", "text": {"en": "How satisfied are you with our staff?",
+                                                        "ja": "スタッフの対応にどのくらい満足していますか?"}},
+               {"id": "ces", "type": "CES", "text": {"en": "How easy was it to get what you came for?",
+                                                      "ja": "目的はどのくらい簡単に果たせましたか?"}}]}],
+             "endings": [{"id": "everyone", "text": {"en": "Thank you for your answers!",
+                                                      "ja": "ご回答ありがとうございました!"}}]}
             """;
     /** A desktop's screen: the console is where a CX team works. */
     private static final int WIDTH = 1280;
@@ -77,23 +90,39 @@ class ConsoleIT {
     void aRespondentsNpsReachesTheDashboardOfAnAdminWhoLoggedInThroughKeycloak() throws Exception {
         String name = "Console NPS " + UUID.randomUUID().toString().substring(0, 8);
         String surveyId = survey(name);
-        // Answers from two other channels first, so that the dashboard has a breakdown to show
-        for (Map.Entry<String, Integer> answer : List.of(Map.entry("in-app", 10), Map.entry("in-app", 7),
-                Map.entry("in-app", 3), Map.entry("kiosk", 8), Map.entry("kiosk", 2))) {
-            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
-                    .body(Map.of("channel", answer.getKey(), "language", "en",
-                            "answers", Map.of("nps", answer.getValue(),
-                                    "csat", Math.min(5, answer.getValue() / 2 + 1))))
+        // Answers from two other channels first, so that the dashboard has a breakdown to show, and two from the
+        // previous period (an offline kiosk's, answered 40 days ago), for the comparison with it
+        record Seeded(String channel, int nps, int ces, int daysAgo) {
+        }
+        for (Seeded answer : List.of(new Seeded("in-app", 10, 5, 0), new Seeded("in-app", 7, 4, 0),
+                new Seeded("in-app", 3, 2, 0), new Seeded("kiosk", 8, 6, 0), new Seeded("kiosk", 2, 3, 0),
+                new Seeded("kiosk", 10, 7, 40), new Seeded("kiosk", 10, 6, 40))) {
+            Map<String, Object> response = new HashMap<>(Map.of("channel", answer.channel(), "language", "en",
+                    "answers", Map.of("nps", answer.nps(), "csat", Math.min(5, answer.nps() / 2 + 1),
+                            "ces", answer.ces())));
+            if (answer.daysAgo() > 0) {
+                response.put("answeredAt", Instant.now().minus(Duration.ofDays(answer.daysAgo())).toString());
+            }
+            given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON).body(response)
                     .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
                     .then().statusCode(202);
         }
+        // The respondent: a customer invited by email in Japanese, whose browser asks for English. The follow-up is
+        // asked of a detractor's score and withdrawn when the score changes to a promoter's.
+        String invitation = platform.invitationLink(admin, surveyId, "ja");
         try (Browser respondent = new Browser("en-US")) {
-            respondent.open(platform.gatewayUrl + "/respond/" + surveyId);
+            respondent.open(invitation);
+            assertEquals("ご来店はいかがでしたか?", respondent.shown(By.id("survey-title")).getText());
+            respondent.click(By.cssSelector("label[for='q-nps-3']"));
+            assertEquals("3点とのこと、申し訳ありません。何を改善すべきでしたか?",
+                    respondent.shown(By.id("q-reason-text")).getText());
             respondent.click(By.cssSelector("label[for='q-nps-9']"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !respondent.driver().findElement(By.id("q-reason"))
+                    .isDisplayed());
             respondent.click(By.cssSelector("label[for='q-csat-5']"));
             respondent.click(By.cssSelector("label[for='q-ces-6']"));
             respondent.click(By.id("next"));
-            respondent.shown(By.cssSelector(".closing-text"));
+            assertEquals("ご回答ありがとうございました!", respondent.shown(By.cssSelector(".closing-text")).getText());
         }
 
         Path downloads = Browser.emptyDownloadFolder("console-downloads");
@@ -107,37 +136,51 @@ class ConsoleIT {
             browser.screenshot(Browser.screenshots().resolve("console-surveys.png"));
             link.click();
 
-            // Six answers: promoters 10 and 9, passives 7 and 8, detractors 3 and 2; NPS 0. Insight-service counts
-            // them as the responses topic is read: refresh until the last one is in (bounded).
+            // This period's six answers: promoters 10 and 9, passives 7 and 8, detractors 3 and 2; NPS 0. The
+            // previous period's two: promoters; NPS 100. Insight-service counts them as the responses topic is
+            // read: refresh until the last one is in (bounded).
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 browser.click(By.id("refresh"));
                 browser.shown(By.cssSelector("main[data-ready='true']"));
                 assertEquals("6 answers", browser.shown(By.id("count-nps")).getText());
+                String previous = browser.shown(By.id("previous-nps")).getText();
+                assertTrue(previous.startsWith("Previous period: 100 · Change: −100 ("), previous);
             });
             assertEquals("0", browser.shown(By.id("score-nps")).getText());
             assertTrue(browser.shown(By.id("margin-nps")).getText().startsWith("± "), "the margin of error");
             assertEquals(name, browser.shown(By.id("page-title")).getText());
-            browser.shown(By.id("card-csatTopTwoBox"));
-            assertEquals("6", browser.shown(By.id("score-cesMean")).getText(), "one CES answer, 6");
-            WebElement web = browser.shown(By.cssSelector("#breakdown[data-by='channel'] tr[data-value='web']"));
-            assertTrue(web.getText().contains("100"), "the respondent page's answer is the web channel's: "
-                    + web.getText());
+            // CSAT: answers 5, 4, 2, 5, 2 and 5, four in the top two boxes (66.7 %); CES: 5, 4, 2, 6, 3 and 6, mean 4.33
+            assertEquals("66.7", browser.shown(By.id("score-csatTopTwoBox")).getText());
+            assertTrue(browser.shown(By.id("margin-csatTopTwoBox")).getText().startsWith("± "), "CSAT's margin");
+            assertEquals("4.33", browser.shown(By.id("score-cesMean")).getText());
+            assertTrue(browser.shown(By.id("margin-cesMean")).getText().startsWith("± "), "CES's margin");
+            WebElement email = browser.shown(By.cssSelector("#breakdown[data-by='channel'] tr[data-value='email']"));
+            assertTrue(email.getText().contains("100"), "the invited respondent's answer is the email channel's: "
+                    + email.getText());
             assertEquals(3, browser.driver().findElements(By.cssSelector("#breakdown tbody tr")).size(),
-                    "web, in-app and kiosk");
+                    "email, in-app and kiosk");
             browser.shown(By.cssSelector("#trend-chart canvas"));
             browser.shown(By.cssSelector("#breakdown-chart canvas"));
             browser.shown(By.id("action-pause"));
             browser.shown(By.id("action-close"));
+            @SuppressWarnings("unchecked")
+            List<Object> previousLine = (List<Object>) browser.script("return echarts.getInstanceByDom("
+                    + "document.getElementById('trend-chart')).getOption().series[1].data");
+            assertTrue(previousLine.stream().anyMatch(point -> point instanceof Number value
+                    && value.doubleValue() == 100), "the previous period's line has its day at 100: " + previousLine);
 
-            String png = (String) browser.script("return echarts.getInstanceByDom("
-                    + "document.getElementById('trend-chart')).getDataURL({type: 'png'})");
-            assertTrue(png.startsWith("data:image/png;base64,"), "the trend chart exports as PNG");
+            browser.click(By.id("export-trend"));
+            Path png = await().atMost(Duration.ofSeconds(10)).until(() -> Browser.downloaded(downloads, ".png"),
+                    Optional::isPresent).orElseThrow();
+            byte[] signature = Arrays.copyOf(Files.readAllBytes(png), 8);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, signature,
+                    "the trend chart downloads as a PNG image: " + png.getFileName());
             browser.click(By.id("export-csv"));
             Path csv = await().atMost(Duration.ofSeconds(10)).until(() -> Browser.downloaded(downloads, ".csv"),
                     Optional::isPresent).orElseThrow();
             List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
             assertTrue(lines.get(0).startsWith("\ufeffChannel,Answers,NPS,NPS ±,"), lines.get(0));
-            assertTrue(lines.stream().anyMatch(line -> line.startsWith("web,1,100,")), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("email,1,100,")), String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(line -> line.startsWith("in-app,3,")), String.join("\n", lines));
 
             recordPageMetrics(browser);
@@ -148,11 +191,14 @@ class ConsoleIT {
 
             // Live: a new response reaches the open dashboard without a refresh (server-sent events through the
             // gateway), and screen readers are told.
+            long sent = System.nanoTime();
             given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
                     .body(Map.of("channel", "kiosk", "language", "en", "answers", Map.of("nps", 10, "csat", 5)))
                     .when().post("/api/v1/public/surveys/{id}/responses", surveyId)
                     .then().statusCode(202);
             browser.waitForText(By.id("count-nps"), "7 answers");
+            System.out.println("Console, live: the dashboard counted a new response "
+                    + Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms after it was sent");
             await().atMost(Duration.ofSeconds(5)).until(() -> "Updated with new responses.".equals(
                     browser.script("return document.getElementById('status').textContent")));
 
@@ -209,6 +255,34 @@ class ConsoleIT {
         String analyst = KeycloakTokens.forUser(platform.keycloakUrl, "arthur");
         given().baseUri(platform.gatewayUrl).auth().oauth2(analyst)
                 .when().post("/api/v1/surveys/{id}/close", surveyId).then().statusCode(403);
+    }
+
+    @Test
+    void anotherTenantsAdminFindsNothingOfThisTenant() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String acmeSurvey = survey("Console acme " + suffix);
+        String globexAdmin = KeycloakTokens.forUser(platform.keycloakUrl, "gina");
+        String globexSurvey = platform.createSurvey(globexAdmin, SURVEY.formatted("Console globex " + suffix));
+        try (Browser browser = console("en-US", null)) {
+            // A deep link to another tenant's survey, as if it had been shared: nothing there, not even its name
+            browser.open(platform.gatewayUrl + "/console/#/surveys/" + acmeSurvey);
+            logInThroughKeycloak(browser, "gina");
+            assertEquals("There is nothing here.", browser.shown(By.id("error-detail")).getText());
+            for (String screen : List.of("#/surveys/" + acmeSurvey + "/topics",
+                    "#/surveys/" + acmeSurvey + "/distribution", "#/surveys/" + acmeSurvey + "/edit")) {
+                browser.script("window.location.hash = arguments[0]", "#/");
+                browser.shown(By.id("surveys"));
+                browser.script("window.location.hash = arguments[0]", screen);
+                assertEquals("There is nothing here.", browser.shown(By.id("error-detail")).getText(), screen);
+            }
+
+            browser.script("window.location.hash = arguments[0]", "#/");
+            browser.shown(By.cssSelector("#surveys a[href='#/surveys/" + globexSurvey + "']"));
+            assertEquals(List.of(), browser.driver().findElements(By.cssSelector(
+                    "#surveys a[href='#/surveys/" + acmeSurvey + "']")), "the other tenant's survey is not listed");
+            assertTrue(!browser.driver().getPageSource().contains("Console acme " + suffix), "nor named");
+            assertEquals("gina · globex", browser.shown(By.id("who")).getText());
+        }
     }
 
     @Test
@@ -393,9 +467,6 @@ class ConsoleIT {
     }
 
     private static String survey(String name) {
-        return given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(SURVEY.formatted(name))
-                .when().post("/api/v1/surveys")
-                .then().statusCode(201).extract().path("id");
+        return platform.createSurvey(admin, SURVEY.formatted(name));
     }
 }

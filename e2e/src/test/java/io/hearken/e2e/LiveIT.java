@@ -45,13 +45,12 @@ class LiveIT {
         String admin = KeycloakTokens.forUser(platform.keycloakUrl, "alice");
         String analyst = KeycloakTokens.forUser(platform.keycloakUrl, "arthur");
         String otherTenant = KeycloakTokens.forUser(platform.keycloakUrl, "gina");
-        String surveyId = given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(SURVEY).when().post("/api/v1/surveys").then().statusCode(201).extract().path("id");
+        String surveyId = platform.createSurvey(admin, SURVEY);
 
         BlockingQueue<String> acme = new LinkedBlockingQueue<>();
         BlockingQueue<String> globex = new LinkedBlockingQueue<>();
-        CompletableFuture<?> acmeStream = follow(analyst, acme);
-        CompletableFuture<?> globexStream = follow(otherTenant, globex);
+        CompletableFuture<HttpResponse<Stream<String>>> acmeStream = follow(analyst, acme);
+        CompletableFuture<HttpResponse<Stream<String>>> globexStream = follow(otherTenant, globex);
         try {
             // insight-service reads the topics from their end once it has them: submit until one shows.
             String seen = null;
@@ -83,7 +82,22 @@ class LiveIT {
             }
             System.out.println("Live update " + (System.nanoTime() - submittedAt) / 1_000_000
                     + " ms after the submission was sent");
-            assertFalse(String.join("\n", globex).contains(surveyId), "another tenant sees nothing of it");
+            assertEquals(200, acmeStream.get(5, TimeUnit.SECONDS).statusCode());
+            assertEquals(200, globexStream.get(5, TimeUnit.SECONDS).statusCode());
+
+            // The other tenant's stream is live too: its own survey's response reaches it, and only it.
+            String globexSurvey = platform.createSurvey(otherTenant, SURVEY);
+            String globexResponse = given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
+                    .body("{\"channel\": \"web\", \"answers\": {\"nps\": 10}}")
+                    .when().post("/api/v1/public/surveys/{id}/responses", globexSurvey)
+                    .then().statusCode(202).extract().path("id");
+            String globexUpdate = null;
+            while (globexUpdate == null || !globexUpdate.contains(globexResponse)) {
+                globexUpdate = next(globex, "response.completed", 10);
+                assertTrue(globexUpdate != null, "no live update for globex's " + globexResponse + " within 10 s");
+            }
+            assertFalse(String.join("\n", globex).contains(surveyId), "another tenant sees nothing of acme's");
+            assertFalse(String.join("\n", acme).contains(globexSurvey), "nor acme anything of globex's");
         } finally {
             acmeStream.cancel(true);
             globexStream.cancel(true);
@@ -96,15 +110,15 @@ class LiveIT {
     }
 
     /** Opens the live stream with {@code token}; its data lines go to {@code lines}. */
-    private static CompletableFuture<?> follow(String token, BlockingQueue<String> lines) {
+    private static CompletableFuture<HttpResponse<Stream<String>>> follow(String token,
+                                                                          BlockingQueue<String> lines) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl + "/api/v1/live"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
         CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        stream.thenAccept(answer -> {
-            assertEquals(200, answer.statusCode());
-            answer.body().filter(line -> line.startsWith("data:")).forEach(lines::add);
-        });
+        // Its lines are read on another thread; the test checks the stream's status itself (a failed assertion
+        // here would go unseen).
+        stream.thenAcceptAsync(answer -> answer.body().filter(line -> line.startsWith("data:")).forEach(lines::add));
         return stream;
     }
 

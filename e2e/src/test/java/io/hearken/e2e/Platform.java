@@ -2,7 +2,9 @@ package io.hearken.e2e;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.hearken.testing.MailInbox;
 import io.hearken.testing.TestInfrastructure;
+import io.restassured.http.ContentType;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * The packaged Hearken services, each started as its own process ({@code java -jar quarkus-run.jar}) against the
@@ -30,6 +37,8 @@ final class Platform {
 
     private static Platform instance;
     private static final Set<Integer> HANDED_OUT_PORTS = new HashSet<>();
+    private static final Pattern INVITATION_LINK = Pattern.compile("https?://[^\\s\"<>]+/respond/[^\\s\"<>]+"
+            + "invitation=inv1\\.[A-Za-z0-9._-]+");
 
     /** A Keycloak test client (partner role, tenant acme) whose quota both gateways are started with. */
     static final String RATE_LIMITED_CLIENT = "hearken-test-small-quota";
@@ -134,6 +143,32 @@ final class Platform {
     /** Whether {@code name} (survey, profile, insight, webhook, gateway) is a service this platform runs. */
     boolean runs(String name) {
         return services.containsKey(name);
+    }
+
+    /** A survey made through the gateway by the holder of {@code token} (an admin); its id. */
+    String createSurvey(String token, String definition) {
+        return given().baseUri(gatewayUrl).auth().oauth2(token).contentType(ContentType.JSON).body(definition)
+                .when().post("/api/v1/surveys")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * The link of an invitation by email to a new customer in {@code locale}, as the customer receives it: sent
+     * through the gateway by the holder of {@code token}, read from the local mail server.
+     */
+    String invitationLink(String token, String surveyId, String locale) {
+        String email = "respondent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        given().baseUri(gatewayUrl).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("channel", "email", "recipients", List.of(Map.of("customerId",
+                        "RESP-" + UUID.randomUUID().toString().substring(0, 8), "email", email, "locale", locale))))
+                .when().post("/api/v1/surveys/{id}/invitations/batch", surveyId)
+                .then().statusCode(202);
+        String mail = MailInbox.firstMail(mailApiUrl, email, Duration.ofSeconds(30));
+        Matcher link = INVITATION_LINK.matcher(mail);
+        if (!link.find() || !link.group().startsWith(gatewayUrl + "/respond/" + surveyId + "?")) {
+            throw new AssertionError("the invitation carries no link to this survey's respondent page:\n" + mail);
+        }
+        return link.group();
     }
 
     /** SIGKILL, as a crash: no shutdown hook runs, no consumer leaves its group. */

@@ -3,7 +3,6 @@ package io.hearken.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearken.survey.domain.InvitationToken;
 import io.hearken.testing.KeycloakTokens;
-import io.hearken.testing.MailInbox;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -102,8 +99,6 @@ class RespondentPageIT {
                 "text": {"en": "You may contact me about my answers."}}]}],
              "endings": [{"id": "everyone", "text": {"en": "Thank you for your answers!"}}]}
             """;
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/respond/[^\\s\"<>]+invitation=inv1\\."
-            + "[A-Za-z0-9._-]+");
     private static final By NEXT = By.id("next");
 
     private static Platform platform;
@@ -118,8 +113,8 @@ class RespondentPageIT {
 
     @Test
     void anInvitedCustomerAnswersInJapaneseWithBranchingAndTheResponseIsStored() throws Exception {
-        String surveyId = survey(NPS_SURVEY);
-        String link = invitationLink(surveyId, "ja");
+        String surveyId = platform.createSurvey(admin, NPS_SURVEY);
+        String link = platform.invitationLink(admin, surveyId, "ja");
         // The browser asks for English: the invitation's language wins, as the customer's own.
         try (Browser browser = new Browser("en-US")) {
             browser.open(link);
@@ -147,22 +142,25 @@ class RespondentPageIT {
             browser.click(NEXT);
             browser.shown(By.id("page-title"));
             assertEquals("2 / 2 ページ", browser.shown(By.id("page-of")).getText());
-            // The first page's answers are saved as a partial response: coming back to the link resumes there.
+            // The first page's answers are saved as a partial response: the link resumes there, also in another
+            // browser (another device: nothing of this tab's storage), and going on there keeps one response.
             browser.waitForText(By.id("status"), "ここまでの回答を保存しました。");
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                browser.open(link);
-                browser.shown(By.id("page-of"));
-                assertEquals("おかえりなさい。前回の回答を入力済みです。",
-                        browser.driver().findElement(By.id("status")).getText());
-            });
-            assertEquals("2 / 2 ページ", browser.shown(By.id("page-of")).getText());
-            browser.click(By.id("back"));
-            browser.shown(By.cssSelector("label[for='q-nps-3']"));
-            assertTrue(browser.driver().findElement(By.id("q-nps-3")).isSelected(), "the saved score is back");
-            assertEquals("レジの待ち時間が長すぎました", browser.shown(By.id("q-detractor_reason-input"))
-                    .getAttribute("value"));
-            browser.click(NEXT);
-            browser.shown(By.id("page-title"));
+            try (Browser phone = new Browser("en-US")) {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    phone.open(link);
+                    phone.shown(By.id("page-of"));
+                    assertEquals("おかえりなさい。前回の回答を入力済みです。",
+                            phone.driver().findElement(By.id("status")).getText());
+                });
+                assertEquals("2 / 2 ページ", phone.shown(By.id("page-of")).getText());
+                phone.click(By.id("back"));
+                phone.shown(By.cssSelector("label[for='q-nps-3']"));
+                assertTrue(phone.driver().findElement(By.id("q-nps-3")).isSelected(), "the saved score is back");
+                assertEquals("レジの待ち時間が長すぎました", phone.shown(By.id("q-detractor_reason-input"))
+                        .getAttribute("value"));
+                phone.click(NEXT);
+                phone.shown(By.id("page-title"));
+            }
             browser.click(NEXT);
             browser.shown(By.id("q-visit-error"));
             assertNoSeriousViolations(browser, "the second page, with a required answer missing");
@@ -192,7 +190,8 @@ class RespondentPageIT {
 
     @Test
     void aSurveyCanBeCompletedWithTheKeyboardAlone() throws Exception {
-        String surveyId = survey(NPS_SURVEY.replace("\"languages\": [\"en\", \"ja\"]", "\"languages\": [\"en\"]")
+        String surveyId = platform.createSurvey(admin, NPS_SURVEY
+                .replace("\"languages\": [\"en\", \"ja\"]", "\"languages\": [\"en\"]")
                 .replaceAll(",\\s*\"ja\": \"[^\"]*\"", ""));
         try (Browser browser = new Browser("en-US")) {
             browser.open(platform.gatewayUrl + "/respond/" + surveyId);
@@ -238,8 +237,8 @@ class RespondentPageIT {
 
     @Test
     void aReplayedBrokenOrExpiredInvitationAndAClosedSurveyEachGetAClearPage() throws Exception {
-        String surveyId = survey(NPS_SURVEY);
-        String link = invitationLink(surveyId, "ja");
+        String surveyId = platform.createSurvey(admin, NPS_SURVEY);
+        String link = platform.invitationLink(admin, surveyId, "ja");
         String token = link.substring(link.indexOf("invitation=") + "invitation=".length());
         given().baseUri(platform.gatewayUrl).contentType(ContentType.JSON)
                 .body(Map.of("invitation", token, "answers", Map.of("nps", 10, "visit", "buy")))
@@ -277,7 +276,7 @@ class RespondentPageIT {
 
     @Test
     void aDoubleClickAndARetryAfterALostAnswerStoreOneResponse() throws Exception {
-        String surveyId = survey(NPS_SURVEY);
+        String surveyId = platform.createSurvey(admin, NPS_SURVEY);
         try (Browser browser = new Browser("en-GB")) {
             browser.open(platform.gatewayUrl + "/respond/" + surveyId);
             browser.click(By.cssSelector("label[for='q-nps-9']"));
@@ -314,7 +313,7 @@ class RespondentPageIT {
 
     @Test
     void everyQuestionTypeIsAnsweredInTheBrowserAndStoredAsItsKindTakesIt() throws Exception {
-        String surveyId = survey(EVERY_TYPE_SURVEY);
+        String surveyId = platform.createSurvey(admin, EVERY_TYPE_SURVEY);
         try (Browser browser = new Browser("en-US")) {
             browser.open(platform.gatewayUrl + "/respond/" + surveyId + "?store=42&lang=en");
             browser.click(By.cssSelector("label[for='q-stars-8']"));
@@ -356,27 +355,6 @@ class RespondentPageIT {
         assertEquals("Friendly staff, {{not piped}} <b>no markup</b>",
                 stored.path("items[0].answers.find { it.questionId == 'why' }.text"));
         assertEquals(true, stored.path("items[0].answers.find { it.questionId == 'contact' }.consent"));
-    }
-
-    private static String survey(String definition) {
-        return given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(definition).when().post("/api/v1/surveys")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    /** The link of an invitation by email, as the customer receives it. */
-    private static String invitationLink(String surveyId, String locale) {
-        String email = "respondent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        given().baseUri(platform.gatewayUrl).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("channel", "email", "recipients", List.of(Map.of("customerId",
-                        "RESP-" + UUID.randomUUID().toString().substring(0, 8), "email", email, "locale", locale))))
-                .when().post("/api/v1/surveys/{id}/invitations/batch", surveyId)
-                .then().statusCode(202);
-        String mail = MailInbox.firstMail(platform.mailApiUrl, email, Duration.ofSeconds(30));
-        Matcher link = LINK.matcher(mail);
-        assertTrue(link.find(), "the invitation carries a link to the respondent page:\n" + mail);
-        assertTrue(link.group().startsWith(platform.gatewayUrl + "/respond/" + surveyId + "?"), link.group());
-        return link.group();
     }
 
     /** The survey's one stored response, once the projection has it. */
