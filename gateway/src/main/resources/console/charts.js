@@ -3,7 +3,6 @@
 // styles, which the console's Content-Security-Policy refuses. Each chart describes itself to screen readers (aria)
 // and has a table with the same figures next to it.
 
-const LIBRARY = '/console/lib/echarts-5.3.1.common.min.js';
 const INK = '#1b1b1f';
 const MUTED = '#44474e';
 const ACCENT = '#0b57d0';
@@ -11,12 +10,18 @@ const PREVIOUS = '#74777f';
 const WEAK = '#b3261e';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans CJK JP", sans-serif';
 
+let libraryUrl = null;
 let loading = null;
+
+/** Where the gateway serves the library (config.json's chartsLibrary: its name carries its version). */
+export function useChartsLibrary(url) {
+  libraryUrl = url;
+}
 
 /** ECharts, loaded once: the UMD build sets globalThis.echarts when imported as a module. */
 function library() {
   if (!loading) {
-    loading = import(LIBRARY).then(() => globalThis.echarts);
+    loading = import(libraryUrl).then(() => globalThis.echarts);
   }
   return loading;
 }

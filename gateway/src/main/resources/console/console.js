@@ -8,6 +8,7 @@
 
 import { LoginError, finishLogin, loadSettings, startLogin } from './auth.js';
 import { Api } from './api.js';
+import { useChartsLibrary } from './charts.js';
 import { LiveUpdates } from './live.js';
 import { AUTONYMS, LANGUAGES, chosenLanguage, rememberLanguage, textsIn } from './texts.js';
 import { firstScreen, followsLive, mayUseWebhooks, readsCases, readsCustomers, readsDeadLetters, readsSurveys }
@@ -175,6 +176,7 @@ async function start() {
   let settings;
   try {
     settings = await loadSettings();
+    useChartsLibrary(settings.chartsLibrary);
     context.session = await finishLogin(settings);
   } catch (error) {
     loginFailed(error);

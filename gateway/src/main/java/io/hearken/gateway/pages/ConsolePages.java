@@ -14,11 +14,15 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The CX console ({@code /console/}): a page, its own files ({@code /console/assets/*}), the charting library from
@@ -45,11 +49,13 @@ public class ConsolePages {
             "breakdown.js", "journey.js", "topics.js", "webhooks.js",
             "editor.js", "editor-logic.js", "editor-settings.js", "preview.js", "distribution.js");
     /**
-     * Apache ECharts' build with the common charts, by its name here: unpacked from the webjar {@code
-     * org.webjars.npm:echarts} by the gateway's build (its pom), out of Quarkus's own static files.
+     * Apache ECharts' build with the common charts, unpacked from the webjar {@code org.webjars.npm:echarts} by the
+     * gateway's build (its pom, the one place its version is chosen), out of Quarkus's own static files. The version
+     * is read from the webjar's own pom.properties and put in the served file's name, so a browser keeps it for a
+     * year; the page learns that name from {@link #CONFIG}.
      */
-    private static final Map<String, String> LIBRARY_FILES = Map.of("echarts-5.3.1.common.min.js",
-            "console-lib/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js");
+    private static final String LIBRARY_ROOT = "console-lib/META-INF/";
+    private static final String LIBRARY_VERSION = LIBRARY_ROOT + "maven/org.webjars.npm/echarts/pom.properties";
     private static final String REVALIDATE = "public, max-age=300, must-revalidate";
 
     private final ProblemWriter problems;
@@ -63,10 +69,13 @@ public class ConsolePages {
         this.problems = problems;
         this.contentSecurityPolicy = contentSecurityPolicy(config);
         this.page = StaticAsset.load("console/index.html", "no-cache");
-        this.settings = StaticAsset.of(settingsJson(config, json), "application/json", "no-cache");
+        String chartsVersion = chartsLibraryVersion();
+        String chartsLibrary = "echarts-" + chartsVersion + ".common.min.js";
+        libraries.put(chartsLibrary, StaticAsset.load(LIBRARY_ROOT + "resources/webjars/echarts/" + chartsVersion
+                + "/dist/echarts.common.min.js", "public, max-age=31536000, immutable"));
+        this.settings = StaticAsset.of(settingsJson(config, LIBRARIES + "/" + chartsLibrary, json),
+                "application/json", "no-cache");
         FILES.forEach(file -> files.put(file, StaticAsset.load("console/" + file, REVALIDATE)));
-        LIBRARY_FILES.forEach((name, resource) -> libraries.put(name, StaticAsset.load(resource,
-                "public, max-age=31536000, immutable")));
     }
 
     void register(@Observes Router router) {
@@ -136,8 +145,25 @@ public class ConsolePages {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
-    /** Keycloak's OpenID Connect endpoints of the realm, so the page needs no discovery request of its own. */
-    private static byte[] settingsJson(ConsoleConfig config, ObjectMapper json) {
+    /** The version of the charting library the build unpacked. */
+    private static String chartsLibraryVersion() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(LIBRARY_VERSION)) {
+            if (in == null) {
+                throw new IllegalStateException(LIBRARY_VERSION + " is missing: the build unpacks it (gateway/pom.xml)");
+            }
+            Properties webjar = new Properties();
+            webjar.load(in);
+            return webjar.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keycloak's OpenID Connect endpoints of the realm, so the page needs no discovery request of its own, and the
+     * charting library's address.
+     */
+    private static byte[] settingsJson(ConsoleConfig config, String chartsLibrary, ObjectMapper json) {
         String base = config.keycloakUrl().replaceAll("/+$", "");
         String issuer = base + "/realms/" + config.realm();
         String endpoints = issuer + "/protocol/openid-connect";
@@ -147,6 +173,7 @@ public class ConsolePages {
         settings.put("authorizationEndpoint", endpoints + "/auth");
         settings.put("tokenEndpoint", endpoints + "/token");
         settings.put("endSessionEndpoint", endpoints + "/logout");
+        settings.put("chartsLibrary", chartsLibrary);
         try {
             return json.writeValueAsString(settings).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
