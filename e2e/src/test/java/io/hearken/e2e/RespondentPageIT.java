@@ -189,6 +189,47 @@ class RespondentPageIT {
     }
 
     @Test
+    void theLanguageIsTheLinksThenTheInvitationsThenTheBrowsersThenTheSurveysDefault() throws Exception {
+        String surveyId = platform.createSurvey(admin, NPS_SURVEY.replace("\"defaultLanguage\": \"en\"",
+                "\"defaultLanguage\": \"ja\""));
+        String web = platform.gatewayUrl + "/respond/" + surveyId;
+        String invitedInJapanese = platform.invitationLink(admin, surveyId, "ja");
+        try (Browser browser = new Browser("zh-CN")) {
+            // Chinese is not offered: the survey's default language, Japanese, page texts and lang included
+            assertTitle(browser, web, "ご来店はいかがでしたか?", "ja");
+            assertEquals("次へ", browser.shown(NEXT).getText());
+            // The link's lang parameter is a choice made on purpose: it wins over the browser and the invitation
+            assertTitle(browser, web + "?lang=en", "How was your visit?", "en");
+            assertTitle(browser, invitedInJapanese + "&lang=en", "How was your visit?", "en");
+        }
+        try (Browser browser = new Browser("en-US")) {
+            assertTitle(browser, invitedInJapanese, "ご来店はいかがでしたか?", "ja");
+        }
+
+        // Chinese in both scripts: a reader gets theirs, whichever way the browser names it
+        String chinese = platform.createSurvey(admin, """
+                {"name": "Respondent page, Chinese", "publish": true, "defaultLanguage": "en",
+                 "languages": ["en", "zh-TW", "zh-CN"],
+                 "title": {"en": "How was your visit?", "zh-TW": "您這次的體驗如何?", "zh-CN": "您这次的体验如何?"},
+                 "questions": [{"id": "nps", "type": "NPS", "required": true,
+                   "text": {"en": "Would you recommend us?", "zh-TW": "您會推薦我們嗎?", "zh-CN": "您会推荐我们吗?"}}]}
+                """);
+        for (Map.Entry<String, String> reader : Map.of("zh-HK", "zh-TW", "zh-Hant-TW", "zh-TW", "zh", "zh-CN",
+                "zh-SG", "zh-CN").entrySet()) {
+            try (Browser browser = new Browser(reader.getKey())) {
+                String expected = reader.getValue().equals("zh-TW") ? "您這次的體驗如何?" : "您这次的体验如何?";
+                assertTitle(browser, platform.gatewayUrl + "/respond/" + chinese, expected, reader.getValue());
+            }
+        }
+    }
+
+    private static void assertTitle(Browser browser, String link, String title, String language) {
+        browser.open(link);
+        assertEquals(title, browser.shown(By.id("survey-title")).getText(), link);
+        assertEquals(language, browser.script("return document.documentElement.lang"), link);
+    }
+
+    @Test
     void aSurveyCanBeCompletedWithTheKeyboardAlone() throws Exception {
         String surveyId = platform.createSurvey(admin, NPS_SURVEY
                 .replace("\"languages\": [\"en\", \"ja\"]", "\"languages\": [\"en\"]")
