@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # The tools tests run besides the JVM: Node.js, and the npm packages each module locks under src/test/node (today
-# webhook-service's: the official Standard Webhooks library, which checks our signatures). ./hearken test installs
+# webhook-service's: the official Standard Webhooks library, which checks our signatures; e2e's: axe-core, the
+# accessibility engine the browser tests run in Chromium). Debian's Chromium and its driver are installed the same
+# way (below). ./hearken test installs
 # them before Maven runs — node and npm from Debian when missing (as redis-server is), then npm ci in each package
 # directory whose node_modules is missing or older than its package.json or package-lock.json — and tells the tests
 # (HEARKEN_REQUIRE_TEST_TOOLS=1) that a missing tool is a failure, not a reason to skip. The tests download nothing.

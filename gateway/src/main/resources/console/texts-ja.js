@@ -34,6 +34,7 @@ const ja = {
   change: (value) => `変化: ${value}`,
   significant: '有意な変化',
   notSignificant: '誤差の範囲内',
+  tooFewToTell: '回答が少なく判断できません',
   noScores: 'この期間の NPS・CSAT・CES の回答はまだありません。',
   trendTitle: '前期間との比較推移',
   trendScore: '指標',

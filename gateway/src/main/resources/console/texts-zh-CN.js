@@ -34,6 +34,7 @@ const zhCN = {
   change: (value) => `变化:${value}`,
   significant: '显著变化',
   notSignificant: '在误差范围内',
+  tooFewToTell: '回答太少，无法判断',
   noScores: '本时段还没有 NPS、CSAT 或 CES 回答。',
   trendTitle: '与上一时段对比的趋势',
   trendScore: '指标',

@@ -34,6 +34,7 @@ const zhTW = {
   change: (value) => `變化:${value}`,
   significant: '顯著變化',
   notSignificant: '在誤差範圍內',
+  tooFewToTell: '回答太少，無法判斷',
   noScores: '本期間尚無 NPS、CSAT 或 CES 回答。',
   trendTitle: '與上一期間比較的趨勢',
   trendScore: '指標',

@@ -46,6 +46,7 @@ const en = {
   change: (value) => `Change: ${value}`,
   significant: 'significant',
   notSignificant: 'within the margin',
+  tooFewToTell: 'too few answers to tell',
   noScores: 'No NPS, CSAT or CES answers in this period yet.',
   trendTitle: 'Trend against the previous period',
   trendScore: 'Score',

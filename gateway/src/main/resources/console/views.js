@@ -235,6 +235,17 @@ function headlinesOf(scores) {
   return found;
 }
 
+/**
+ * Whether a change is more than chance, as a CX lead may repeat it: the z-test's verdict only where both periods
+ * have the answers it needs (30, the API's smallSample); with fewer, a change of any size is not called either way.
+ */
+function verdictOf(t, estimate, previous) {
+  if (estimate.smallSample || previous.smallSample) {
+    return t.tooFewToTell;
+  }
+  return estimate.significantChange ? t.significant : t.notSignificant;
+}
+
 function scoreCard(context, { score, digits, estimate }) {
   const { t } = context;
   const previous = estimate.previous;
@@ -251,7 +262,7 @@ function scoreCard(context, { score, digits, estimate }) {
     previous && previous.count > 0
       ? el('p', { class: 'detail', id: `previous-${score}` }, t.previous(formatNumber(context, previous.value, digits)), ' · ',
         el('span', { class: change > 0 ? 'up' : change < 0 ? 'down' : '' }, t.change(formatSigned(context, change,
-          digits))), ' ', `(${estimate.significantChange ? t.significant : t.notSignificant})`)
+          digits))), ' ', `(${verdictOf(t, estimate, previous)})`)
       : el('p', { class: 'detail' }, t.noPrevious));
 }
 
