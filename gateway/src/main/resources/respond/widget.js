@@ -61,15 +61,24 @@
   }
 
   var shown = false;
+  // The visit's mark is written once a panel is up (a survey that cannot load here does not use up the visit), so
+  // two tags on one page would both find the visit free while the first panel loads: the first to start showing
+  // claims the page, and gives it back if it fails.
+  var pageClaimName = Symbol.for('hearken.widget.showing');
 
   function show() {
-    if (shown || !allowed()) {
+    if (shown || window[pageClaimName] || !allowed()) {
       return;
     }
     shown = true;
+    var claim = { surveyId: surveyId };
+    window[pageClaimName] = claim;
     import(config.base + 'widget-app.js')
       .then(function (app) { return app.open(config); })
       .catch(function (failure) {
+        if (window[pageClaimName] === claim) {
+          delete window[pageClaimName];
+        }
         // The host page is not ours to break: a widget that cannot load stays away, saying why in the console.
         console.info('Hearken widget not shown: ' + failure.message);
       });

@@ -57,6 +57,21 @@ final class Browser implements AutoCloseable {
 
     /** The same on a screen of the given size; a desktop's for the console a CX team works in. */
     Browser(String language, int width, int height, boolean mobile) {
+        this(language, width, height, mobile, List.of());
+    }
+
+    /**
+     * A desktop visitor's browser, with a mouse. Headless Chromium has no pointing device: its pages match
+     * {@code (hover: none)} and {@code (pointer: none)}, as a phone's match the first, so a page that waits for a
+     * gesture only a mouse makes (the widget's exit intent) would take it for a touch screen. These Blink settings
+     * give it a fine pointer that hovers (Blink's HoverType kHover is 2, PointerType kFine is 4).
+     */
+    static Browser desktopWithMouse(String language) {
+        return new Browser(language, 1280, 800, false, List.of("--blink-settings=primaryHoverType=2,"
+                + "availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4"));
+    }
+
+    private Browser(String language, int width, int height, boolean mobile, List<String> moreArguments) {
         this.width = width;
         requireInstalled();
         // Selenium Manager would look for (and download) a driver when none is named; this one is named.
@@ -67,6 +82,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + width + "," + height,
                 "--lang=" + language);
+        options.addArguments(moreArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

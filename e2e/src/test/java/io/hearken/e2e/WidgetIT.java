@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,15 +27,21 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embeddable widget in a real browser, on a customer's page of another origin (a small site this test serves on
  * 127.0.0.1, while the gateway is reached as localhost): one script tag shows the survey in a panel once its trigger
- * fires, styled the same whatever the page's own styles and leaving them alone (shadow DOM); the respondent answers
- * with the survey's branching in the page's language and the response is stored once, as the widget channel's; the
- * fatigue rules keep the panel away after an answer and after a dismissal; a site the survey does not list gets no
- * widget and no error; the panel passes axe-core's WCAG rules.
+ * fires (page view, delay, exit intent, or the delay instead on a touch screen), styled the same whatever the page's
+ * own styles and leaving them alone (shadow DOM); the respondent answers with the survey's branching in the page's
+ * language and the response is stored once, as the widget channel's; the fatigue rules keep the panel away for the
+ * recontact days after an answer, for the dismiss days after a dismissal, and after the first survey of a visit; a
+ * site the survey does not list gets no widget and no error; the panel passes axe-core's WCAG rules.
+ *
+ * <p>Each rule that keeps the panel away is checked in a later visit (a new tab: the site's localStorage stays, the
+ * visit's sessionStorage does not), against a control in that same visit that does show the panel, so that neither
+ * the visit's mark nor a widget that shows nothing at all can pass for the rule.
  */
 class WidgetIT {
 
@@ -51,16 +59,21 @@ class WidgetIT {
              "endings": [{"id": "all", "text": {"en": "Thanks!", "ja": "ご協力ありがとうございました。"}}]}
             """;
     /** A host page whose styles would repaint anything they reach: maroon serif text, yellow buttons (readable,
-     * so that axe-core judges the widget, not the page). */
+     * so that axe-core judges the widget, not the page). Its widget tags go at the end of the body. */
     private static final String HOST_PAGE = """
             <!doctype html>
             <html lang="%s"><head><meta charset="utf-8"><title>Shop</title>
             <style>* { color: rgb(128, 0, 0) !important; font-family: serif !important; }
             button { background: yellow !important; }</style></head>
             <body><h1 id="shop">Welcome to the shop</h1><button id="buy">Buy</button>
-            <script src="%s/respond/assets/widget.js" data-survey="%s" data-trigger="%s" data-delay-seconds="1"
-             async></script></body></html>
+            %s</body></html>
             """;
+    private static final String WIDGET_TAG = """
+            <script src="%s/respond/assets/widget.js" data-survey="%s" %s async></script>
+            """;
+    private static final String PANEL_HOST = "[data-hearken-widget]";
+    /** How long a test watches for a panel that must not come; the triggers it waits out fire within a second. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private static Platform platform;
     private static String admin;
@@ -97,9 +110,10 @@ class WidgetIT {
     }
 
     @Test
-    void aVisitorAnswersInThePanelOnAnotherSiteAndIsNotAskedAgain() throws Exception {
+    void aVisitorAnswersInThePanelOnAnotherSiteAndIsNotAskedAgainForTheRecontactDays() throws Exception {
         String surveyId = survey(siteOrigin);
-        String page = hostPage("/shop-" + surveyId + ".html", "ja", surveyId, "delay");
+        String page = hostPage("/shop-" + surveyId + ".html", "ja",
+                widgetTag(surveyId, "data-trigger=\"delay\" data-delay-seconds=\"1\""));
         try (Browser browser = new Browser("ja")) {
             browser.open(page);
             SearchContext panel = panel(browser);
@@ -151,41 +165,145 @@ class WidgetIT {
             assertEquals("配送が遅すぎました", stored.path("items[0].answers.find { it.questionId == 'why' }.text"));
             assertEquals(siteOrigin + "/shop-" + surveyId + ".html", stored.path("items[0].context.page"));
 
-            // Answered: the same site does not ask again, on this visit or the next.
+            Duration answered = memoryAge(browser, surveyId, "answeredAt");
+            assertTrue(answered.compareTo(Duration.ofMinutes(2)) < 0, "the site remembers the answer: " + answered);
+
+            // Answered: the next visit is not asked again...
+            startNewVisit(browser);
             browser.open(page);
-            assertNoPanelWithin(browser, Duration.ofSeconds(4));
+            assertNoPanelDuring(browser, QUIET);
+            // ...until the recontact days (90 unless the tag says otherwise) are over. Only the answer's age differs
+            // from the page just shown without a panel: the same visit, the same tag.
+            setMemoryAge(browser, surveyId, "answeredAt", Duration.ofDays(91));
+            browser.open(page);
+            panel(browser);
         }
         assertEquals(1, storedResponses(surveyId, 1).jsonPath().getList("items").size(), "stored once");
     }
 
     @Test
-    void aDismissedPanelStaysAwayAndAKeyboardUserCanDismissIt() throws Exception {
+    void aDismissedPanelStaysAwayForTheDismissDaysAndAKeyboardUserCanDismissIt() {
         String surveyId = survey(siteOrigin);
-        String page = hostPage("/dismiss-" + surveyId + ".html", "en", surveyId, "page-view");
+        String page = hostPage("/dismiss-" + surveyId + ".html", "en",
+                widgetTag(surveyId, "data-trigger=\"page-view\" data-dismiss-days=\"2\""));
         try (Browser browser = new Browser("en-US")) {
             browser.open(page);
             SearchContext panel = panel(browser);
             assertEquals("Quick question", panel.findElement(By.cssSelector("#hw-title")).getText());
             panel.findElement(By.cssSelector("label[for='q-nps-9']")).click();
             browser.press(Keys.ESCAPE);
-            await().atMost(Duration.ofSeconds(5)).until(() -> browser.driver()
-                    .findElements(By.cssSelector("[data-hearken-widget]")).isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> panelHosts(browser).isEmpty());
+            Duration dismissed = memoryAge(browser, surveyId, "dismissedAt");
+            assertTrue(dismissed.compareTo(Duration.ofMinutes(2)) < 0, "the site remembers the dismissal");
+
+            // The rule is the site's memory, not the visit's: the next visit respects it...
+            startNewVisit(browser);
             browser.open(page);
-            assertNoPanelWithin(browser, Duration.ofSeconds(4));
-            // The rule is the site's memory, not the visit's: a new visit (session) still respects it.
-            browser.script("sessionStorage.clear()");
+            assertNoPanelDuring(browser, QUIET);
+            // ...until the tag's two dismiss days are over (three days on, where the default 14 would still hold).
+            setMemoryAge(browser, surveyId, "dismissedAt", Duration.ofDays(3));
             browser.open(page);
-            assertNoPanelWithin(browser, Duration.ofSeconds(3));
+            panel(browser);
         }
     }
 
     @Test
-    void aSiteTheSurveyDoesNotListGetsNoWidgetAndNoError() throws Exception {
-        String surveyId = survey("https://another-shop.example.com");
-        String page = hostPage("/unlisted-" + surveyId + ".html", "en", surveyId, "page-view");
+    void theDelayTriggerShowsThePanelOnlyOnceItsSecondsHavePassed() {
+        String surveyId = survey(siteOrigin);
+        Duration delay = Duration.ofSeconds(4);
+        String page = hostPage("/delay-" + surveyId + ".html", "en",
+                widgetTag(surveyId, "data-trigger=\"delay\" data-delay-seconds=\"" + delay.toSeconds() + "\""));
         try (Browser browser = new Browser("en-US")) {
             browser.open(page);
-            assertNoPanelWithin(browser, Duration.ofSeconds(4));
+            assertNoPanelBefore(browser, delay);
+            panel(browser);
+        }
+    }
+
+    @Test
+    void anExitIntentPanelWaitsForThePointerToLeaveThroughTheTopOfTheWindow() {
+        String surveyId = survey(siteOrigin);
+        // A one-second delay: were this browser taken for a touch screen, the panel would come within the wait.
+        String page = hostPage("/exit-" + surveyId + ".html", "en",
+                widgetTag(surveyId, "data-trigger=\"exit-intent\" data-delay-seconds=\"1\""));
+        try (Browser browser = Browser.desktopWithMouse("en-US")) {
+            browser.open(page);
+            assertEquals(Boolean.TRUE, browser.script("return matchMedia('(hover: hover)').matches"),
+                    "a browser with a mouse");
+            assertNoPanelDuring(browser, QUIET);
+            // Leaving through the bottom of the window, or moving onto another element at its top edge, is not
+            // someone about to go.
+            movePointerOut(browser, "window.innerHeight", false);
+            movePointerOut(browser, "0", true);
+            assertNoPanelDuring(browser, QUIET);
+            movePointerOut(browser, "0", false);
+            panel(browser);
+        }
+    }
+
+    @Test
+    void onATouchScreenAnExitIntentPanelComesAfterTheDelayInstead() {
+        String surveyId = survey(siteOrigin);
+        Duration delay = Duration.ofSeconds(4);
+        String page = hostPage("/exit-touch-" + surveyId + ".html", "en",
+                widgetTag(surveyId, "data-trigger=\"exit-intent\" data-delay-seconds=\"" + delay.toSeconds()
+                        + "\""));
+        try (Browser browser = new Browser("en-US")) {
+            // Headless Chromium has no pointer at all ((hover: none), (pointer: none)); a phone's touch screen
+            // says the same of hovering, and this test does not lean on what headless happens to say.
+            browser.cdp("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            browser.open(page);
+            assertEquals(Boolean.TRUE, browser.script(
+                    "return matchMedia('(hover: none)').matches && matchMedia('(pointer: coarse)').matches"),
+                    "a touch screen");
+            assertNoPanelBefore(browser, delay);
+            panel(browser);
+        }
+    }
+
+    @Test
+    void aVisitIsAskedOneSurveyWhicheverPagesItSees() {
+        String first = survey(siteOrigin);
+        String second = survey(siteOrigin);
+        String firstPage = hostPage("/visit-first-" + first + ".html", "en",
+                widgetTag(first, "data-trigger=\"page-view\""));
+        String secondPage = hostPage("/visit-second-" + second + ".html", "en",
+                widgetTag(second, "data-trigger=\"page-view\""));
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(firstPage);
+            panel(browser);
+            browser.open(secondPage);
+            assertNoPanelDuring(browser, QUIET);
+            // Only the visit kept the second survey away: the next visit is asked it.
+            startNewVisit(browser);
+            browser.open(secondPage);
+            panel(browser);
+            assertEquals(second, panelHosts(browser).get(0).getAttribute("data-hearken-widget"));
+        }
+    }
+
+    @Test
+    void twoSurveysTaggedOnOnePageShowOnePanel() {
+        String first = survey(siteOrigin);
+        String second = survey(siteOrigin);
+        String page = hostPage("/two-tags-" + first + ".html", "en",
+                widgetTag(first, "data-trigger=\"page-view\""), widgetTag(second, "data-trigger=\"page-view\""));
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(page);
+            panel(browser);
+            await().during(QUIET).atMost(QUIET.plusSeconds(2)).untilAsserted(() ->
+                    assertEquals(1, panelHosts(browser).size(), "panels on the page"));
+        }
+    }
+
+    @Test
+    void aSiteTheSurveyDoesNotListGetsNoWidgetAndNoError() {
+        String surveyId = survey("https://another-shop.example.com");
+        String page = hostPage("/unlisted-" + surveyId + ".html", "en",
+                widgetTag(surveyId, "data-trigger=\"page-view\""));
+        try (Browser browser = new Browser("en-US")) {
+            browser.open(page);
+            assertNoPanelDuring(browser, QUIET);
             assertEquals("Welcome to the shop", browser.shown(By.id("shop")).getText(), "the page is untouched");
         }
     }
@@ -196,23 +314,88 @@ class WidgetIT {
                 .then().statusCode(201).extract().path("id");
     }
 
-    private static String hostPage(String path, String language, String surveyId, String trigger) {
-        PAGES.put(path, HOST_PAGE.formatted(language, platform.gatewayUrl, surveyId, trigger));
+    /** The widget's script tag for the survey, with the trigger and fatigue settings given as data attributes. */
+    private static String widgetTag(String surveyId, String settings) {
+        return WIDGET_TAG.formatted(platform.gatewayUrl, surveyId, settings);
+    }
+
+    private static String hostPage(String path, String language, String... widgetTags) {
+        PAGES.put(path, HOST_PAGE.formatted(language, String.join("", widgetTags)));
         return siteOrigin + path;
+    }
+
+    /**
+     * A later visit to the site by the same visitor: a new tab of the same browser profile, so the site's
+     * localStorage (the widget's memory of each survey) is kept and its sessionStorage (the visit's mark) starts
+     * empty. The old tab is closed, so that nothing it still runs reaches the test.
+     */
+    private static void startNewVisit(Browser browser) {
+        WebDriver driver = browser.driver();
+        String previous = driver.getWindowHandle();
+        String next = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        driver.switchTo().window(previous).close();
+        driver.switchTo().window(next);
+    }
+
+    /** How long ago {@code event} (answeredAt, dismissedAt) of the survey happened, as the open site remembers it. */
+    private static Duration memoryAge(Browser browser, String surveyId, String event) {
+        Number age = (Number) browser.script("""
+                const memory = JSON.parse(localStorage.getItem('hearken.widget.' + arguments[0]) || '{}');
+                return memory[arguments[1]] ? Date.now() - memory[arguments[1]] : null;
+                """, surveyId, event);
+        assertNotNull(age, "the widget remembers " + event + " of survey " + surveyId);
+        return Duration.ofMillis(age.longValue());
+    }
+
+    /** Moves the widget's memory of {@code event} back in time, as though {@code age} had passed since. */
+    private static void setMemoryAge(Browser browser, String surveyId, String event, Duration age) {
+        browser.script("""
+                const name = 'hearken.widget.' + arguments[0];
+                const memory = JSON.parse(localStorage.getItem(name));
+                memory[arguments[1]] = Date.now() - arguments[2];
+                localStorage.setItem(name, JSON.stringify(memory));
+                """, surveyId, event, age.toMillis());
+    }
+
+    /**
+     * A {@code mouseout} as the browser sends it when the pointer leaves the body at height {@code clientY} (a
+     * script expression), for the window (no related target) or for another element of the page.
+     */
+    private static void movePointerOut(Browser browser, String clientY, boolean ontoAnotherElement) {
+        browser.script("document.body.dispatchEvent(new MouseEvent('mouseout', {bubbles: true, clientX: 200, "
+                + "clientY: " + clientY + ", relatedTarget: arguments[0] ? document.getElementById('shop') : null}))",
+                ontoAnotherElement);
     }
 
     /** The panel's shadow root, once the widget has shown it. */
     private static SearchContext panel(Browser browser) {
-        WebElement host = browser.shown(By.cssSelector("[data-hearken-widget]"));
+        WebElement host = browser.shown(By.cssSelector(PANEL_HOST));
         SearchContext root = host.getShadowRoot();
         await().atMost(Duration.ofSeconds(10)).until(() -> !root.findElements(By.cssSelector("#hw-next")).isEmpty());
         return root;
     }
 
-    private static void assertNoPanelWithin(Browser browser, Duration wait) throws InterruptedException {
-        Thread.sleep(wait.toMillis());
-        assertTrue(browser.driver().findElements(By.cssSelector("[data-hearken-widget]")).isEmpty(),
-                "no widget on the page");
+    private static List<WebElement> panelHosts(Browser browser) {
+        return browser.driver().findElements(By.cssSelector(PANEL_HOST));
+    }
+
+    /** No panel at any moment of {@code wait}, not just at its end. */
+    private static void assertNoPanelDuring(Browser browser, Duration wait) {
+        await("no widget on the page").during(wait).atMost(wait.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> panelHosts(browser).isEmpty());
+    }
+
+    /**
+     * No panel until shortly before {@code delay} has passed since the page began to load, which is the earliest
+     * its timer can have started: a trigger that ignored the delay is caught however slowly the page loaded.
+     */
+    private static void assertNoPanelBefore(Browser browser, Duration delay) {
+        Duration loaded = Duration.ofMillis(((Number) browser.script("return Math.ceil(performance.now())"))
+                .longValue());
+        Duration untilShortlyBefore = delay.minus(loaded).minusMillis(500);
+        assertTrue(untilShortlyBefore.compareTo(Duration.ofSeconds(1)) >= 0,
+                "the page took " + loaded.toMillis() + " ms to load: too long to watch the delay");
+        assertNoPanelDuring(browser, untilShortlyBefore);
     }
 
     /** The survey's stored responses, once the projection has {@code count} complete ones. */
