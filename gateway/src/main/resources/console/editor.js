@@ -10,12 +10,12 @@ import { logicSection, renameIn } from './editor-logic.js';
 import { drawPreview, togglePreview } from './preview.js';
 import { renameInSettings, settingsForRequest, settingsSection } from './editor-settings.js';
 import { el, failure, loading, show } from './views.js';
+import { scaleOf } from '/respond/assets/logic.js';
 
 export const TYPES = ['NPS', 'CSAT', 'CES', 'RATING', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'RANKING', 'MATRIX', 'TEXT',
   'DATE', 'CONSENT', 'HIDDEN'];
 /** Languages a survey may offer (survey-service's Translations.SUPPORTED). */
 const LANGUAGES = ['en', 'ja', 'zh-CN', 'zh-TW'];
-const FIXED_SCALES = { NPS: [0, 10], CSAT: [1, 5], CES: [1, 7] };
 const ID_STEMS = {
   NPS: 'nps', CSAT: 'csat', CES: 'ces', RATING: 'rating', SINGLE_CHOICE: 'choice', MULTIPLE_CHOICE: 'choices',
   RANKING: 'ranking', MATRIX: 'matrix', TEXT: 'comment', DATE: 'date', CONSENT: 'consent', HIDDEN: 'hidden',
@@ -31,6 +31,27 @@ function startingSettings(type, defaultLanguage) {
       option('option2')] };
     case 'MATRIX': return { rows: [option('row1'), option('row2')], min: 1, max: 5 };
     default: return null;
+  }
+}
+
+/**
+ * A scale's labels once its range changed from fromMin..fromMax to toMin..toMax: the editor words only the two ends,
+ * so their wording moves with them (left at the old scores, it would label points the designer no longer sees).
+ */
+function moveEndLabels(settings, [fromMin, fromMax], [toMin, toMax]) {
+  const labels = settings?.labels;
+  if (!labels) {
+    return;
+  }
+  const low = labels[fromMin];
+  const high = labels[fromMax];
+  delete labels[fromMin];
+  delete labels[fromMax];
+  if (low) {
+    labels[toMin] = low;
+  }
+  if (high) {
+    labels[toMax] = high;
   }
 }
 
@@ -221,7 +242,7 @@ class Editor {
     }));
   }
 
-  number(owner, name, id, field, label, { min, max, redraw = false } = {}) {
+  number(owner, name, id, field, label, { min, max, settled = null } = {}) {
     const settings = owner.settings || {};
     return el('label', { class: 'field short' }, label, el('input', {
       type: 'number', id, min, max, step: 1, value: settings[name] ?? '', 'data-field': field,
@@ -234,8 +255,12 @@ class Editor {
         }
         this.changed(false);
       },
-      // A new range changes the scale's end labels and what the logic may compare with.
-      onchange: redraw ? () => this.changed(true) : null,
+      // A value that reshapes the editor (a scale's range: its end labels, what the logic may compare with) is
+      // acted on once the field is left, not at every keystroke.
+      onchange: settled ? () => {
+        settled();
+        this.changed(true);
+      } : null,
     }));
   }
 
@@ -451,13 +476,17 @@ class Editor {
     const { t } = this;
     const parts = [];
     const type = question.type;
+    // The range as drawn, whose ends the end labels word
+    const range = scaleOf(question);
     if (type === 'RATING' || type === 'MATRIX') {
+      const rangeSettled = () => moveEndLabels(question.settings, range, scaleOf(question));
       parts.push(this.number(question, 'min', `${prefix}-min`, `${field}.min`, t.ed.min,
-        { min: 0, max: 100, redraw: true }),
-      this.number(question, 'max', `${prefix}-max`, `${field}.max`, t.ed.max, { min: 0, max: 100, redraw: true }));
+        { min: 0, max: 100, settled: rangeSettled }),
+      this.number(question, 'max', `${prefix}-max`, `${field}.max`, t.ed.max,
+        { min: 0, max: 100, settled: rangeSettled }));
     }
-    if (FIXED_SCALES[type] || type === 'RATING' || type === 'MATRIX') {
-      const [min, max] = FIXED_SCALES[type] || [question.settings?.min ?? 1, question.settings?.max ?? 5];
+    if (range) {
+      const [min, max] = range;
       parts.push(this.endLabel(question, min, `${prefix}-label-low`, `${field}.labels`, t.ed.lowLabel(min)),
         this.endLabel(question, max, `${prefix}-label-high`, `${field}.labels`, t.ed.highLabel(max)));
     }
