@@ -45,6 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WidgetIT {
 
+    /**
+     * The delay the delay tests watch: long enough that a page slow to load on a busy test machine (seconds, at
+     * times) still leaves a second or more of it to watch.
+     */
+    private static final Duration WATCHED_DELAY = Duration.ofSeconds(6);
+
     private static final String SURVEY = """
             {"name": "Widget NPS", "publish": true, "defaultLanguage": "en", "languages": ["en", "ja"],
              "title": {"en": "Quick question", "ja": "ひとつだけ質問です"},
@@ -210,7 +216,7 @@ class WidgetIT {
     @Test
     void theDelayTriggerShowsThePanelOnlyOnceItsSecondsHavePassed() {
         String surveyId = survey(siteOrigin);
-        Duration delay = Duration.ofSeconds(4);
+        Duration delay = WATCHED_DELAY;
         String page = hostPage("/delay-" + surveyId + ".html", "en",
                 widgetTag(surveyId, "data-trigger=\"delay\" data-delay-seconds=\"" + delay.toSeconds() + "\""));
         try (Browser browser = new Browser("en-US")) {
@@ -244,7 +250,7 @@ class WidgetIT {
     @Test
     void onATouchScreenAnExitIntentPanelComesAfterTheDelayInstead() {
         String surveyId = survey(siteOrigin);
-        Duration delay = Duration.ofSeconds(4);
+        Duration delay = WATCHED_DELAY;
         String page = hostPage("/exit-touch-" + surveyId + ".html", "en",
                 widgetTag(surveyId, "data-trigger=\"exit-intent\" data-delay-seconds=\"" + delay.toSeconds()
                         + "\""));
